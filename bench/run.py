@@ -1,0 +1,621 @@
+"""Benchmark: a Learn Aloud site against plain MkDocs + Material building the same records.
+
+For each size, generate a synthetic learning network (deterministically), build it twice — once
+through the `learnaloud` plugin, once as plain Markdown pages with a sections-only nav — and print
+the best wall time, the peak memory of the build process and the size of each site.
+
+    .venv/bin/python bench/run.py            # 100, 1000 and 5000 records
+    .venv/bin/python bench/run.py 100 1000   # chosen sizes
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_SIZES = (100, 1000, 5000)
+SEED = 20261122
+PLACE_COUNT = 20
+REPEATS_UP_TO_1000 = 3
+STDERR_TAIL_LINES = 40
+MIB = 1024 * 1024
+
+QUESTIONS = (
+    ("learning", "What are we learning through the work?"),
+    ("patterns", "What patterns are we observing from the work?"),
+    ("adapt", "How can we adapt and grow from what we've learned, and what do we need to do so?"),
+    ("share", "How do we share and amplify our learning to create impact?"),
+)
+EVIDENCE = (
+    "activity",
+    "data",
+    "story",
+    "success",
+    "setback",
+    "research",
+    "defining-moment",
+    "comparison",
+    "feedback",
+    "reflection",
+)
+LOOPS = ("single", "double", "triple")
+THEMES = (
+    (
+        "bigger-invitation",
+        "A bigger invitation",
+        "People stay when they see a larger story about their place.",
+    ),
+    ("equalising-space", "Equalising space", "Rooms, rules and roles arranged so everyone can contribute."),
+    ("widening-practical", "Widening what counts as practical", "A choir or a meal does practical work too."),
+    ("enabling-constraints", "Enabling constraints", "A few clear rules can give people enough structure."),
+    ("reflective-practice", "Reflective practice and peer coaching", "The habit of stopping to look back."),
+    ("relational-approaches", "Relational approaches", "Connection is why people come and come back."),
+    ("designing-for-distribution", "Designing for distribution", "How learning will leave the room."),
+    ("psychological-safety", "Psychological safety", "Whether people can say what is not working."),
+    ("shared-measurement", "Shared measurement", "Agreeing what to count and what the numbers can say."),
+    ("youth-voice", "Youth voice", "Young people shaping decisions, not only being consulted on them."),
+)
+PLACE_FIRST = ("North", "South", "East", "West", "Upper", "Lower", "Old", "New", "Long", "High")
+PLACE_SECOND = ("Quay", "Hillfoot", "Moor", "Bridge", "Green", "Marsh", "Field", "Brook", "Wharf", "Heath")
+REGIONS = ("Tyneside", "Teesside", "Calder Valley", "Holderness coast", "West Cumbria", "Wearside")
+
+ACTIVITIES = (
+    "a Saturday market stall",
+    "kitchen-table conversations",
+    "a monthly community meal",
+    "the Friday bike workshop",
+    "a residents' grants panel",
+    "a walkabout with the council",
+    "the allotment open day",
+    "a story harvest",
+    "a coaching trio",
+    "the flood group",
+    "a tool library",
+    "a youth forum",
+)
+VENUES = (
+    "the chapel hall",
+    "the community hub",
+    "the library",
+    "the school gate",
+    "the market",
+    "the pub back room",
+    "the allotments",
+    "the leisure centre",
+    "the bus station",
+    "the church hall",
+)
+PEOPLE = (
+    "residents",
+    "volunteers",
+    "young people",
+    "parents",
+    "hosts",
+    "older neighbours",
+    "the coordinators",
+    "newcomers",
+    "the council officers",
+    "shop owners",
+)
+FINDINGS = (
+    "specific beats general, every time",
+    "people came for the food and stayed for the conversation",
+    "the people we had not reached were reached by their neighbours",
+    "a short form worked better than an open invitation",
+    "setbacks only became learning once we could say them out loud",
+    "the numbers meant different things in different places",
+    "a fixed time limit made it easier for quieter people to speak",
+    "trust grew faster where the same faces turned up each week",
+    "the write-up mattered less than the conversation about it",
+    "handing over the money changed who felt in charge",
+)
+ACTIONS = (
+    "move the stall next to the busiest corner",
+    "put the clipboard away and take notes afterwards",
+    "ask residents to host instead of hosting ourselves",
+    "hold a ten-minute after-action review at the end of each session",
+    "share a one-page summary with the other places",
+    "agree with the council what we will count and how",
+    "pay peer researchers for their time",
+    "invite the people who stopped coming to tell us why",
+    "try the same format in a second venue",
+    "record a short audio story for the network meeting",
+)
+TITLE_OPENERS = (
+    "What we learned from",
+    "Rethinking",
+    "The first month of",
+    "Six months of",
+    "When we changed",
+    "Listening again at",
+    "Counting",
+    "Handing over",
+    "Starting again with",
+    "A year of",
+)
+SUMMARY_TEMPLATES = (
+    "{People} told us that {finding}. We will {action}.",
+    "After {activity} at {venue}, {people} found that {finding}.",
+    "{Activity} did not go as planned, and we learned that {finding}.",
+)
+SENTENCE_TEMPLATES = (
+    "Over {n} weeks we ran {activity} at {venue} and logged {m} conversations.",
+    "Most of the {people} who came already knew us, which told us something about where we stood.",
+    "When we sat down with the {people} afterwards, it was clear that {finding}.",
+    "We had planned it around our own timetable, not around how {people} actually live.",
+    "{People} said, kindly, that they had been asked the same questions before and nothing happened.",
+    "The turning point was {activity}: {m} people took part and {n} of them were new to us.",
+    "It was hard to admit in the coordination group, especially for those who had done most of the work.",
+    "Next time we will {action}, and check in {n} weeks whether it made a difference.",
+    "We need a little more time and money to {action}.",
+    "The story went round the neighbourhood faster than any leaflet could.",
+    "Looking back, {finding}, and that is what we want the other places to hear.",
+    "At the network meeting two other places recognised the same pattern: {finding}.",
+    "We kept a simple tally at {venue} so that we could compare one month with the next.",
+    "Nobody told us they were dropping out; they just stopped coming, and we noticed late.",
+    "The {people} proposed that we {action}, and we agreed to try it for a season.",
+    "We will write this up as a short story and share it with {people} before anyone else.",
+)
+
+
+@dataclass
+class Record:
+    place: str
+    id: str
+    title: str
+    date: dt.date
+    summary: str
+    evidence: list[str]
+    themes: list[str]
+    loop: str
+    visibility: str
+    body: str
+    learned_from: list[str] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.place}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    region: str
+    summary: str
+
+
+@dataclass
+class Network:
+    places: list[Place]
+    records: list[Record]
+
+
+@dataclass
+class Measure:
+    best_seconds: float = float("inf")
+    peak_rss_kib: int = 0
+    site_bytes: int = 0
+    html_pages: int = 0
+
+
+# -- generating content -------------------------------------------------------------------------
+
+
+class Writer:
+    """Sentences about community learning, drawn from a seeded random generator."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def fill(self, template: str) -> str:
+        rng = self.rng
+        values = {
+            "activity": rng.choice(ACTIVITIES),
+            "venue": rng.choice(VENUES),
+            "people": rng.choice(PEOPLE),
+            "finding": rng.choice(FINDINGS),
+            "action": rng.choice(ACTIONS),
+            "n": str(rng.randint(2, 12)),
+            "m": str(rng.randint(14, 140)),
+        }
+        values |= {key.capitalize(): value[:1].upper() + value[1:] for key, value in values.items()}
+        return template.format(**values)
+
+    def sentences(self, words: int) -> list[str]:
+        """Sentences adding up to about `words` words (never more than a few over)."""
+        chosen: list[str] = []
+        count = 0
+        while count < words - 6:
+            sentence = self.fill(self.rng.choice(SENTENCE_TEMPLATES))
+            chosen.append(sentence)
+            count += len(sentence.split())
+        return chosen
+
+    def body(self) -> str:
+        """About 250 to 400 words: an opening paragraph, then two or three key-question sections."""
+        rng = self.rng
+        questions = sorted(rng.sample(range(len(QUESTIONS)), rng.randint(2, 3)))
+        headings = [f"## {QUESTIONS[index][1]}" for index in questions]
+        heading_words = sum(len(h.split()) - 1 for h in headings)
+        pool = self.sentences(rng.randint(250, 385) - heading_words)
+        # An opening paragraph, then one or two paragraphs under each heading.
+        paragraphs = 1 + 2 * len(questions) if len(pool) >= 1 + 2 * len(questions) else 1 + len(questions)
+        cuts = [round(i * len(pool) / paragraphs) for i in range(paragraphs + 1)]
+        texts = [wrap(" ".join(pool[a:b])) for a, b in itertools.pairwise(cuts)]
+        parts = [texts[0]]
+        per_heading = (paragraphs - 1) // len(questions)
+        for number, heading in enumerate(headings):
+            parts.append(heading)
+            parts.extend(texts[1 + number * per_heading : 1 + (number + 1) * per_heading])
+        return "\n\n".join(parts) + "\n"
+
+    def title(self) -> str:
+        opener = self.rng.choice(TITLE_OPENERS)
+        return f"{opener} {self.rng.choice(ACTIVITIES)}"
+
+    def summary(self) -> str:
+        return self.fill(self.rng.choice(SUMMARY_TEMPLATES))
+
+
+def wrap(text: str, width: int = 96) -> str:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def slugify(text: str, max_words: int = 6) -> str:
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return "-".join(words[:max_words])
+
+
+def make_network(size: int, seed: int = SEED) -> Network:
+    rng = random.Random(seed)
+    writer = Writer(rng)
+    names = [f"{first} {second}" for second in PLACE_SECOND for first in PLACE_FIRST]
+    places = [
+        Place(slugify(name), name, rng.choice(REGIONS), writer.summary())
+        for name in sorted(rng.sample(names, PLACE_COUNT))
+    ]
+    first_day = dt.date(2024, 1, 1)
+    days = (dt.date(2025, 12, 31) - first_day).days
+    records: list[Record] = []
+    used: set[str] = set()
+    for index in range(size):
+        place = places[index % PLACE_COUNT]
+        title = writer.title()
+        date = first_day + dt.timedelta(days=rng.randint(0, days))
+        record_id = f"{date.isoformat()}-{slugify(title)}"
+        suffix = 2
+        while f"{place.id}/{record_id}" in used:
+            record_id = f"{date.isoformat()}-{slugify(title)}-{suffix}"
+            suffix += 1
+        used.add(f"{place.id}/{record_id}")
+        records.append(
+            Record(
+                place=place.id,
+                id=record_id,
+                title=title,
+                date=date,
+                summary=writer.summary(),
+                evidence=rng.sample(EVIDENCE, rng.randint(1, 3)),
+                themes=rng.sample([t[0] for t in THEMES], rng.randint(1, 3)),
+                loop=rng.choices(LOOPS, weights=(5, 4, 1))[0],
+                visibility="network" if rng.random() < 0.05 else "public",
+                body=writer.body(),
+            )
+        )
+    # About a quarter of the records learned from one or two earlier public records elsewhere.
+    by_date = sorted(records, key=lambda r: (r.date, r.ref))
+    for position, record in enumerate(by_date):
+        if rng.random() >= 0.25:
+            continue
+        earlier = [
+            r
+            for r in by_date[:position]
+            if r.date < record.date and r.place != record.place and r.visibility == "public"
+        ]
+        if earlier:
+            sources = rng.sample(earlier[-200:], min(len(earlier), rng.randint(1, 2)))
+            record.learned_from = sorted(r.ref for r in sources)
+    return Network(places, records)
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=96)
+
+
+def write_learnaloud_content(network: Network, root: Path) -> None:
+    root.mkdir(parents=True)
+    (root / "network.yml").write_text(
+        dump_yaml(
+            {
+                "name": "Bench Network",
+                "description": "A synthetic learning network for the Learn Aloud benchmark.",
+                "default_visibility": "public",
+                "license": "CC-BY-4.0",
+                "questions": [{"id": qid, "text": text} for qid, text in QUESTIONS],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (root / "themes.yml").write_text(
+        dump_yaml([{"id": tid, "title": title, "description": text} for tid, title, text in THEMES]),
+        encoding="utf-8",
+    )
+    for place in network.places:
+        folder = root / "places" / place.id
+        (folder / "records").mkdir(parents=True)
+        profile = {
+            "name": place.name,
+            "region": place.region,
+            "summary": place.summary,
+            "started": dt.date(2023, 9, 1),
+            "website": f"https://example.org/{place.id}",
+            "visibility": "public",
+            "private": {"contact": f"{place.id}@example.org"},
+        }
+        (folder / "place.yml").write_text(dump_yaml(profile), encoding="utf-8")
+    for record in network.records:
+        meta: dict[str, Any] = {
+            "title": record.title,
+            "date": record.date,
+            "summary": record.summary,
+            "evidence": record.evidence,
+            "themes": record.themes,
+            "loop": record.loop,
+        }
+        if record.learned_from:
+            meta["learned_from"] = record.learned_from
+        meta["visibility"] = record.visibility
+        text = f"---\n{dump_yaml(meta)}---\n\n{record.body}"
+        (root / "places" / record.place / "records" / f"{record.id}.md").write_text(text, encoding="utf-8")
+
+
+def write_plain_content(network: Network, root: Path) -> list[Any]:
+    """The published records as plain pages at the same paths, plus index pages; returns the nav."""
+    published = [r for r in network.records if r.visibility == "public"]
+    root.mkdir(parents=True)
+    (root / "index.md").write_text(
+        "# Bench Network\n\nA synthetic learning network for the Learn Aloud benchmark.\n\n"
+        + "".join(f"- [{p.name}](places/{p.id}/index.md)\n" for p in network.places)
+        + "\n[Themes](themes/index.md)\n",
+        encoding="utf-8",
+    )
+    themes = root / "themes"
+    themes.mkdir()
+    (themes / "index.md").write_text(
+        "# Themes\n\n" + "".join(f"## {title}\n\n{text}\n\n" for _, title, text in THEMES), encoding="utf-8"
+    )
+    for place in network.places:
+        folder = root / "places" / place.id
+        (folder / "records").mkdir(parents=True)
+        mine = sorted(
+            (r for r in published if r.place == place.id), key=lambda r: (r.date, r.id), reverse=True
+        )
+        listing = "".join(
+            f"- [{r.title}](records/{r.id}.md) — {r.date.isoformat()}: {r.summary}\n" for r in mine
+        )
+        (folder / "index.md").write_text(
+            f"# {place.name}\n\n{place.region}. {place.summary}\n\n## Records\n\n{listing}", encoding="utf-8"
+        )
+    for record in published:
+        path = root / "places" / record.place / "records" / f"{record.id}.md"
+        path.write_text(f"# {record.title}\n\n{record.body}", encoding="utf-8")
+    return [
+        {"Home": "index.md"},
+        {"Places": [{p.name: f"places/{p.id}/index.md"} for p in network.places]},
+        {"Themes": "themes/index.md"},
+    ]
+
+
+THEME_CONFIG: dict[str, Any] = {
+    "name": "material",
+    "font": False,
+    "features": [
+        "navigation.tabs",
+        "navigation.sections",
+        "navigation.top",
+        "search.suggest",
+        "search.highlight",
+    ],
+    "palette": [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "teal"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal"},
+    ],
+}
+MARKDOWN_EXTENSIONS: list[Any] = [{"toc": {"permalink": True}}, "attr_list", "admonition"]
+
+
+def write_config(path: Path, docs_dir: Path, plugins: list[Any], extra: dict[str, Any]) -> None:
+    config: dict[str, Any] = {
+        "site_name": "Bench Network",
+        "docs_dir": str(docs_dir),
+        "use_directory_urls": True,
+        "theme": THEME_CONFIG,
+        "plugins": plugins,
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        **extra,
+    }
+    path.write_text(dump_yaml(config), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Site:
+    kind: str
+    config: Path
+
+
+def prepare(size: int, work: Path) -> list[Site]:
+    network = make_network(size)
+    folder = work / str(size)
+    write_learnaloud_content(network, folder / "learnaloud" / "content")
+    la_config = folder / "learnaloud" / "mkdocs.yml"
+    plugins: list[Any] = ["search", {"learnaloud": {"visibility": "public"}}]
+    write_config(la_config, folder / "learnaloud" / "content", plugins, {})
+    nav = write_plain_content(network, folder / "plain" / "content")
+    plain_config = folder / "plain" / "mkdocs.yml"
+    write_config(
+        plain_config,
+        folder / "plain" / "content",
+        ["search"],
+        {"nav": nav, "validation": {"nav": {"omitted_files": "info"}}},
+    )
+    return [Site("learnaloud", la_config), Site("plain", plain_config)]
+
+
+# -- building and measuring ---------------------------------------------------------------------
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def mkdocs_command() -> list[str]:
+    script = Path(sys.executable).parent / "mkdocs"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("LEARNALOUD_VISIBILITY", None)  # the plugin's own option decides: a public build
+    return env
+
+
+def build_once(site: Site, out: Path, size: int) -> tuple[float, int]:
+    """One `mkdocs build` in a child process: wall seconds and the child's peak RSS in KiB."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [*mkdocs_command(), "build", "-q", "-f", str(site.config), "-d", str(out)]
+    log_path = out.parent / f"{out.name}.stderr"
+    with log_path.open("w+b") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=build_env())
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace").splitlines()[-STDERR_TAIL_LINES:]
+            raise BuildFailed(
+                f"the {site.kind} build of {size} records failed (exit {process.returncode}).\n"
+                f"command: {' '.join(command)}\n--- last lines of its stderr ---\n" + "\n".join(tail)
+            )
+    return seconds, usage.ru_maxrss
+
+
+def site_size(out: Path) -> tuple[int, int]:
+    files = [p for p in out.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
+
+
+def measure(size: int, work: Path) -> dict[str, Measure]:
+    sites = prepare(size, work)
+    results = {site.kind: Measure() for site in sites}
+    repeats = REPEATS_UP_TO_1000 if size <= 1000 else 1
+    for attempt in range(repeats):
+        for site in sites:  # interleaved, so slow drift on the machine hits both alike
+            out = site.config.parent / "site"
+            seconds, rss = build_once(site, out, size)
+            result = results[site.kind]
+            result.best_seconds = min(result.best_seconds, seconds)
+            result.peak_rss_kib = max(result.peak_rss_kib, rss)
+            result.site_bytes, result.html_pages = site_size(out)
+            print(
+                f"  {size:>5} records  {site.kind:<10}  run {attempt + 1}/{repeats}  "
+                f"{seconds:7.2f} s  {rss / 1024:7.0f} MB",
+                file=sys.stderr,
+                flush=True,
+            )
+    return results
+
+
+def warm_up(work: Path) -> None:
+    print("warm-up build (not measured)", file=sys.stderr, flush=True)
+    for site in prepare(20, work / "warm-up"):
+        build_once(site, site.config.parent / "site", 20)
+
+
+# -- reporting ----------------------------------------------------------------------------------
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b else "n/a"
+
+
+def print_tables(results: dict[int, dict[str, Measure]]) -> None:
+    print("records  learnaloud s  plain s  ratio   learnaloud MB  plain MB  ratio")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        la_mb, plain_mb = la.peak_rss_kib / 1024, plain.peak_rss_kib / 1024
+        print(
+            f"{size:>7}  {la.best_seconds:>12.2f}  {plain.best_seconds:>7.2f}  "
+            f"{ratio(la.best_seconds, plain.best_seconds):>5}  "
+            f"{la_mb:>13.0f}  {plain_mb:>8.0f}  {ratio(la_mb, plain_mb):>5}"
+        )
+    print()
+    print("records  learnaloud site MB  plain site MB  learnaloud pages  plain pages")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        print(
+            f"{size:>7}  {la.site_bytes / MIB:>18.1f}  {plain.site_bytes / MIB:>13.1f}  "
+            f"{la.html_pages:>16}  {plain.html_pages:>11}"
+        )
+    print()
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    print(f"Python {python}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("sizes", nargs="*", type=int, default=list(DEFAULT_SIZES), help="record counts")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites and print where")
+    args = parser.parse_args(argv)
+    if any(size < PLACE_COUNT for size in args.sizes):
+        parser.error(f"each size must be at least {PLACE_COUNT} (one record per place)")
+    work = Path(tempfile.mkdtemp(prefix="learnaloud-bench-"))
+    keep = args.keep
+    try:
+        warm_up(work)
+        results: dict[int, dict[str, Measure]] = {}
+        for size in args.sizes:
+            results[size] = measure(size, work)
+        print_tables(results)
+    except BuildFailed as failure:
+        keep = True
+        print(f"bench: {failure}\nbench: the generated sites are kept in {work}", file=sys.stderr)
+        return 1
+    finally:
+        if keep:
+            print(f"generated sites: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Learn Aloud: publish what a learning network learns."""

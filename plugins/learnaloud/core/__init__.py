@@ -1,0 +1,1 @@
+"""The core: content model, validation, visibility and analysis. Knows nothing of MkDocs."""

@@ -1,0 +1,154 @@
+"""Live blocks: fenced `learning-*` blocks in any Markdown page, found with their lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from .errors import did_you_mean
+from .model import EVIDENCE_TYPES, LOOPS, LiveBlock
+from .source import SourceProblem, parse_yaml
+
+PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+
+# Each block's options, and what a valid value of each looks like (checked before any lookup).
+BLOCK_OPTIONS: Mapping[str, Mapping[str, str]] = {
+    "learning-chart": {"measure": "id", "places": "ids", "from": "period", "until": "period"},
+    "learning-records": {
+        "place": "id",
+        "theme": "id",
+        "evidence": "evidence",
+        "loop": "loop",
+        "since": "date",
+        "until": "date",
+        "limit": "count",
+    },
+    "learning-table": {"table": "id"},
+}
+REQUIRED_OPTIONS: Mapping[str, tuple[str, ...]] = {
+    "learning-chart": ("measure",),
+    "learning-table": ("table",),
+}
+
+_markdown = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class FoundBlocks:
+    blocks: tuple[LiveBlock, ...]
+    problems: tuple[SourceProblem, ...]
+
+
+def find_blocks(text: str, first_line: int) -> FoundBlocks:
+    """The live blocks of a Markdown text whose first line is `first_line` of its file."""
+    if "learning-" not in text:
+        return FoundBlocks((), ())
+    found: list[LiveBlock] = []
+    problems: list[SourceProblem] = []
+    for token in _markdown.parse(text):
+        if token.type != "fence" or token.map is None:
+            continue
+        kind = token.info.split(maxsplit=1)[0] if token.info.strip() else ""
+        if not kind.startswith("learning-"):
+            continue
+        line = first_line + token.map[0]
+        if kind not in BLOCK_OPTIONS:
+            problems.append(
+                SourceProblem(
+                    line,
+                    f"'{kind}' is not a live block",
+                    did_you_mean(kind, BLOCK_OPTIONS, "block"),
+                )
+            )
+            continue
+        block = read_block(kind, token.content, line, first_line + token.map[1] - 1, problems)
+        if block is not None:
+            found.append(block)
+    return FoundBlocks(tuple(found), tuple(problems))
+
+
+def read_block(
+    kind: str, body: str, line: int, end_line: int, problems: list[SourceProblem]
+) -> LiveBlock | None:
+    try:
+        parsed = parse_yaml(body, first_line=line + 1)
+    except SourceProblem as problem:
+        problems.append(problem)
+        return None
+    problems.extend(parsed.problems)
+    options = parsed.value if parsed.value is not None else {}
+    if not isinstance(options, dict):
+        problems.append(
+            SourceProblem(
+                line + 1,
+                f"the options of a {kind} block should be 'option: value' lines",
+                f"write e.g. '{next(iter(BLOCK_OPTIONS[kind]))}: …'",
+            )
+        )
+        return None
+    allowed = BLOCK_OPTIONS[kind]
+    ok = True
+    for name, value in options.items():
+        where = parsed.lines.line(name)
+        if name not in allowed:
+            problems.append(
+                SourceProblem(
+                    where,
+                    f"'{name}' is not an option of {kind}",
+                    did_you_mean(str(name), allowed, "option"),
+                )
+            )
+            ok = False
+            continue
+        wrong = check_value(allowed[name], name, value)
+        if wrong is not None:
+            problems.append(SourceProblem(where, *wrong))
+            ok = False
+    for name in REQUIRED_OPTIONS.get(kind, ()):
+        if name not in options:
+            problems.append(
+                SourceProblem(line, f"the {kind} block has no '{name}'", f"add a line '{name}: …' inside it")
+            )
+            ok = False
+    return (
+        LiveBlock(kind, options, line, end_line, {k: parsed.lines.line(k) for k in options}) if ok else None
+    )
+
+
+def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) if a value does not have its option's shape."""
+    if shape == "ids":
+        values = value if isinstance(value, list) else [value]
+        bad = next((v for v in values if not isinstance(v, str)), None)
+        return None if bad is None else (f"'{bad}' is not an id", f"write '{name}: [north-quay, hillfoot]'")
+    if shape == "id":
+        return None if isinstance(value, str) else (f"'{name}' should be one id", f"write '{name}: some-id'")
+    if shape == "period":
+        return (
+            None
+            if PERIOD.match(str(value))
+            else (
+                f"'{value}' is not a period",
+                "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03",
+            )
+        )
+    if shape == "date":
+        return (
+            None
+            if isinstance(value, dt.date)
+            else (f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-12")
+        )
+    if shape == "count":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+        return None if ok else (f"'{value}' is not a count", f"write a whole number, e.g. '{name}: 5'")
+    choices = EVIDENCE_TYPES if shape == "evidence" else LOOPS
+    return (
+        None
+        if value in choices
+        else (f"'{value}' is not a valid {name}", did_you_mean(str(value), choices, name))
+    )

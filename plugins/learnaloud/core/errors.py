@@ -1,0 +1,75 @@
+"""Diagnostics for people: every problem names a file, a line, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in the content, as a contributor needs to read it."""
+
+    path: str
+    line: int
+    message: str
+    hint: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message} — {self.hint}"
+
+
+@dataclass
+class Report:
+    """Collects every diagnostic of a build; it never logs, the caller decides how to show them."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, message, hint, Severity.ERROR))
+
+    def warning(self, path: str, line: int, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, message, hint, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return sorted({d for d in self.diagnostics if d.severity is Severity.ERROR})
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return sorted({d for d in self.diagnostics if d.severity is Severity.WARNING})
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The known id nearest to a mistyped one, if any is near enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], noun: str) -> str:
+    """A hint for an unknown id: the nearest known one, else the list of known ones."""
+    options = sorted(set(choices))
+    near = closest(word, options)
+    if near is not None:
+        return f"did you mean '{near}'?"
+    if not options:
+        return f"no {noun} is defined yet"
+    shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
+    return f"use one of: {shown}"
+
+
+def format_report(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(d.format() for d in diagnostics)

@@ -1,0 +1,481 @@
+"""content/ → Content + Report. The one place files are read and `private:` is split off."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import blocks, messages
+from .errors import Report
+from .model import (
+    ID_PATTERN,
+    Activity,
+    Content,
+    LearningTable,
+    LiveBlock,
+    Measure,
+    Network,
+    Place,
+    PlaceMeasures,
+    Post,
+    Record,
+    Source,
+    Theme,
+)
+from .references import check_references
+from .source import LineMap, Parsed, SourceProblem, parse_markdown, parse_yaml, read_text
+from .svg import svg_problem
+
+ID = re.compile(ID_PATTERN)
+PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+# Fields the loader fills from where a file sits; a contributor never writes them.
+DERIVED_FIELDS = ("id", "place", "source", "body", "body_line")
+# Files that could carry code past every check: allowed only by path, in the plugin's options.
+CODE_SUFFIXES = (".html", ".htm", ".js")
+YAML_SUFFIXES = (".yml", ".yaml")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def load_content(root: Path, allowed_files: tuple[str, ...] = ()) -> tuple[Content, Report]:
+    """Read and validate a whole content tree; every problem is in the report, none raised."""
+    report = Report()
+    loader = Loader(root, report, allowed_files)
+    content = loader.load()
+    check_references(content, report)
+    return content, report
+
+
+def slug(name: str) -> str:
+    """A valid id that looks like a file name someone wrote: 'Market Stall' → 'market-stall'."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:64] or "item"
+
+
+def drop_private(value: Any) -> Any:
+    """The value with every `private:` mapping removed, at any depth."""
+    if isinstance(value, dict):
+        return {k: drop_private(v) for k, v in value.items() if k != "private"}
+    if isinstance(value, list):
+        return [drop_private(v) for v in value]
+    return value
+
+
+class Loader:
+    def __init__(self, root: Path, report: Report, allowed_files: tuple[str, ...]) -> None:
+        self.root = root
+        self.report = report
+        self.allowed_files = allowed_files
+        self.blocks: dict[str, tuple[LiveBlock, ...]] = {}
+        self.invalid: set[tuple[str, str]] = set()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read(self, path: Path) -> str | None:
+        try:
+            return read_text(path)
+        except SourceProblem as problem:
+            self.report.error(self.rel(path), problem.line, problem.message, problem.hint)
+        except OSError as exc:
+            self.report.error(
+                self.rel(path),
+                0,
+                f"the file cannot be read ({exc.strerror})",
+                "check that it is a readable file",
+            )
+        return None
+
+    def report_problems(self, rel: str, parsed: Parsed) -> None:
+        for problem in parsed.problems:
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+
+    def read_yaml(self, path: Path, kind: str, example: str) -> Parsed | None:
+        rel = self.rel(path)
+        text = self.read(path)
+        if text is None:
+            return None
+        if not text.strip():
+            self.report.error(rel, 1, f"the {kind} file is empty", f"write at least {example}")
+            return None
+        try:
+            parsed = parse_yaml(text)
+        except SourceProblem as problem:
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+            return None
+        self.report_problems(rel, parsed)
+        return Parsed(drop_private(parsed.value), parsed.lines, parsed.problems)
+
+    def validate(
+        self,
+        model: type[ModelT],
+        data: Any,
+        rel: str,
+        lines: LineMap,
+        kind: str,
+        derived: dict[str, Any] | None = None,
+        prefix: tuple[str | int, ...] = (),
+    ) -> ModelT | None:
+        if not isinstance(data, dict):
+            self.report.error(
+                rel,
+                lines.line(*prefix),
+                f"a {kind} should be a set of 'field: value' lines",
+                f"see the {kind} example in the content format docs",
+            )
+            return None
+        if derived:
+            taken = [key for key in data if key in DERIVED_FIELDS]
+            for key in taken:
+                self.report.error(
+                    rel,
+                    lines.line(*prefix, key),
+                    f"'{key}' is set by the site, not in the file",
+                    f"remove this line; the {key} comes from where the file is",
+                )
+            if taken:
+                return None
+        try:
+            return model.model_validate({**data, **(derived or {})})
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = tuple(error["loc"])
+                line = lines.line(*prefix, *loc)
+                message, hint = messages.explain(error, model, kind)
+                self.report.error(rel, line, message, hint)
+            return None
+
+    def item_id(self, path: Path, kind: str) -> str | None:
+        name = path.stem if path.is_file() else path.name
+        if ID.match(name):
+            return name
+        suffix = path.suffix if path.is_file() else ""
+        self.report.error(
+            self.rel(path),
+            0,
+            f"'{path.name}' is not a valid name for a {kind}",
+            f"rename it to '{slug(name)}{suffix}': lowercase letters, digits and hyphens",
+        )
+        return None
+
+    def markdown_item(
+        self, path: Path, model: type[ModelT], kind: str, example: str, **derived: Any
+    ) -> ModelT | None:
+        rel = self.rel(path)
+        item_id = self.item_id(path, kind)
+        text = self.read(path)
+        if text is None or item_id is None:
+            return None
+        if not text.strip():
+            self.report.error(rel, 1, "the file is empty", f"a {kind} starts with front matter: {example}")
+            return None
+        try:
+            source = parse_markdown(text)
+        except SourceProblem as problem:
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+            return None
+        self.report_problems(rel, source.meta)
+        if not text.startswith("---"):
+            self.report.error(
+                rel,
+                1,
+                f"the {kind} has no front matter",
+                f"start the file with front matter: {example}",
+            )
+            return None
+        lines = source.meta.lines
+        self.check_blocks(rel, source.body, source.body_line)
+        return self.validate(
+            model,
+            drop_private(source.meta.value),
+            rel,
+            lines,
+            kind,
+            {
+                **derived,
+                "id": item_id,
+                "source": Source(rel, lines),
+                "body": source.body,
+                "body_line": source.body_line,
+            },
+        )
+
+    def yaml_list(self, path: Path, model: type[ModelT], kind: str, example: str) -> dict[str, ModelT]:
+        """A file that is a list of items with ids (themes, measures)."""
+        items: dict[str, ModelT] = {}
+        if not path.exists():
+            return items
+        parsed = self.read_yaml(path, kind, example)
+        if parsed is None:
+            return items
+        rel = self.rel(path)
+        if not isinstance(parsed.value, list):
+            self.report.error(
+                rel, 1, f"the {kind} file should be a list", f"start each {kind} with '- id: …'"
+            )
+            return items
+        for index, data in enumerate(parsed.value):
+            item = self.validate(model, data, rel, parsed.lines, kind, prefix=(index,))
+            if item is None:
+                if isinstance(data, dict) and isinstance(data.get("id"), str):
+                    self.invalid.add((kind, data["id"]))
+                continue
+            item_id: str = getattr(item, "id")  # noqa: B009 - every list item model has an id
+            if item_id in items:
+                self.report.error(
+                    rel,
+                    parsed.lines.line(index, "id"),
+                    f"the {kind} id '{item_id}' is used twice",
+                    f"give each {kind} its own id",
+                )
+                continue
+            items[item_id] = item
+        return items
+
+    # -- the tree ------------------------------------------------------------------------------
+
+    def load(self) -> Content:
+        root = self.root
+        network = self.load_network()
+        content = Content(network=network or Network(name="Unnamed network"))
+        content.themes = self.yaml_list(root / "themes.yml", Theme, "theme", "'- id: …' and 'title: …'")
+        content.measures = self.yaml_list(
+            root / "measures.yml", Measure, "measure", "'- id: …', 'title: …' and 'unit: …'"
+        )
+        places_dir = root / "places"
+        for place_dir in sorted(places_dir.iterdir()) if places_dir.is_dir() else ():
+            if place_dir.is_dir() and not place_dir.name.startswith("."):
+                self.load_place(place_dir, content)
+        content.posts.update(self.load_posts(root / "posts", None))
+        for path in self.files(root / "tables", YAML_SUFFIXES):
+            item_id = self.item_id(path, "table")
+            parsed = self.read_yaml(path, "table", "'title:', 'date:' and 'scope:'")
+            if parsed is None or item_id is None:
+                continue
+            if item_id in content.tables:
+                self.report.error(
+                    self.rel(path),
+                    0,
+                    f"there are two tables with the id '{item_id}'",
+                    "rename or remove one of them",
+                )
+                continue
+            table = self.validate(
+                LearningTable,
+                parsed.value,
+                self.rel(path),
+                parsed.lines,
+                "table",
+                {"id": item_id, "source": Source(self.rel(path), parsed.lines)},
+            )
+            if table is not None:
+                content.tables[item_id] = table
+            else:
+                content.invalid.add(("table", item_id))
+        for path in self.files(root / "toolkit", (".md",)):
+            activity = self.markdown_item(
+                path,
+                Activity,
+                "activity guide",
+                "'---', 'title:', 'summary:', 'stage:', 'duration:', '---'",
+            )
+            if activity is not None:
+                content.activities[activity.id] = activity
+            else:
+                content.invalid.add(("activity", path.stem))
+        self.load_other_files(content)
+        content.blocks = self.blocks
+        content.invalid |= self.invalid
+        return content
+
+    def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.is_file() and path.suffix.lower() in suffixes and not path.name.startswith("."):
+                    yield path
+
+    def load_network(self) -> Network | None:
+        path = self.root / "network.yml"
+        if not path.exists():
+            self.report.error(
+                "network.yml",
+                0,
+                "the network file is missing",
+                "create content/network.yml with at least 'name: …'",
+            )
+            return None
+        parsed = self.read_yaml(path, "network", "'name: …'")
+        if parsed is None:
+            return None
+        network = self.validate(Network, parsed.value, "network.yml", parsed.lines, "network")
+        seen: set[str] = set()
+        for index, question in enumerate(network.questions if network else ()):
+            if question.id in seen:
+                self.report.error(
+                    "network.yml",
+                    parsed.lines.line("questions", index, "id"),
+                    f"the question id '{question.id}' is used twice",
+                    "give each question its own id",
+                )
+            seen.add(question.id)
+        return network
+
+    def load_place(self, place_dir: Path, content: Content) -> None:
+        place_id = self.item_id(place_dir, "place folder")
+        if place_id is None:
+            return
+        place = self.load_place_profile(place_dir, place_id)
+        if place is None:
+            content.invalid.add(("place", place_id))
+        else:
+            content.places[place_id] = place
+        # A broken profile does not hide the mistakes in the place's records: report them all.
+        for record_path in self.files(place_dir / "records", (".md",)):
+            record = self.markdown_item(
+                record_path, Record, "record", "'---', 'title:', 'date:', 'evidence:', '---'", place=place_id
+            )
+            if record is not None:
+                content.records[record.ref] = record
+            else:
+                content.invalid.add(("record", f"{place_id}/{record_path.stem}"))
+        content.posts.update(self.load_posts(place_dir / "posts", place_id))
+        measures = place_dir / "measures.yml"
+        if measures.exists():
+            values = self.load_place_measures(measures, place_id)
+            if values is not None:
+                content.place_measures[place_id] = values
+
+    def load_place_profile(self, place_dir: Path, place_id: str) -> Place | None:
+        path = place_dir / "place.yml"
+        if not path.exists():
+            near = [p.name for p in place_dir.iterdir() if p.suffix.lower() in YAML_SUFFIXES]
+            near = [name for name in near if name != "measures.yml"]
+            hint = f"rename '{near[0]}' to 'place.yml'" if near else "create it with at least 'name: …'"
+            self.report.error(
+                self.rel(place_dir) + "/place.yml", 0, f"the place '{place_id}' has no place.yml", hint
+            )
+            return None
+        parsed = self.read_yaml(path, "place", "'name: …'")
+        if parsed is None:
+            return None
+        return self.validate(
+            Place,
+            parsed.value,
+            self.rel(path),
+            parsed.lines,
+            "place",
+            {"id": place_id, "source": Source(self.rel(path), parsed.lines)},
+        )
+
+    def load_posts(self, folder: Path, place_id: str | None) -> dict[str, Post]:
+        posts: dict[str, Post] = {}
+        for path in self.files(folder, (".md",)):
+            post = self.markdown_item(path, Post, "post", "'---', 'title:', 'date:', '---'", place=place_id)
+            if post is not None:
+                posts[f"{place_id}/{post.id}" if place_id else post.id] = post
+        return posts
+
+    def load_place_measures(self, path: Path, place_id: str) -> PlaceMeasures | None:
+        rel = self.rel(path)
+        parsed = self.read_yaml(path, "measures", "'participants:' and under it '2025-01: 34'")
+        if parsed is None:
+            return None
+        if not isinstance(parsed.value, dict):
+            self.report.error(
+                rel,
+                1,
+                "this file should list values by measure id",
+                "write 'participants:' and under it lines like '  2025-01: 34'",
+            )
+            return None
+        values: dict[str, dict[str, float]] = {}
+        for measure_id, series in parsed.value.items():
+            line = parsed.lines.line(measure_id)
+            if not isinstance(series, dict):
+                self.report.error(
+                    rel,
+                    line,
+                    f"'{measure_id}' should list values by period",
+                    "write lines like '  2025-01: 34' under it",
+                )
+                continue
+            values[str(measure_id)] = {}
+            for period, value in series.items():
+                period_line = parsed.lines.line(measure_id, period)
+                if not PERIOD.match(str(period)):
+                    self.report.error(
+                        rel,
+                        period_line,
+                        f"'{period}' is not a period",
+                        "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03",
+                    )
+                elif isinstance(value, bool) or not isinstance(value, int | float):
+                    self.report.error(
+                        rel,
+                        period_line,
+                        f"the value for {period} is not a number",
+                        "write a plain number, e.g. 34 or 4.5",
+                    )
+                else:
+                    values[str(measure_id)][str(period)] = float(value)
+        return PlaceMeasures(place_id, Source(rel, parsed.lines), values)
+
+    def check_blocks(self, rel: str, body: str, body_line: int) -> None:
+        found = blocks.find_blocks(body, body_line)
+        for problem in found.problems:
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+        if found.blocks:
+            self.blocks[rel] = found.blocks
+
+    def load_other_files(self, content: Content) -> None:
+        """Every file that is not an item: data files, pages and the files published as they are."""
+        for rel in sorted(self.walk()):
+            path = self.root / rel
+            suffix = path.suffix.lower()
+            if suffix in YAML_SUFFIXES or (suffix == ".md" and self.is_item_path(rel)):
+                content.data_files.add(rel)
+            elif suffix == ".md":
+                text = self.read(path)
+                if text is not None:
+                    self.check_blocks(rel, text, 1)
+            elif suffix in CODE_SUFFIXES and not self.allowed(rel):
+                self.report.error(
+                    rel,
+                    0,
+                    f"a {suffix} file cannot be published from content",
+                    "remove it, or ask the site's maintainers to allow it by path "
+                    "in the learnaloud plugin's 'allow_files' option",
+                )
+            elif suffix == ".svg" and not self.allowed(rel):
+                problem = svg_problem(path.read_bytes())
+                if problem is not None:
+                    self.report.error(
+                        rel,
+                        0,
+                        f"this SVG {problem}",
+                        "remove it from the SVG, or export it again as a plain image",
+                    )
+
+    def is_item_path(self, rel: str) -> bool:
+        parts = rel.split("/")
+        return (len(parts) == 4 and parts[0] == "places" and parts[2] in ("records", "posts")) or (
+            len(parts) == 2 and parts[0] in ("posts", "toolkit")
+        )
+
+    def allowed(self, rel: str) -> bool:
+        return any(fnmatch.fnmatchcase(rel, pattern) for pattern in self.allowed_files)
+
+    def walk(self) -> Iterator[str]:
+        for folder, dirs, names in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in names:
+                if not name.startswith("."):
+                    yield Path(folder, name).relative_to(self.root).as_posix()

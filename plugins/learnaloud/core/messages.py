@@ -1,0 +1,120 @@
+"""Pydantic's validation errors, said as a contributor needs to hear them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from .errors import did_you_mean
+
+EXAMPLES = {
+    "date": "2025-03-12",
+    "started": "2023-09-01",
+    "title": "Conversations at the Saturday market",
+    "name": "North Quay",
+    "network.name": "LocalMotion North",
+    "evidence": "[story, feedback]",
+    "duration": "90",
+    "summary": "One sentence for cards and search.",
+    "stage": "embodied",
+    "scope": "across-places",
+    "unit": "people",
+    "text": "What happened, in a sentence or two.",
+}
+
+
+def field_name(loc: tuple[int | str, ...]) -> str:
+    names = [part for part in loc if isinstance(part, str)]
+    return names[-1] if names else "value"
+
+
+def inner_types(annotation: Any) -> list[Any]:
+    """Every type inside an annotation: list items, union members, the base of Annotated."""
+    origin = get_origin(annotation)
+    if origin is None or origin is Literal:
+        return [annotation]
+    found: list[Any] = []
+    for arg in get_args(annotation):
+        if arg is not type(None) and (isinstance(arg, type) or get_origin(arg) is not None):
+            found += inner_types(arg)
+    return found
+
+
+def field_type(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[Any]:
+    """The types a value at `loc` may have, walking through nested models and lists."""
+    types: list[Any] = [model]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        holder = next((t for t in types if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        if holder is None or part not in holder.model_fields:
+            return []
+        types = inner_types(holder.model_fields[part].annotation)
+    return types
+
+
+def choices_for(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The allowed words of a field with a fixed vocabulary, found from the model itself."""
+    for annotation in field_type(model, loc):
+        if get_origin(annotation) is Literal:
+            return [str(a) for a in get_args(annotation)]
+    return []
+
+
+def parent_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[str, Any]:
+    """The fields of the model that holds the value at `loc` (for nested entries)."""
+    for annotation in field_type(model, loc[:-1]):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return dict(annotation.model_fields)
+    return {}
+
+
+def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str, str]:
+    """(what is wrong, how to fix it) for one validation error."""
+    loc = tuple(error["loc"])
+    name = field_name(loc)
+    value = error.get("input")
+    kind_of = error["type"]
+    example = EXAMPLES.get(f"{kind}.{name}", EXAMPLES.get(name, "…"))
+    if kind_of == "missing":
+        return f"'{name}' is missing", f"add a line '{name}: {example}'"
+    if kind_of == "extra_forbidden":
+        known = [n for n, f in (parent_fields(model, loc)).items() if not f.exclude]
+        return f"'{name}' is not a field of a {kind}", did_you_mean(name, known, "field")
+    if kind_of == "literal_error":
+        choices = choices_for(model, loc)
+        return f"'{value}' is not a valid {name}", did_you_mean(str(value), choices, name)
+    if kind_of.startswith("date") or kind_of.startswith("datetime"):
+        return f"'{value}' is not a date", f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
+    if kind_of == "string_pattern_mismatch":
+        if name == "website":
+            return f"'{value}' is not a web address", "write it in full, starting with https://"
+        return (
+            f"'{value}' is not a valid id",
+            "ids use lowercase letters, digits and hyphens, e.g. 'north-quay'",
+        )
+    if kind_of in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
+        return f"'{name}' is empty", f"write a value, e.g. '{name}: {example}'"
+    if kind_of == "too_short":
+        return f"'{name}' needs at least one entry", f"write e.g. '{name}: {example}'"
+    if kind_of == "too_long" or (kind_of == "too_short" and name == "group_size"):
+        return f"'{name}' has the wrong number of entries", "write it as [min, max], e.g. [4, 12]"
+    if kind_of == "string_type":
+        return (
+            f"'{name}' should be text",
+            f"write it as text, e.g. '{name}: {example}' (quote it if needed)",
+        )
+    if kind_of in ("list_type",):
+        return f"'{name}' should be a list", f"write it as a list, e.g. '{name}: [a, b]'"
+    if kind_of in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{name}' should be a whole number", f"write e.g. '{name}: {example}'"
+    if kind_of == "greater_than":
+        return f"'{name}' should be more than 0", f"write e.g. '{name}: {example}'"
+    if kind_of in ("model_type", "model_attributes_type", "dict_type"):
+        return (
+            f"'{name}' should be a set of 'field: value' lines",
+            f"see the {kind} example in the docs",
+        )
+    return f"'{name}': {error['msg']}", "see the content format docs for this field"

@@ -1,0 +1,184 @@
+"""Reading contributor files: text, front matter and YAML, with the line of every value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+KeyPath = tuple[str | int, ...]
+
+# The same split as MkDocs' own front matter (mkdocs/utils/meta.py), so a page means the same here.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FRONT_MATTER_OPEN = re.compile(r"^-{3}[ \t]*\n")
+# YAML 1.1 reads these as booleans; the contract has no yes/no fields, so they stay text.
+YAML_BOOLEANS = {"true", "false"}
+
+
+class SourceProblem(Exception):
+    """A file that cannot be read as the contract asks, with where and how to fix it."""
+
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """The line of each value in a file, by its key path (`("themes", 2)`)."""
+
+    lines: Mapping[KeyPath, int]
+
+    def line(self, *path: str | int) -> int:
+        """The line of a value, or of its nearest enclosing value the file names."""
+        key: KeyPath = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), 1)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Any
+    lines: LineMap
+    problems: tuple[SourceProblem, ...]
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    meta: Parsed
+    body: str
+    body_line: int
+
+
+def read_text(path: Path) -> str:
+    """A file's text with a byte-order mark dropped and Windows line endings made plain."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceProblem(
+            line,
+            "the file is not UTF-8 text",
+            "save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, first_line: int = 1) -> Parsed:
+    """YAML text as plain values plus the line of every key and item; duplicate keys reported."""
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise yaml_problem(exc, text, first_line) from None
+    except yaml.YAMLError as exc:  # an error without a position
+        raise SourceProblem(first_line, f"this is not valid YAML ({exc})", YAML_HINT) from None
+    lines: dict[KeyPath, int] = {(): first_line}
+    problems: list[SourceProblem] = []
+    value = build_value(node, (), lines, problems, first_line - 1) if node is not None else None
+    return Parsed(value, LineMap(lines), tuple(problems))
+
+
+YAML_HINT = "check the indentation and quotes on this line and the one above it"
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> SourceProblem:
+    mark = exc.problem_mark or exc.context_mark
+    index = mark.line if mark else 0
+    line = first_line + index
+    problem = (exc.problem or "").strip()
+    source_lines = text.split("\n")
+    bad_line = source_lines[index] if index < len(source_lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+        return SourceProblem(line, "a tab is used for indentation", "indent with spaces, not tabs")
+    if "mapping values are not allowed" in problem:
+        return SourceProblem(
+            line,
+            "a value contains ': ' where YAML does not allow it",
+            "put the whole value in double quotes",
+        )
+    if "expected a single document" in problem:
+        return SourceProblem(
+            line, "the file holds more than one YAML document", "remove the extra '---' line"
+        )
+    context = f" {exc.context}" if exc.context else ""
+    return SourceProblem(line, f"this is not valid YAML: {problem}{context}", YAML_HINT)
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def build_value(
+    node: yaml.Node,
+    path: KeyPath,
+    lines: dict[KeyPath, int],
+    problems: list[SourceProblem],
+    offset: int,
+) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = build_value(key_node, path, lines, problems, offset)
+            line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key, str | int | float) or isinstance(key, bool):
+                key = str(key)
+            if key in mapping:
+                problems.append(
+                    SourceProblem(
+                        line,
+                        f"'{key}' appears twice here",
+                        f"keep one '{key}' (the first is on line {lines[(*path, key)]})",
+                    )
+                )
+                continue
+            lines[(*path, key)] = line
+            mapping[key] = build_value(value_node, (*path, key), lines, problems, offset)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1 + offset
+            items.append(build_value(item, (*path, index), lines, problems, offset))
+        return items
+    if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in YAML_BOOLEANS:
+        return node.value
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        # An impossible date such as 2025-13-01 or an unknown tag: keep the text, the model says why.
+        return node.value
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, first line of the body) — as MkDocs splits a page."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        if FRONT_MATTER_OPEN.match(text):
+            raise SourceProblem(
+                1,
+                "the front matter starts with '---' but never ends",
+                "add a line with just '---' after the last field",
+            )
+        return None, text, 1
+    body = text[match.end() :]
+    return match.group(1), body, text[: match.end()].count("\n") + 1
+
+
+def parse_markdown(text: str) -> MarkdownSource:
+    """A Markdown file's front matter (parsed, with lines) and body."""
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        return MarkdownSource(Parsed({}, LineMap({}), ()), body, body_line)
+    meta = parse_yaml(front, first_line=2)
+    # A field that is missing is reported at the opening '---'.
+    lines = LineMap({**meta.lines.lines, (): 1})
+    return MarkdownSource(Parsed(meta.value, lines, meta.problems), body, body_line)

@@ -1,0 +1,139 @@
+"""The Learn Aloud MkDocs plugin: each event a few lines that call the core."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import logging
+import os
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..core.errors import format_report
+from ..core.load import load_content
+from ..core.sanitize import sanitize_html
+from ..core.select import BuildVisibility, Published, select
+from ..core.site import PlannedPage, SitePlan, long_date, plain_title, plan_site
+
+log = logging.getLogger("mkdocs.plugins.learnaloud")
+THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
+STYLESHEET = "assets/learnaloud/learnaloud.css"
+SCRIPT = "assets/learnaloud/learnaloud.js"
+VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"
+
+
+class LearnAloudConfig(Config):
+    visibility = c.Choice(("public", "network"), default="public")
+    allow_files = c.ListOfItems(c.Type(str), default=[])
+
+
+def content_epoch(published: Published) -> int:
+    """The latest content date as a timestamp: the only date a build may stamp on its output."""
+    dates = [r.date for r in published.records.values()] or [dt.date(2000, 1, 1)]
+    return calendar.timegm(max(dates).timetuple())
+
+
+class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
+        visibility = self.build_visibility()
+        content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files))
+        published: Published | None = None
+        if not report.has_errors:
+            published = select(content, visibility, report)
+        for warning in report.warnings:
+            log.warning(warning.format())
+        if published is None:
+            errors = report.errors
+            raise PluginError(
+                f"Learn Aloud found {len(errors)} problem{'s' * (len(errors) != 1)} in the content; "
+                f"nothing was built and the last site is unchanged:\n{format_report(errors)}"
+            )
+        self.data_files = content.data_files
+        self.hidden_places = {f"places/{pid}/" for pid in content.places if pid not in published.places}
+        self.plan: SitePlan = plan_site(published)
+        self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
+        self.own_nav = config.nav is None
+        if self.own_nav:
+            # Records stay out of the nav on purpose (its size is quadratic); no need to list them.
+            config.validation.nav.omitted_files = logging.DEBUG
+        # Deterministic output: MkDocs dates the sitemap and its gzip header by this, else by "now".
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(published))
+        log.info(
+            f"Learn Aloud: {visibility} build of {published.network.name}: {len(published.places)} places, "
+            f"{len(published.records)} records, {len(published.themes)} themes "
+            f"({len(content.records) - len(published.records)} records not published)"
+        )
+        if THEME_DIR not in config.theme.dirs:
+            material = next((i for i, d in enumerate(config.theme.dirs) if Path(d).name == "templates"), 0)
+            config.theme.dirs.insert(material, THEME_DIR)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def build_visibility(self) -> BuildVisibility:
+        value = os.environ.get(VISIBILITY_VARIABLE, "").strip() or self.config.visibility
+        if value not in ("public", "network"):
+            raise PluginError(
+                f"{VISIBILITY_VARIABLE}={value!r} is not a visibility — set it to public or network"
+            )
+        return cast(Literal["public", "network"], value)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            unpublished = any(file.src_uri.startswith(prefix) for prefix in self.hidden_places)
+            if file.src_uri in self.data_files or unpublished:
+                files.remove(file)
+        hand_written = [f.src_uri for f in files.documentation_pages()]
+        for page in self.plan.pages:
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if self.own_nav:
+            config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
+        return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["la_date"] = long_date
+        return env
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            page.meta["template"] = planned.template
+            page.meta.setdefault("title", planned.title)
+        return markdown
+
+    def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material places titles un-escaped (and un-escapes them in <title>): give it clean text.
+        page.meta["title"] = html.escape(plain_title(str(page.title or "")), quote=False)
+        return sanitize_html(html_)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            context["la"] = planned.view  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(config.docs_dir)
+        return server

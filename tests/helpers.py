@@ -1,0 +1,124 @@
+"""Building real sites in tests: content trees written from dicts, `mkdocs build` run for real."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content"
+
+MKDOCS_YML = """\
+site_name: Test network
+docs_dir: {docs}
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - learnaloud{options}
+"""
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the output, by its path in the site."""
+        return {
+            p.relative_to(self.site).as_posix(): p.read_bytes()
+            for p in sorted(self.site.rglob("*"))
+            if p.is_file()
+        }
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def build_site(
+    docs: Path, site: Path, *, visibility: str | None = None, options: str = "", strict: bool = False
+) -> Build:
+    """`mkdocs build` of a content tree, as a contributor's CI would run it."""
+    config = site.parent / f"mkdocs-{site.name}.yml"
+    config.write_text(MKDOCS_YML.format(docs=docs, options=(":\n" + options) if options else ""))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("LEARNALOUD_VISIBILITY", None)
+    if visibility is not None:
+        env["LEARNALOUD_VISIBILITY"] = visibility
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site.parent, check=False)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+# A small valid network: two public places, one network-only place, records that link across them.
+BASE_TREE: dict[str, str] = {
+    "network.yml": """
+        name: Test Network
+        description: A network for tests.
+    """,
+    "themes.yml": """
+        - id: relational-approaches
+          title: Relational approaches
+        - id: equalising-space
+          title: Equalising space
+    """,
+    "measures.yml": """
+        - id: participants
+          title: People taking part
+          unit: people
+    """,
+    "places/north-quay/place.yml": """
+        name: North Quay
+        region: Tyneside
+        summary: A riverside estate.
+    """,
+    "places/hillfoot/place.yml": """
+        name: Hillfoot
+        summary: A mill village.
+    """,
+    "places/north-quay/records/2025-03-12-market-stall.md": """
+        ---
+        title: Conversations at the Saturday market
+        date: 2025-03-12
+        summary: We set up a stall and listened.
+        evidence: [story, feedback]
+        themes: [relational-approaches]
+        loop: single
+        ---
+
+        We met forty people at the stall.
+
+        ## What are we learning through the work?
+
+        People stop for tea, not for leaflets.
+    """,
+    "places/hillfoot/records/2025-04-01-kitchen-tables.md": """
+        ---
+        title: Kitchen table conversations
+        date: 2025-04-01
+        evidence: [activity]
+        themes: [relational-approaches, equalising-space]
+        loop: double
+        learned_from: [north-quay/2025-03-12-market-stall]
+        ---
+
+        We borrowed the stall idea and took it into kitchens.
+    """,
+}
