@@ -14,6 +14,7 @@ EXAMPLE = ROOT / "content"
 
 MKDOCS_YML = """\
 site_name: Test network
+site_url: https://example.org/network/
 docs_dir: {docs}
 theme:
   name: material

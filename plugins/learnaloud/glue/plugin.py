@@ -113,6 +113,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta.pop("private", None)  # a hand-written page's private notes go no further
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             page.meta["template"] = planned.template

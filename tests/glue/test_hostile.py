@@ -1,0 +1,147 @@
+"""Contributor text is data, never code: hostile titles, summaries and bodies are neutralised."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BASE_TREE, Build, build_site, write_tree
+
+PAYLOAD = "alert"  # every hostile snippet below tries to call it
+
+TREE = {
+    **BASE_TREE,
+    "themes.yml": """
+        - id: relational-approaches
+          title: "<img src=x onerror=alert('theme')>Relational"
+          description: "<script>alert('theme-description')</script>Plain words."
+        - id: equalising-space
+          title: Equalising space
+    """,
+    "places/north-quay/place.yml": """
+        name: "</title><script>alert('place')</script>North Quay"
+        summary: "<b onmouseover=alert('summary')>Riverside</b>"
+        website: "https://example.org/?q=<script>alert('site')</script>"
+    """,
+    "places/north-quay/records/2025-03-12-market-stall.md": """
+        ---
+        title: "<script>alert('title')</script>Market &lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;"
+        date: 2025-03-12
+        summary: "<img src=x onerror=alert('summary')> {{ 7*7 }}"
+        evidence: [story]
+        themes: [relational-approaches]
+        ---
+
+        <script>alert('body')</script>
+
+        [a javascript link](javascript:alert('link'))
+
+        <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">a data link</a>
+
+        <img src="x" onerror="alert('img')">
+
+        <iframe src="https://evil.example/"></iframe>
+        <object data="https://evil.example/x.swf"></object>
+        <embed src="https://evil.example/x.swf">
+
+        <p onclick="alert('p')">Click</p>
+
+        {: onclick="alert('attr-list')" }
+
+        ## <span onmouseover="alert('heading')">What are we learning through the work?</span>
+
+        Template syntax stays text: {{ 7*7 }} and {% if true %}yes{% endif %}.
+    """,
+    "about.md": """
+        ---
+        title: "<script>alert('page-title')</script>About"
+        ---
+
+        # <img src=x onerror=alert('h1')>About us
+
+        <script>alert('page')</script>
+    """,
+}
+
+
+class Audit(HTMLParser):
+    """Everything in a page that could run: script bodies, handlers, script/data URLs, frames."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.dangers: list[str] = []
+        self.in_script = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("iframe", "object", "embed"):
+            self.dangers.append(f"<{tag}>")
+        if tag == "script":
+            self.in_script = True
+        for name, value in attrs:
+            lowered = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.dangers.append(f"{tag} {name}={value}")
+            if name in ("href", "src", "action", "data") and lowered.startswith(("javascript:", "data:")):
+                self.dangers.append(f"{tag} {name}={value}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and PAYLOAD in data:
+            self.dangers.append(f"script: {data[:60]}")
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root: Path = tmp_path_factory.mktemp("hostile")
+    build = build_site(write_tree(root / "content", TREE), root / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def html_pages(build: Build) -> dict[str, str]:
+    return {p: d.decode() for p, d in build.files().items() if p.endswith(".html")}
+
+
+def test_nothing_in_any_page_can_run(site: Build) -> None:
+    pages = html_pages(site)
+    assert len(pages) >= 8
+    for path, text in pages.items():
+        audit = Audit()
+        audit.feed(text)
+        assert audit.dangers == [], f"{path}: {audit.dangers}"
+
+
+def test_titles_are_text_in_title_nav_and_page(site: Build) -> None:
+    record = site.page("places/north-quay/records/2025-03-12-market-stall")
+    audit = Audit()
+    audit.feed(record)
+    text = "".join(audit.text)
+    assert "Market" in text
+    # The literal entity text a contributor typed is shown as typed, never turned into markup.
+    assert "&lt;/title&gt;" in text or "</title>" in text
+    head = record.split("</title>", 1)[0]
+    assert "<script" not in head.split("<title>", 1)[1]
+
+
+def test_template_syntax_is_published_literally(site: Build) -> None:
+    record = site.page("places/north-quay/records/2025-03-12-market-stall")
+    assert "{{ 7*7 }}" in record
+    assert "{% if true %}yes{% endif %}" in record
+
+
+def test_search_index_holds_no_markup_that_could_run(site: Build) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text())
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            audit = Audit()
+            audit.feed(doc[field])
+            assert audit.dangers == [], f"{doc['location']} {field}: {audit.dangers}"
+            assert "<script" not in doc[field]

@@ -1,0 +1,224 @@
+"""Nothing private leaks: canaries in every private field and non-public item, the output scanned."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BASE_TREE, Build, build_site, write_tree
+
+# Canaries of items that only a network build publishes, by where they stand.
+NETWORK_ONLY = {
+    "CANARY-NET-PLACE-NAME": "a network-only place's name",
+    "CANARYNETPLACEBODY": "the body of a record in a network-only place",
+    "CANARY-NET-RECORD-TITLE": "a network record's title in a public place",
+    "CANARYNETRECORDBODY": "a network record's body",
+    "canary-net-record-slug": "a network record's id (in URLs, sitemap, links)",
+}
+# Canaries of items whose pages come with later parts: they must never reach a public build either.
+NETWORK_ONLY_UNRENDERED = ["CANARY-NET-TABLE", "CANARY-NET-ACTIVITY", "CANARY-NET-POST"]
+PRIVATE = [
+    "CANARY-PRIVATE-NETWORK",
+    "CANARY-PRIVATE-THEME",
+    "CANARY-PRIVATE-PLACE",
+    "CANARY-PRIVATE-NETPLACE",
+    "CANARY-PRIVATE-RECORD",
+    "CANARY-PRIVATE-MEASURES",
+    "CANARY-PRIVATE-TABLE",
+    "CANARY-PRIVATE-PAGE",
+]
+
+TREE = {
+    **BASE_TREE,
+    "network.yml": """
+        name: Test Network
+        private:
+          funder_contact: CANARY-PRIVATE-NETWORK
+    """,
+    "themes.yml": """
+        - id: relational-approaches
+          title: Relational approaches
+          private:
+            note: CANARY-PRIVATE-THEME
+        - id: equalising-space
+          title: Equalising space
+    """,
+    "places/north-quay/place.yml": """
+        name: North Quay
+        private:
+          contact: CANARY-PRIVATE-PLACE
+    """,
+    "places/north-quay/measures.yml": """
+        participants:
+          2025-01: 34
+        private:
+          source: CANARY-PRIVATE-MEASURES
+    """,
+    "places/north-quay/records/2025-05-01-canary-net-record-slug.md": """
+        ---
+        title: CANARY-NET-RECORD-TITLE
+        date: 2025-05-01
+        summary: A record for the network only.
+        evidence: [setback]
+        themes: [relational-approaches]
+        visibility: network
+        private:
+          notes: CANARY-PRIVATE-RECORD
+        ---
+
+        CANARYNETRECORDBODY
+    """,
+    "places/north-quay/records/2025-06-01-public-after.md": """
+        ---
+        title: A public record that learned from a network one
+        date: 2025-06-01
+        evidence: [reflection]
+        themes: [relational-approaches]
+        learned_from: [north-quay/2025-05-01-canary-net-record-slug, hillfoot/2025-04-01-kitchen-tables]
+        private:
+          notes: CANARY-PRIVATE-RECORD
+        ---
+
+        Public text.
+    """,
+    "places/secret-place/place.yml": """
+        name: CANARY-NET-PLACE-NAME
+        visibility: network
+        private:
+          contact: CANARY-PRIVATE-NETPLACE
+    """,
+    "places/secret-place/records/2025-02-02-inside.md": """
+        ---
+        title: A record in a network-only place
+        date: 2025-02-02
+        evidence: [story]
+        themes: [equalising-space]
+        visibility: public
+        ---
+
+        CANARYNETPLACEBODY
+    """,
+    "places/secret-place/notes.txt": "CANARY-NET-PLACE-NAME attachment",
+    "tables/2025-07-secret.yml": """
+        title: CANARY-NET-TABLE
+        date: 2025-07-01
+        scope: national
+        visibility: network
+        private:
+          facilitator: CANARY-PRIVATE-TABLE
+    """,
+    "toolkit/secret-activity.md": """
+        ---
+        title: CANARY-NET-ACTIVITY
+        summary: Network only.
+        stage: embodied
+        duration: 30
+        visibility: network
+        ---
+    """,
+    "posts/2025-08-01-secret-post.md": """
+        ---
+        title: CANARY-NET-POST
+        date: 2025-08-01
+        visibility: network
+        ---
+    """,
+    "about.md": """
+        ---
+        title: About
+        private:
+          owner: CANARY-PRIVATE-PAGE
+        ---
+
+        # About
+
+        A hand-written page.
+    """,
+}
+
+
+def scan(build: Build, canary: str) -> list[str]:
+    needle = canary.encode()
+    return [path for path, data in build.files().items() if needle in data]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
+    root = tmp_path_factory.mktemp("privacy")
+    docs = write_tree(root / "content", TREE)
+    public = build_site(docs, root / "public")
+    network = build_site(docs, root / "network", visibility="network")
+    assert public.returncode == 0, public.output
+    assert network.returncode == 0, network.output
+    return {"public": public, "network": network}
+
+
+@pytest.mark.parametrize("canary", [*NETWORK_ONLY, *NETWORK_ONLY_UNRENDERED, *PRIVATE])
+def test_public_build_holds_no_canary_in_any_file(builds: dict[str, Build], canary: str) -> None:
+    assert scan(builds["public"], canary) == []
+
+
+@pytest.mark.parametrize("canary", PRIVATE)
+def test_network_build_holds_no_private_canary(builds: dict[str, Build], canary: str) -> None:
+    assert scan(builds["network"], canary) == []
+
+
+@pytest.mark.parametrize("canary", NETWORK_ONLY)
+def test_network_build_publishes_network_items(builds: dict[str, Build], canary: str) -> None:
+    assert scan(builds["network"], canary), f"{NETWORK_ONLY[canary]} is missing from the network build"
+
+
+def test_the_scan_covers_pages_search_index_and_sitemap(builds: dict[str, Build]) -> None:
+    found = scan(builds["network"], "canary-net-record-slug")
+    assert "search/search_index.json" in found
+    assert "sitemap.xml" in found
+    assert any(path.endswith(".html") for path in found)
+
+
+def test_unpublished_items_leave_no_count_and_no_link(builds: dict[str, Build]) -> None:
+    public = builds["public"]
+    home = public.page("")
+    assert re.search(r"<strong>3</strong>\s*learning records", home), "3 public records counted, not 5"
+    assert "places/secret-place" not in home
+    after = public.page("places/north-quay/records/2025-06-01-public-after")
+    assert "kitchen-tables" in after, "the link to a public record stays"
+    network_after = builds["network"].page("places/north-quay/records/2025-06-01-public-after")
+    assert "canary-net-record-slug" in network_after, "a network build keeps the link"
+
+
+def test_a_dropped_link_is_a_warning_naming_both_ends(builds: dict[str, Build]) -> None:
+    output = builds["public"].output
+    assert re.search(
+        r"WARNING.*places/north-quay/records/2025-06-01-public-after\.md:6: links the record "
+        r"'north-quay/2025-05-01-canary-net-record-slug', which is not public",
+        output,
+    ), output
+
+
+def test_a_public_item_in_a_network_place_stays_network_only_and_warns(builds: dict[str, Build]) -> None:
+    assert (
+        "places/secret-place/records/2025-02-02-inside.md:6: this item says public" in builds["public"].output
+    )
+
+
+def test_content_data_files_are_never_copied(builds: dict[str, Build]) -> None:
+    for build in builds.values():
+        names = build.files()
+        assert not [p for p in names if p.endswith((".yml", ".yaml"))]
+        assert "places/north-quay/records/2025-03-12-market-stall.md" not in names
+        assert "about/index.html" in names
+
+
+def test_hosting_variable_overrides_the_config(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path / "content", TREE)
+    configured = build_site(docs, tmp_path / "configured", options="      visibility: network")
+    assert scan(configured, "CANARYNETRECORDBODY")
+    overridden = build_site(
+        docs, tmp_path / "overridden", visibility="public", options="      visibility: network"
+    )
+    assert scan(overridden, "CANARYNETRECORDBODY") == []
+    wrong = build_site(docs, tmp_path / "wrong", visibility="everyone")
+    assert wrong.returncode != 0
+    assert "LEARNALOUD_VISIBILITY='everyone' is not a visibility" in wrong.output
