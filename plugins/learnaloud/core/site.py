@@ -139,6 +139,8 @@ class PlannedPage:
     markdown: str
     view: Any
     in_nav: bool = False
+    # Material sidebars this page hides: the nav is in the tabs, overviews want the width.
+    hide: tuple[str, ...] = ("navigation",)
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,15 @@ class Planner:
             sum(1 for recs in self.indexes.by_theme.values() if recs),
             self.counted_themes(self.indexes.records),
         )
-        return PlannedPage("index.md", "learnaloud/home.html", "Home", network.description, view, in_nav=True)
+        return PlannedPage(
+            "index.md",
+            "learnaloud/home.html",
+            "Home",
+            network.description,
+            view,
+            in_nav=True,
+            hide=("navigation", "toc"),
+        )
 
     def places(self) -> list[PlannedPage]:
         pages = [

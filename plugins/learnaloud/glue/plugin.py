@@ -117,6 +117,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             page.meta["template"] = planned.template
+            if planned.hide:
+                page.meta["hide"] = list(planned.hide)
             page.meta.setdefault("title", planned.title)
         return markdown
 
