@@ -55,6 +55,13 @@ TREE = {
 
         Template syntax stays text: {{ 7*7 }} and {% if true %}yes{% endif %}.
     """,
+    "index.md": """
+        ---
+        title: "<script>alert('home-title')</script>Welcome"
+        ---
+
+        Our <em>network</em> <img src=x onerror=alert('home')>.
+    """,
     "about.md": """
         ---
         title: "<script>alert('page-title')</script>About"

@@ -124,7 +124,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material places titles un-escaped (and un-escapes them in <title>): give it clean text.
-        page.meta["title"] = html.escape(plain_title(str(page.title or "")), quote=False)
+        title = html.escape(plain_title(str(page.title or "")), quote=False)
+        page.title = title  # the nav, search and footer links use this
+        if page.is_homepage:
+            page.meta.pop("title", None)  # Material then titles the home page with the site name
+        else:
+            page.meta["title"] = title
         return sanitize_html(html_)
 
     def on_page_context(
