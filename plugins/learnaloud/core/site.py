@@ -6,10 +6,13 @@ Templates render these views; the MkDocs glue only turns each `PlannedPage` into
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from .analysis import Indexes, index_published
 from .model import LOOP_QUESTIONS, KeyQuestion, Network, Place, Record, Theme
@@ -22,6 +25,15 @@ def plain_title(text: str) -> str:
     """A title with anything that looks like markup taken out, safe however a theme places it."""
     # A lone '<' left over becomes a look-alike: Material un-escapes titles inside <title>.
     return " ".join(TAG_LIKE.sub("", text).replace("<", "\u2039").split())
+
+
+_markdown = MarkdownIt("commonmark")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as the text a reader sees, for cards: no markup, no syntax characters."""
+    rendered = TAG_LIKE.sub("", _markdown.render(markdown))
+    return " ".join(html.unescape(rendered).split())
 
 
 def long_date(value: dt.date) -> str:
@@ -118,8 +130,16 @@ class ThemeGroup:
 
 
 @dataclass(frozen=True)
+class ThemeCard:
+    theme: Theme
+    link: Link  # its page, with the number of records
+    place_count: int
+    description: str  # plain text
+
+
+@dataclass(frozen=True)
 class ThemesView:
-    themes: list[tuple[Theme, Link, int]]  # theme, its page, how many places wrote on it
+    themes: list[ThemeCard]
 
 
 @dataclass(frozen=True)
@@ -139,8 +159,9 @@ class PlannedPage:
     markdown: str
     view: Any
     in_nav: bool = False
-    # Material sidebars this page hides: the nav is in the tabs, overviews want the width.
-    hide: tuple[str, ...] = ("navigation",)
+    # Material sidebars this page hides: the nav is in the tabs, and only a record's body has
+    # headings for a table of contents; the other pages want the width.
+    hide: tuple[str, ...] = ("navigation", "toc")
 
 
 @dataclass(frozen=True)
@@ -269,6 +290,7 @@ class Planner:
                     record.title,
                     record.body,
                     view,
+                    hide=("navigation",),
                 )
             )
         return pages
@@ -278,10 +300,11 @@ class Planner:
         ordered = sorted(themes.values(), key=lambda t: (-len(self.indexes.by_theme[t.id]), t.title))
         index = ThemesView(
             [
-                (
+                ThemeCard(
                     t,
                     Link(t.title, theme_url(t.id), len(self.indexes.by_theme[t.id])),
                     len(self.indexes.theme_places[t.id]),
+                    plain_text(t.description),
                 )
                 for t in ordered
             ]
