@@ -6,13 +6,14 @@ import fnmatch
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
 from . import blocks, messages
-from .errors import Report
+from .errors import Diagnostic, Report
 from .model import (
     ID_PATTERN,
     Activity,
@@ -43,10 +44,28 @@ YAML_SUFFIXES = (".yml", ".yaml")
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def load_content(root: Path, allowed_files: tuple[str, ...] = ()) -> tuple[Content, Report]:
+@dataclass(frozen=True)
+class CachedItem:
+    stamp: tuple[int, int]  # size and modification time of the file it was read from
+    item: Any
+    diagnostics: tuple[Diagnostic, ...]
+    blocks: tuple[LiveBlock, ...] | None
+
+
+@dataclass
+class ParseCache:
+    """Items read from Markdown files, by path, size and modification time. A site keeps one across
+    `mkdocs serve` rebuilds, so a one-file edit re-reads one file."""
+
+    items: dict[str, CachedItem] = field(default_factory=dict)
+
+
+def load_content(
+    root: Path, allowed_files: tuple[str, ...] = (), cache: ParseCache | None = None
+) -> tuple[Content, Report]:
     """Read and validate a whole content tree; every problem is in the report, none raised."""
     report = Report()
-    loader = Loader(root, report, allowed_files)
+    loader = Loader(root, report, allowed_files, cache or ParseCache())
     content = loader.load()
     check_references(content, report)
     return content, report
@@ -68,8 +87,9 @@ def drop_private(value: Any) -> Any:
 
 
 class Loader:
-    def __init__(self, root: Path, report: Report, allowed_files: tuple[str, ...]) -> None:
+    def __init__(self, root: Path, report: Report, allowed_files: tuple[str, ...], cache: ParseCache) -> None:
         self.root = root
+        self.cache = cache
         self.report = report
         self.allowed_files = allowed_files
         self.blocks: dict[str, tuple[LiveBlock, ...]] = {}
@@ -169,7 +189,29 @@ class Loader:
     def markdown_item(
         self, path: Path, model: type[ModelT], kind: str, example: str, **derived: Any
     ) -> ModelT | None:
+        """A record, post or activity: from the cache while its file is unchanged."""
         rel = self.rel(path)
+        try:
+            stat = path.stat()
+        except OSError:  # gone since the folder was listed: read() reports it
+            return self.read_markdown_item(path, rel, model, kind, example, **derived)
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        cached = self.cache.items.get(rel)
+        if cached is None or cached.stamp != stamp:
+            first = len(self.report.diagnostics)
+            item = self.read_markdown_item(path, rel, model, kind, example, **derived)
+            diagnostics = tuple(self.report.diagnostics[first:])
+            cached = CachedItem(stamp, item, diagnostics, self.blocks.get(rel))
+            self.cache.items[rel] = cached
+        else:
+            self.report.diagnostics.extend(cached.diagnostics)
+            if cached.blocks is not None:
+                self.blocks[rel] = cached.blocks
+        return cast(ModelT | None, cached.item)
+
+    def read_markdown_item(
+        self, path: Path, rel: str, model: type[ModelT], kind: str, example: str, **derived: Any
+    ) -> ModelT | None:
         item_id = self.item_id(path, kind)
         text = self.read(path)
         if text is None or item_id is None:

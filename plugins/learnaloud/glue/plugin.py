@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.errors import format_report
-from ..core.load import load_content
+from ..core.load import ParseCache, load_content
 from ..core.sanitize import sanitize_html
 from ..core.select import BuildVisibility, Published, select
 from ..core.site import PlannedPage, SitePlan, long_date, plain_title, plan_site
@@ -47,10 +47,15 @@ def content_epoch(published: Published) -> int:
 
 
 class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
+        self.cache = ParseCache()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
         visibility = self.build_visibility()
-        content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files))
+        content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files), self.cache)
         published: Published | None = None
         if not report.has_errors:
             published = select(content, visibility, report)
