@@ -9,7 +9,9 @@ import datetime as dt
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -157,7 +159,7 @@ class PlannedPage:
     template: str
     title: str
     markdown: str
-    view: Any
+    view: Callable[[], Any]  # made when the page is rendered: no build holds every page's view
     in_nav: bool = False
     # Material sidebars this page hides: the nav is in the tabs, and only a record's body has
     # headings for a table of contents; the other pages want the width.
@@ -223,9 +225,9 @@ class Planner:
         places = self.published.places
         return [self.place_card(pid) for pid in sorted(places, key=lambda p: (places[p].name, p))]
 
-    def home(self) -> PlannedPage:
+    def home_view(self) -> HomeView:
         network = self.published.network
-        view = HomeView(
+        return HomeView(
             network,
             list(network.questions),
             self.place_cards(),
@@ -234,95 +236,108 @@ class Planner:
             sum(1 for recs in self.indexes.by_theme.values() if recs),
             self.counted_themes(self.indexes.records),
         )
-        return PlannedPage(
-            "index.md",
-            "learnaloud/home.html",
-            "Home",
-            network.description,
-            view,
-            in_nav=True,
-            hide=("navigation", "toc"),
+
+    def place_view(self, place_id: str) -> PlaceView:
+        records = self.indexes.by_place[place_id]
+        evidence = Counter(e for r in records for e in r.evidence)
+        return PlaceView(
+            self.published.places[place_id],
+            [self.card(r) for r in records],
+            self.counted_themes(records),
+            [Link(label(e), "", n) for e, n in sorted(evidence.items(), key=lambda en: (-en[1], en[0]))],
+            records[0].date if records else None,
         )
 
-    def places(self) -> list[PlannedPage]:
-        pages = [
-            PlannedPage(
-                "places/index.md",
-                "learnaloud/places.html",
-                "Places",
-                "",
-                PlacesView(self.place_cards()),
-                in_nav=True,
-            )
-        ]
-        for place_id, place in sorted(self.published.places.items()):
-            records = self.indexes.by_place[place_id]
-            evidence = Counter(e for r in records for e in r.evidence)
-            view = PlaceView(
-                place,
-                [self.card(r) for r in records],
-                self.counted_themes(records),
-                [Link(label(e), "", n) for e, n in sorted(evidence.items(), key=lambda en: (-en[1], en[0]))],
-                records[0].date if records else None,
-            )
-            pages.append(
-                PlannedPage(f"places/{place_id}/index.md", "learnaloud/place.html", place.name, "", view)
-            )
-        return pages
+    def record_view(self, record: Record) -> RecordView:
+        return RecordView(
+            record=record,
+            place=self.place_link(record.place),
+            evidence=[label(e) for e in record.evidence],
+            loop=label(record.loop) if record.loop else None,
+            loop_question=LOOP_QUESTIONS[record.loop] if record.loop else None,
+            themes=self.theme_links(record.themes),
+            shaped_by=[self.card(self.published.records[ref]) for ref in record.learned_from],
+            shaped=[self.card(r) for r in self.indexes.shaped.get(record.ref, [])],
+        )
 
-    def records(self) -> list[PlannedPage]:
-        pages = []
-        for record in self.indexes.records:
-            view = RecordView(
-                record=record,
-                place=self.place_link(record.place),
-                evidence=[label(e) for e in record.evidence],
-                loop=label(record.loop) if record.loop else None,
-                loop_question=LOOP_QUESTIONS[record.loop] if record.loop else None,
-                themes=self.theme_links(record.themes),
-                shaped_by=[self.card(self.published.records[ref]) for ref in record.learned_from],
-                shaped=[self.card(r) for r in self.indexes.shaped.get(record.ref, [])],
-            )
-            pages.append(
-                PlannedPage(
-                    f"places/{record.place}/records/{record.id}.md",
-                    "learnaloud/record.html",
-                    record.title,
-                    record.body,
-                    view,
-                    hide=("navigation",),
-                )
-            )
-        return pages
-
-    def themes(self) -> list[PlannedPage]:
-        themes = self.published.themes
-        ordered = sorted(themes.values(), key=lambda t: (-len(self.indexes.by_theme[t.id]), t.title))
-        index = ThemesView(
+    def themes_view(self) -> ThemesView:
+        by_theme = self.indexes.by_theme
+        ordered = sorted(self.published.themes.values(), key=lambda t: (-len(by_theme[t.id]), t.title))
+        return ThemesView(
             [
                 ThemeCard(
                     t,
-                    Link(t.title, theme_url(t.id), len(self.indexes.by_theme[t.id])),
+                    Link(t.title, theme_url(t.id), len(by_theme[t.id])),
                     len(self.indexes.theme_places[t.id]),
                     plain_text(t.description),
                 )
                 for t in ordered
             ]
         )
-        pages = [PlannedPage("themes/index.md", "learnaloud/themes.html", "Themes", "", index, in_nav=True)]
-        for theme in sorted(themes.values(), key=lambda t: t.id):
-            records = self.indexes.by_theme[theme.id]
-            groups = [
-                ThemeGroup(self.place_link(pid), [self.card(r) for r in records if r.place == pid])
-                for pid in self.indexes.theme_places[theme.id]
-            ]
+
+    def theme_view(self, theme: Theme) -> ThemeView:
+        records = self.indexes.by_theme[theme.id]
+        groups = [
+            ThemeGroup(self.place_link(pid), [self.card(r) for r in records if r.place == pid])
+            for pid in self.indexes.theme_places[theme.id]
+        ]
+        return ThemeView(theme, groups, len(records))
+
+    def pages(self) -> list[PlannedPage]:
+        """Every generated page in a fixed order; views are made when each page is rendered."""
+        published = self.published
+        pages = [
+            PlannedPage(
+                "index.md",
+                "learnaloud/home.html",
+                "Home",
+                published.network.description,
+                self.home_view,
+                in_nav=True,
+            ),
+            PlannedPage(
+                "places/index.md",
+                "learnaloud/places.html",
+                "Places",
+                "",
+                lambda: PlacesView(self.place_cards()),
+                in_nav=True,
+            ),
+        ]
+        for place_id, place in sorted(published.places.items()):
+            pages.append(
+                PlannedPage(
+                    f"places/{place_id}/index.md",
+                    "learnaloud/place.html",
+                    place.name,
+                    "",
+                    partial(self.place_view, place_id),
+                )
+            )
+        pages.append(
+            PlannedPage(
+                "themes/index.md", "learnaloud/themes.html", "Themes", "", self.themes_view, in_nav=True
+            )
+        )
+        for theme in sorted(published.themes.values(), key=lambda t: t.id):
             pages.append(
                 PlannedPage(
                     f"themes/{theme.id}.md",
                     "learnaloud/theme.html",
                     theme.title,
                     theme.description,
-                    ThemeView(theme, groups, len(records)),
+                    partial(self.theme_view, theme),
+                )
+            )
+        for record in self.indexes.records:
+            pages.append(
+                PlannedPage(
+                    f"places/{record.place}/records/{record.id}.md",
+                    "learnaloud/record.html",
+                    record.title,
+                    record.body,
+                    partial(self.record_view, record),
+                    hide=("navigation",),
                 )
             )
         return pages
@@ -330,5 +345,4 @@ class Planner:
 
 def plan_site(published: Published) -> SitePlan:
     """Every generated page of a build, in a fixed order."""
-    planner = Planner(published, index_published(published))
-    return SitePlan([planner.home(), *planner.places(), *planner.themes(), *planner.records()])
+    return SitePlan(Planner(published, index_published(published)).pages())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 KeyPath = tuple[str | int, ...]
 
@@ -114,7 +115,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
     return SourceProblem(line, f"this is not valid YAML: {problem}{context}", YAML_HINT)
 
 
-_constructor = yaml.constructor.SafeConstructor()
+_constructor = SafeConstructor()
 
 
 def build_value(
@@ -151,8 +152,10 @@ def build_value(
         return items
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in YAML_BOOLEANS:
         return node.value
+    # Each scalar's own constructor, not construct_object(): that one keeps every node it has seen.
+    construct = _constructor.yaml_constructors.get(node.tag, SafeConstructor.construct_undefined)
     try:
-        return _constructor.construct_object(node, deep=True)
+        return construct(_constructor, node)
     except (ValueError, OverflowError, yaml.constructor.ConstructorError):
         # An impossible date such as 2025-13-01 or an unknown tag: keep the text, the model says why.
         return node.value

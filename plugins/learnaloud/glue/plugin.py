@@ -142,7 +142,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     ) -> TemplateContext:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
-            context["la"] = planned.view  # type: ignore[typeddict-unknown-key]
+            context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_serve(
