@@ -27,6 +27,8 @@ from typing import Any
 
 import yaml
 
+from learnaloud.core.model import DEFAULT_QUESTIONS, EVIDENCE_TYPES, LOOPS
+
 DEFAULT_SIZES = (100, 1000, 5000)
 SEED = 20261122
 PLACE_COUNT = 20
@@ -34,25 +36,9 @@ REPEATS_UP_TO_1000 = 3
 STDERR_TAIL_LINES = 40
 MIB = 1024 * 1024
 
-QUESTIONS = (
-    ("learning", "What are we learning through the work?"),
-    ("patterns", "What patterns are we observing from the work?"),
-    ("adapt", "How can we adapt and grow from what we've learned, and what do we need to do so?"),
-    ("share", "How do we share and amplify our learning to create impact?"),
-)
-EVIDENCE = (
-    "activity",
-    "data",
-    "story",
-    "success",
-    "setback",
-    "research",
-    "defining-moment",
-    "comparison",
-    "feedback",
-    "reflection",
-)
-LOOPS = ("single", "double", "triple")
+# The contract's vocabularies, from the model itself, so the generated content stays valid.
+QUESTIONS = tuple((q.id, q.text) for q in DEFAULT_QUESTIONS)
+EVIDENCE = EVIDENCE_TYPES
 THEMES = (
     (
         "bigger-invitation",
