@@ -15,6 +15,13 @@ PAGES = {
     "theme": "themes/relational-approaches/",
     "themes": "themes/",
     "places": "places/",
+    "questions": "questions/",
+    "question": "questions/learning/",
+    "patterns": "patterns/",
+    "evidence": "evidence/story/",
+    "loops": "loops/",
+    "travel": "travel/",
+    "explore": "explore/",
 }
 
 

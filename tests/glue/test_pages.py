@@ -35,7 +35,7 @@ def test_home_shows_the_network_questions_places_and_latest(
 ) -> None:
     home = article(example_site, "")
     assert home.h1 is not None and home.h1.get_text(strip=True) == published.network.name
-    questions = [li.get_text(strip=True) for li in home.select("ol.la-questions > li")]
+    questions = [a.get_text(strip=True) for a in home.select("ol.la-questions > li > a")]
     assert questions == [q.text for q in published.network.questions]
     cards = {c.h3.get_text(strip=True): c.get_text(" ", strip=True) for c in home.select("ul.la-cards > li")}
     assert sorted(cards) == sorted(p.name for p in published.places.values())

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
 
 from .errors import did_you_mean
-from .model import EVIDENCE_TYPES, LOOPS, LiveBlock
+from .model import EVIDENCE_TYPES, LOOPS, LiveBlock, Record
 from .source import SourceProblem, parse_yaml
 
 PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
@@ -152,3 +152,33 @@ def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
         if value in choices
         else (f"'{value}' is not a valid {name}", did_you_mean(str(value), choices, name))
     )
+
+
+def select_records(options: Mapping[str, Any], records: Sequence[Record]) -> list[Record]:
+    """The records a `learning-records` block lists, from records newest first."""
+    chosen = [
+        r
+        for r in records
+        if options.get("place", r.place) == r.place
+        and ("theme" not in options or options["theme"] in r.themes)
+        and ("evidence" not in options or options["evidence"] in r.evidence)
+        and options.get("loop", r.loop) == r.loop
+        and ("since" not in options or r.date >= options["since"])
+        and ("until" not in options or r.date <= options["until"])
+    ]
+    return chosen[: options["limit"]] if "limit" in options else chosen
+
+
+def expand_blocks(markdown: str, render: Callable[[LiveBlock], str | None]) -> str:
+    """The Markdown with each live block that `render` draws replaced by its HTML."""
+    found = find_blocks(markdown, 1)
+    if not found.blocks:
+        return markdown
+    lines = markdown.split("\n")
+    for block in reversed(found.blocks):
+        html = render(block)
+        if html is not None:
+            # Raw HTML must stand alone between blank lines, with none inside it.
+            compact = [line for line in html.splitlines() if line.strip()]
+            lines[block.line - 1 : block.end_line] = ["", *compact, ""]
+    return "\n".join(lines)

@@ -13,7 +13,9 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from . import blocks, messages
+from .analysis.questions import check_question_headings
 from .errors import Diagnostic, Report
+from .headings import find_headings
 from .model import (
     ID_PATTERN,
     Activity,
@@ -36,7 +38,7 @@ from .svg import svg_problem
 ID = re.compile(ID_PATTERN)
 PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 # Fields the loader fills from where a file sits; a contributor never writes them.
-DERIVED_FIELDS = ("id", "place", "source", "body", "body_line")
+DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 # Files that could carry code past every check: allowed only by path, in the plugin's options.
 CODE_SUFFIXES = (".html", ".htm", ".js")
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -68,6 +70,7 @@ def load_content(
     loader = Loader(root, report, allowed_files, cache or ParseCache())
     content = loader.load()
     check_references(content, report)
+    check_question_headings(content, report)
     return content, report
 
 
@@ -235,6 +238,8 @@ class Loader:
             return None
         lines = source.meta.lines
         self.check_blocks(rel, source.body, source.body_line)
+        if model is Record:
+            derived["headings"] = find_headings(source.body)
         return self.validate(
             model,
             drop_private(source.meta.value),

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from .headings import Heading
 from .source import LineMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -146,6 +147,7 @@ class Record(Item):
     visibility: Visibility | None = None
     body: str = Field(default="", exclude=True)
     body_line: int = Field(default=1, exclude=True)
+    headings: tuple[Heading, ...] = Field(default=(), exclude=True)
 
     @property
     def ref(self) -> str:

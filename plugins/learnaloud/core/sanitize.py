@@ -15,7 +15,8 @@ TAGS = nh3.ALLOWED_TAGS | {
     "mark",
 }
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title", "lang", "dir"},
+    "*": {"id", "class", "title", "lang", "dir", "aria-label"},
+    "time": {"datetime"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan"},

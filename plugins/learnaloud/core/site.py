@@ -1,154 +1,79 @@
 """The pages a published network becomes: where each lives, its title and what it shows.
 
-Templates render these views; the MkDocs glue only turns each `PlannedPage` into a file.
+Templates render the views (views.py); the MkDocs glue only turns each `PlannedPage` into a file.
+Views are made when their page is rendered, so no build holds every page's view at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
+import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from .analysis import Indexes, index_published
-from .model import LOOP_QUESTIONS, KeyQuestion, Network, Place, Record, Theme
+from .analysis.questions import Answer as AnswerSection
+from .analysis.questions import mark_answers
+from .diagram import travel_diagram
+from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .select import Published
+from .views import (
+    Answer,
+    AnswerGroup,
+    Cell,
+    ExplorerFacet,
+    ExplorerView,
+    FacetCard,
+    FacetIndexView,
+    FacetOption,
+    FacetView,
+    Flow,
+    HealthView,
+    HomeView,
+    Link,
+    PatternsView,
+    PlaceCard,
+    PlaceHealth,
+    PlacesView,
+    PlaceView,
+    QuestionsView,
+    QuestionView,
+    RecordCard,
+    RecordGroup,
+    RecordView,
+    Row,
+    ThemePatterns,
+    TravelView,
+    evidence_url,
+    explore_url,
+    label,
+    loop_url,
+    place_url,
+    plain_text,
+    question_url,
+    record_url,
+    theme_url,
+)
 
-TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
+EVIDENCE_DESCRIPTIONS = {
+    "activity": "Learning from running an activity and noticing what happened.",
+    "data": "Numbers the place counted: attendance, reach, change over time.",
+    "story": "What happened to someone, told in their words or close to them.",
+    "success": "Something that worked, and why the place thinks it did.",
+    "setback": "Something that did not work: failures are learning too.",
+    "research": "Findings from a study, a survey or published work.",
+    "defining-moment": "A moment that changed how the people involved saw the work.",
+    "comparison": "Setting one approach, time or place beside another.",
+    "feedback": "What participants and partners told the place.",
+    "reflection": "The people doing the work thinking about what it means.",
+}
+HEALTH_WINDOW = dt.timedelta(days=183)  # "lately": about six months
 
-
-def plain_title(text: str) -> str:
-    """A title with anything that looks like markup taken out, safe however a theme places it."""
-    # A lone '<' left over becomes a look-alike: Material un-escapes titles inside <title>.
-    return " ".join(TAG_LIKE.sub("", text).replace("<", "\u2039").split())
-
-
-_markdown = MarkdownIt("commonmark")
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as the text a reader sees, for cards: no markup, no syntax characters."""
-    rendered = TAG_LIKE.sub("", _markdown.render(markdown))
-    return " ".join(html.unescape(rendered).split())
-
-
-def long_date(value: dt.date) -> str:
-    """'2025-03-12' → '12 March 2025'."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def label(word: str) -> str:
-    """'defining-moment' → 'Defining moment'."""
-    return word.replace("-", " ").capitalize()
-
-
-def place_url(place_id: str) -> str:
-    return f"places/{place_id}/"
-
-
-def record_url(record: Record) -> str:
-    return f"places/{record.place}/records/{record.id}/"
-
-
-def theme_url(theme_id: str) -> str:
-    return f"themes/{theme_id}/"
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    url: str
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class RecordCard:
-    title: str
-    url: str
-    date: dt.date
-    summary: str
-    place: Link
-    evidence: list[str]
-    themes: list[Link]
-    loop: str | None
-
-
-@dataclass(frozen=True)
-class PlaceCard:
-    place: Place
-    url: str
-    record_count: int
-    latest: dt.date | None
-    themes: list[Link]
-
-
-@dataclass(frozen=True)
-class HomeView:
-    network: Network
-    questions: list[KeyQuestion]
-    places: list[PlaceCard]
-    latest: list[RecordCard]
-    record_count: int
-    theme_count: int
-    themes: list[Link]
-
-
-@dataclass(frozen=True)
-class PlacesView:
-    places: list[PlaceCard]
-
-
-@dataclass(frozen=True)
-class PlaceView:
-    place: Place
-    records: list[RecordCard]
-    themes: list[Link]
-    evidence: list[Link]
-    latest: dt.date | None
-
-
-@dataclass(frozen=True)
-class RecordView:
-    record: Record
-    place: Link
-    evidence: list[str]
-    loop: str | None
-    loop_question: str | None
-    themes: list[Link]
-    shaped_by: list[RecordCard]
-    shaped: list[RecordCard]
-
-
-@dataclass(frozen=True)
-class ThemeGroup:
-    place: Link
-    records: list[RecordCard]
-
-
-@dataclass(frozen=True)
-class ThemeCard:
-    theme: Theme
-    link: Link  # its page, with the number of records
-    place_count: int
-    description: str  # plain text
-
-
-@dataclass(frozen=True)
-class ThemesView:
-    themes: list[ThemeCard]
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    theme: Theme
-    groups: list[ThemeGroup]
-    record_count: int
+# Renders the HTML of a record's answers to a question, for the page it will appear on.
+AnswerHtml = Callable[[AnswerSection, str], str]
 
 
 @dataclass(frozen=True)
@@ -159,37 +84,52 @@ class PlannedPage:
     template: str
     title: str
     markdown: str
-    view: Callable[[], Any]  # made when the page is rendered: no build holds every page's view
+    view: Callable[[], Any]  # made when the page is rendered
     in_nav: bool = False
     # Material sidebars this page hides: the nav is in the tabs, and only a record's body has
     # headings for a table of contents; the other pages want the width.
     hide: tuple[str, ...] = ("navigation", "toc")
+    record: str | None = None  # a record page's record, whose answers the questions' pages show
 
 
 @dataclass(frozen=True)
 class SitePlan:
-    pages: list[PlannedPage] = field(default_factory=list)
+    pages: list[PlannedPage]
+    files: dict[str, str]  # other generated files: path → text
+    card: Callable[[Record], RecordCard]  # how a record is shown in a list, for live blocks
 
     def nav(self) -> list[Any]:
         """Sections, never items: the nav Material renders into every page stays small."""
-        entries: list[Any] = []
-        for page in self.pages:
-            if page.in_nav:
-                entries.append({page.title: page.src_uri})
-        return entries
+        return [{page.title: page.src_uri} for page in self.pages if page.in_nav]
+
+
+def count_links(counts: Counter[str], text: Callable[[str], str], url: Callable[[str], str]) -> list[Link]:
+    """Counted values as links, most first."""
+    return [
+        Link(text(key), url(key), n)
+        for key, n in sorted(counts.items(), key=lambda kn: (-kn[1], text(kn[0])))
+    ]
 
 
 class Planner:
-    def __init__(self, published: Published, indexes: Indexes) -> None:
+    def __init__(self, published: Published, indexes: Indexes, answer_html: AnswerHtml) -> None:
         self.published = published
         self.indexes = indexes
+        self.answer_html = answer_html
 
-    def place_link(self, place_id: str) -> Link:
-        return Link(self.published.places[place_id].name, place_url(place_id))
+    # -- pieces ---------------------------------------------------------------------------------
 
-    def theme_links(self, theme_ids: list[str]) -> list[Link]:
-        themes = self.published.themes
-        return [Link(themes[t].title, theme_url(t)) for t in theme_ids]
+    def place_link(self, place_id: str, count: int = 0) -> Link:
+        return Link(self.published.places[place_id].name, place_url(place_id), count)
+
+    def theme_link(self, theme_id: str, count: int = 0) -> Link:
+        return Link(self.published.themes[theme_id].title, theme_url(theme_id), count)
+
+    def question_links(self) -> list[Link]:
+        return [
+            Link(q.text, question_url(q.id), len(self.indexes.answers[q.id]))
+            for q in self.published.network.questions
+        ]
 
     def card(self, record: Record) -> RecordCard:
         return RecordCard(
@@ -199,16 +139,32 @@ class Planner:
             summary=record.summary,
             place=self.place_link(record.place),
             evidence=[label(e) for e in record.evidence],
-            themes=self.theme_links(record.themes),
+            themes=[self.theme_link(t) for t in record.themes],
             loop=label(record.loop) if record.loop else None,
         )
 
-    def counted_themes(self, records: list[Record]) -> list[Link]:
+    def counted_themes(self, records: Iterable[Record]) -> list[Link]:
         counts = Counter(t for r in records for t in r.themes)
-        themes = self.published.themes
+        return count_links(counts, lambda t: self.published.themes[t].title, theme_url)
+
+    def counted_evidence(self, records: Iterable[Record], **within: str) -> list[Link]:
+        counts = Counter[str](e for r in records for e in dict.fromkeys(r.evidence))
+        return count_links(
+            counts, label, lambda e: explore_url(evidence=e, **within) if within else evidence_url(e)
+        )
+
+    def counted_loops(self, records: Iterable[Record], **within: str) -> list[Link]:
+        counts = Counter[str](r.loop for r in records if r.loop)
+        return count_links(
+            counts,
+            lambda loop: f"{label(loop)}-loop",
+            lambda loop: explore_url(loop=loop, **within) if within else loop_url(loop),
+        )
+
+    def by_place(self, records: list[Record]) -> list[RecordGroup]:
         return [
-            Link(themes[t].title, theme_url(t), n)
-            for t, n in sorted(counts.items(), key=lambda tn: (-tn[1], themes[tn[0]].title))
+            RecordGroup(self.place_link(pid), pid, [self.card(r) for r in records if r.place == pid])
+            for pid in self.indexes.places_of(records)
         ]
 
     def place_card(self, place_id: str) -> PlaceCard:
@@ -222,79 +178,402 @@ class Planner:
         )
 
     def place_cards(self) -> list[PlaceCard]:
-        places = self.published.places
-        return [self.place_card(pid) for pid in sorted(places, key=lambda p: (places[p].name, p))]
+        return [self.place_card(pid) for pid in self.indexes.place_order]
+
+    def flows(self) -> list[tuple[str, str, list[tuple[Record, Record]]]]:
+        """(from place, to place, [(learner record, source record)]) for learning between places."""
+        pairs: dict[tuple[str, str], list[tuple[Record, Record]]] = {}
+        for record in reversed(self.indexes.records):
+            for ref in record.learned_from:
+                source = self.published.records[ref]
+                if source.place != record.place:
+                    pairs.setdefault((source.place, record.place), []).append((record, source))
+        order = {pid: i for i, pid in enumerate(self.indexes.place_order)}
+        return [(s, t, pairs[(s, t)]) for s, t in sorted(pairs, key=lambda st: (order[st[0]], order[st[1]]))]
+
+    # -- views ----------------------------------------------------------------------------------
 
     def home_view(self) -> HomeView:
         network = self.published.network
         return HomeView(
             network,
-            list(network.questions),
+            self.question_links(),
             self.place_cards(),
             [self.card(r) for r in self.indexes.records[:6]],
             len(self.indexes.records),
             sum(1 for recs in self.indexes.by_theme.values() if recs),
             self.counted_themes(self.indexes.records),
+            sum(len(pairs) for _, _, pairs in self.flows()),
         )
 
     def place_view(self, place_id: str) -> PlaceView:
         records = self.indexes.by_place[place_id]
-        evidence = Counter(e for r in records for e in r.evidence)
+        flows = self.flows()
         return PlaceView(
             self.published.places[place_id],
             [self.card(r) for r in records],
             self.counted_themes(records),
-            [Link(label(e), "", n) for e, n in sorted(evidence.items(), key=lambda en: (-en[1], en[0]))],
+            self.counted_evidence(records, place=place_id),
             records[0].date if records else None,
+            [self.place_link(s, len(pairs)) for s, t, pairs in flows if t == place_id],
+            [self.place_link(t, len(pairs)) for s, t, pairs in flows if s == place_id],
         )
 
     def record_view(self, record: Record) -> RecordView:
+        answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
+        questions = {q.id: q for q in self.published.network.questions}
         return RecordView(
             record=record,
             place=self.place_link(record.place),
-            evidence=[label(e) for e in record.evidence],
-            loop=label(record.loop) if record.loop else None,
+            evidence=[Link(label(e), evidence_url(e)) for e in record.evidence],
+            loop=Link(f"{label(record.loop)}-loop", loop_url(record.loop)) if record.loop else None,
             loop_question=LOOP_QUESTIONS[record.loop] if record.loop else None,
-            themes=self.theme_links(record.themes),
+            themes=[self.theme_link(t) for t in record.themes],
+            answers=[Link(questions[q].text, question_url(q)) for q in answered],
             shaped_by=[self.card(self.published.records[ref]) for ref in record.learned_from],
             shaped=[self.card(r) for r in self.indexes.shaped.get(record.ref, [])],
         )
 
-    def themes_view(self) -> ThemesView:
-        by_theme = self.indexes.by_theme
-        ordered = sorted(self.published.themes.values(), key=lambda t: (-len(by_theme[t.id]), t.title))
-        return ThemesView(
-            [
-                ThemeCard(
-                    t,
-                    Link(t.title, theme_url(t.id), len(by_theme[t.id])),
-                    len(self.indexes.theme_places[t.id]),
-                    plain_text(t.description),
-                )
-                for t in ordered
-            ]
+    def facet_cards(
+        self,
+        groups: dict[str, list[Record]],
+        link: Callable[[str, int], Link],
+        description: Callable[[str], str],
+    ) -> list[FacetCard]:
+        keys = sorted(groups, key=lambda k: (-len(groups[k]), link(k, 0).text))
+        return [
+            FacetCard(link(k, len(groups[k])), len(self.indexes.places_of(groups[k])), description(k))
+            for k in keys
+        ]
+
+    def themes_view(self) -> FacetIndexView:
+        themes = self.published.themes
+        return FacetIndexView(
+            "Themes",
+            "The patterns places name in their learning, and how many records and places take each one up.",
+            self.facet_cards(
+                self.indexes.by_theme, self.theme_link, lambda t: plain_text(themes[t].description)
+            ),
+            "No themes are defined yet. List them in content/themes.yml.",
         )
 
-    def theme_view(self, theme: Theme) -> ThemeView:
+    def evidence_index_view(self) -> FacetIndexView:
+        return FacetIndexView(
+            "Evidence",
+            "The kinds of evidence behind the learning: where a record's claim comes from.",
+            self.facet_cards(
+                self.indexes.by_evidence,
+                lambda e, n: Link(label(e), evidence_url(e), n),
+                EVIDENCE_DESCRIPTIONS.__getitem__,
+            ),
+            "No learning records are published yet.",
+        )
+
+    def loops_index_view(self) -> FacetIndexView:
+        return FacetIndexView(
+            "Learning loops",
+            "Single-loop learning corrects how a thing is done; double-loop asks whether it is the right "
+            "thing; triple-loop asks how the group decides what is right.",
+            self.facet_cards(
+                self.indexes.by_loop,
+                lambda loop, n: Link(f"{label(loop)}-loop", loop_url(loop), n),
+                LOOP_QUESTIONS.__getitem__,
+            ),
+            "No learning records are published yet.",
+        )
+
+    def theme_view(self, theme: Theme) -> FacetView:
         records = self.indexes.by_theme[theme.id]
-        groups = [
-            ThemeGroup(self.place_link(pid), [self.card(r) for r in records if r.place == pid])
-            for pid in self.indexes.theme_places[theme.id]
+        return FacetView(
+            "theme",
+            Link("Themes", "themes/"),
+            theme.title,
+            "",
+            self.by_place(records),
+            len(records),
+            self.theme_patterns(theme, records),
+        )
+
+    def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
+        quarters = sorted({(r.date.year, (r.date.month - 1) // 3 + 1) for r in records})
+        columns = [f"{y}-Q{q}" for y, q in quarters]
+        timeline = []
+        for pid in self.indexes.places_of(records):
+            mine = [r for r in records if r.place == pid]
+            counts = Counter(f"{r.date.year}-Q{(r.date.month - 1) // 3 + 1}" for r in mine)
+            name = self.published.places[pid].name
+            timeline.append(
+                Row(
+                    self.place_link(pid),
+                    [
+                        Cell(
+                            counts[c],
+                            f"{theme_url(theme.id)}#{pid}",
+                            f"{counts[c]} record{'s' * (counts[c] != 1)} from {name} in {c}",
+                        )
+                        for c in columns
+                    ],
+                )
+            )
+        together = Counter(t for r in records for t in r.themes if t != theme.id)
+        return ThemePatterns(
+            [Link(c, "") for c in columns],
+            timeline,
+            count_links(
+                together,
+                lambda t: self.published.themes[t].title,
+                lambda t: explore_url(theme=f"{theme.id},{t}"),
+            ),
+            self.counted_evidence(records, theme=theme.id),
+            self.counted_loops(records, theme=theme.id),
+        )
+
+    def evidence_view(self, evidence: str) -> FacetView:
+        records = self.indexes.by_evidence[evidence]
+        return FacetView(
+            "evidence",
+            Link("Evidence", "evidence/"),
+            label(evidence),
+            EVIDENCE_DESCRIPTIONS[evidence],
+            self.by_place(records),
+            len(records),
+        )
+
+    def loop_view(self, loop: str) -> FacetView:
+        records = self.indexes.by_loop[loop]
+        return FacetView(
+            "loop",
+            Link("Learning loops", "loops/"),
+            f"{label(loop)}-loop learning",
+            LOOP_QUESTIONS[loop],
+            self.by_place(records),
+            len(records),
+        )
+
+    def question_view(self, number: int) -> QuestionView:
+        question = self.published.network.questions[number - 1]
+        page = question_url(question.id)
+        answers = self.indexes.answers[question.id]
+        groups = []
+        for pid in self.indexes.places_of([a.record for a in answers]):
+            mine = [
+                Answer(self.card(a.record), self.answer_html(a, page))
+                for a in answers
+                if a.record.place == pid
+            ]
+            groups.append(AnswerGroup(self.place_link(pid), pid, mine))
+        others = [link for link in self.question_links() if link.url != page]
+        return QuestionView(question, number, groups, len(answers), others)
+
+    def questions_view(self) -> QuestionsView:
+        places = self.indexes.place_order
+        rows = []
+        for question in self.published.network.questions:
+            answers = self.indexes.answers[question.id]
+            cells = []
+            for pid in places:
+                mine = [a.record for a in answers if a.record.place == pid]
+                name = self.published.places[pid].name
+                cells.append(
+                    Cell(
+                        len(mine),
+                        f"{question_url(question.id)}#{pid}",
+                        f"{len(mine)} answer{'s' * (len(mine) != 1)} from {name}",
+                        max((r.date for r in mine), default=None),
+                    )
+                )
+            rows.append(Row(Link(question.text, question_url(question.id), len(answers)), cells))
+        return QuestionsView(self.question_links(), [self.place_link(p) for p in places], rows)
+
+    def patterns_view(self) -> PatternsView:
+        themes = sorted(self.published.themes.values(), key=lambda t: t.title)
+        rows = []
+        for pid in self.indexes.place_order:
+            mine = self.indexes.by_place[pid]
+            name = self.published.places[pid].name
+            cells = []
+            for theme in themes:
+                count = sum(1 for r in mine if theme.id in r.themes)
+                cells.append(
+                    Cell(
+                        count,
+                        f"{theme_url(theme.id)}#{pid}",
+                        f"{count} record{'s' * (count != 1)} from {name} on {theme.title}",
+                    )
+                )
+            rows.append(Row(self.place_link(pid, len(mine)), cells))
+        records = self.indexes.records
+        return PatternsView(
+            [self.theme_link(t.id, len(self.indexes.by_theme[t.id])) for t in themes],
+            rows,
+            self.counted_evidence(records),
+            self.counted_loops(records),
+        )
+
+    def travel_view(self) -> TravelView:
+        flows = self.flows()
+        names = [(pid, self.published.places[pid].name) for pid in self.indexes.place_order]
+        svg = travel_diagram(
+            names,
+            [(s, t, len(pairs)) for s, t, pairs in flows],
+            "How learning travelled between places: an arrow from the place learned from "
+            "to the place that learned, thicker for more records",
+        )
+        return TravelView(
+            svg,
+            [
+                Flow(self.place_link(s), self.place_link(t), [(self.card(a), self.card(b)) for a, b in pairs])
+                for s, t, pairs in flows
+            ],
+            len(names),
+        )
+
+    def explorer_view(self) -> ExplorerView:
+        return ExplorerView(
+            self.explorer_facets(), self.by_year(), len(self.indexes.records), "explore/records.json"
+        )
+
+    def explorer_facets(self) -> list[ExplorerFacet]:
+        idx = self.indexes
+        years = Counter(r.date.year for r in idx.records)
+        return [
+            ExplorerFacet(
+                "place",
+                "Place",
+                [FacetOption(p, self.place_link(p, len(idx.by_place[p]))) for p in idx.place_order],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "theme",
+                "Theme",
+                [
+                    FacetOption(t, self.theme_link(t, len(idx.by_theme[t])))
+                    for t in sorted(self.published.themes, key=lambda t: self.published.themes[t].title)
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "question",
+                "Answers the question",
+                [
+                    FacetOption(q.id, Link(q.text, question_url(q.id), len(idx.answers[q.id])))
+                    for q in self.published.network.questions
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "evidence",
+                "Evidence",
+                [
+                    FacetOption(e, Link(label(e), evidence_url(e), len(idx.by_evidence[e])))
+                    for e in EVIDENCE_TYPES
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "loop",
+                "Learning loop",
+                [
+                    FacetOption(loop, Link(f"{label(loop)}-loop", loop_url(loop), len(idx.by_loop[loop])))
+                    for loop in LOOPS
+                ],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "year",
+                "Year",
+                [
+                    FacetOption(str(y), Link(str(y), f"explore/#year-{y}", n))
+                    for y, n in sorted(years.items(), reverse=True)
+                ],
+                all_of=False,
+            ),
         ]
-        return ThemeView(theme, groups, len(records))
+
+    def by_year(self) -> list[RecordGroup]:
+        groups: dict[int, list[RecordCard]] = {}
+        for record in self.indexes.records:
+            groups.setdefault(record.date.year, []).append(self.card(record))
+        return [
+            RecordGroup(Link(str(y), f"explore/#year-{y}", len(cards)), f"year-{y}", cards)
+            for y, cards in groups.items()
+        ]
+
+    def explorer_index(self) -> str:
+        """The explorer's static index: each record's facet values, in the order the page lists them."""
+        facets = self.explorer_facets()
+        position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
+        rows = []
+        for record in self.indexes.records:
+            answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
+            rows.append(
+                [
+                    position["place"][record.place],
+                    [position["theme"][t] for t in record.themes],
+                    [position["question"][q] for q in answered],
+                    [position["evidence"][e] for e in dict.fromkeys(record.evidence)],
+                    position["loop"][record.loop] if record.loop else -1,
+                    position["year"][str(record.date.year)],
+                ]
+            )
+        index = {"facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets], "records": rows}
+        return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+    def health_view(self) -> HealthView:
+        records = self.indexes.records
+        as_of = records[0].date if records else None
+        since = as_of - HEALTH_WINDOW if as_of else None
+        questions = self.published.network.questions
+        places = []
+        for pid in self.indexes.place_order:
+            mine = self.indexes.by_place[pid]
+            recent = [r for r in mine if since is not None and r.date > since]
+            answered = {a.question.id for r in recent for a in self.indexes.answers_of[r.ref]}
+            places.append(
+                PlaceHealth(
+                    self.place_link(pid),
+                    mine[0].date if mine else None,
+                    len(recent),
+                    [Link(q.text, question_url(q.id)) for q in questions if q.id not in answered],
+                )
+            )
+        quiet = []
+        for theme in sorted(self.published.themes.values(), key=lambda t: t.title):
+            latest = max((r.date for r in self.indexes.by_theme[theme.id]), default=None)
+            if latest is None or (since is not None and latest <= since):
+                quiet.append((self.theme_link(theme.id), latest))
+        return HealthView(as_of, since, places, quiet)
+
+    # -- the plan -------------------------------------------------------------------------------
 
     def pages(self) -> list[PlannedPage]:
-        """Every generated page in a fixed order; views are made when each page is rendered."""
+        """Every generated page in a fixed order."""
         published = self.published
+        network = published.network
         pages = [
             PlannedPage(
-                "index.md",
-                "learnaloud/home.html",
-                "Home",
-                published.network.description,
-                self.home_view,
+                "index.md", "learnaloud/home.html", "Home", network.description, self.home_view, in_nav=True
+            ),
+            PlannedPage(
+                "questions/index.md",
+                "learnaloud/questions.html",
+                "Questions",
+                "",
+                self.questions_view,
                 in_nav=True,
             ),
+        ]
+        for number, question in enumerate(network.questions, start=1):
+            pages.append(
+                PlannedPage(
+                    f"questions/{question.id}.md",
+                    "learnaloud/question.html",
+                    question.text,
+                    "",
+                    partial(self.question_view, number),
+                )
+            )
+        pages.append(
             PlannedPage(
                 "places/index.md",
                 "learnaloud/places.html",
@@ -302,8 +581,8 @@ class Planner:
                 "",
                 lambda: PlacesView(self.place_cards()),
                 in_nav=True,
-            ),
-        ]
+            )
+        )
         for place_id, place in sorted(published.places.items()):
             pages.append(
                 PlannedPage(
@@ -314,19 +593,67 @@ class Planner:
                     partial(self.place_view, place_id),
                 )
             )
-        pages.append(
+        pages += [
             PlannedPage(
-                "themes/index.md", "learnaloud/themes.html", "Themes", "", self.themes_view, in_nav=True
-            )
-        )
+                "patterns/index.md",
+                "learnaloud/patterns.html",
+                "Patterns",
+                "",
+                self.patterns_view,
+                in_nav=True,
+            ),
+            PlannedPage(
+                "themes/index.md", "learnaloud/facets.html", "Themes", "", self.themes_view, in_nav=True
+            ),
+            PlannedPage(
+                "evidence/index.md", "learnaloud/facets.html", "Evidence", "", self.evidence_index_view
+            ),
+            PlannedPage(
+                "loops/index.md", "learnaloud/facets.html", "Learning loops", "", self.loops_index_view
+            ),
+        ]
         for theme in sorted(published.themes.values(), key=lambda t: t.id):
             pages.append(
                 PlannedPage(
                     f"themes/{theme.id}.md",
-                    "learnaloud/theme.html",
+                    "learnaloud/facet.html",
                     theme.title,
                     theme.description,
                     partial(self.theme_view, theme),
+                )
+            )
+        for evidence in EVIDENCE_TYPES:
+            pages.append(
+                PlannedPage(
+                    f"evidence/{evidence}.md",
+                    "learnaloud/facet.html",
+                    label(evidence),
+                    "",
+                    partial(self.evidence_view, evidence),
+                )
+            )
+        for loop in LOOPS:
+            pages.append(
+                PlannedPage(
+                    f"loops/{loop}.md",
+                    "learnaloud/facet.html",
+                    f"{label(loop)}-loop learning",
+                    "",
+                    partial(self.loop_view, loop),
+                )
+            )
+        pages += [
+            PlannedPage(
+                "travel/index.md", "learnaloud/travel.html", "Travel", "", self.travel_view, in_nav=True
+            ),
+            PlannedPage(
+                "explore/index.md", "learnaloud/explore.html", "Explore", "", self.explorer_view, in_nav=True
+            ),
+        ]
+        if published.visibility == "network":
+            pages.append(
+                PlannedPage(
+                    "health/index.md", "learnaloud/health.html", "Health", "", self.health_view, in_nav=True
                 )
             )
         for record in self.indexes.records:
@@ -335,14 +662,16 @@ class Planner:
                     f"places/{record.place}/records/{record.id}.md",
                     "learnaloud/record.html",
                     record.title,
-                    record.body,
+                    mark_answers(record.body, self.indexes.answers_of[record.ref]),
                     partial(self.record_view, record),
                     hide=("navigation",),
+                    record=record.ref,
                 )
             )
         return pages
 
 
-def plan_site(published: Published) -> SitePlan:
-    """Every generated page of a build, in a fixed order."""
-    return SitePlan(Planner(published, index_published(published)).pages())
+def plan_site(published: Published, answer_html: AnswerHtml) -> SitePlan:
+    """Every generated page and file of a build, in a fixed order."""
+    planner = Planner(published, index_published(published), answer_html)
+    return SitePlan(planner.pages(), {"explore/records.json": planner.explorer_index()}, planner.card)

@@ -7,26 +7,35 @@ import datetime as dt
 import html
 import logging
 import os
+from functools import partial
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from ..core.analysis.questions import Answer, split_answers
+from ..core.blocks import expand_blocks, select_records
 from ..core.errors import format_report
 from ..core.load import ParseCache, load_content
+from ..core.model import LiveBlock
 from ..core.sanitize import sanitize_html
 from ..core.select import BuildVisibility, Published, select
-from ..core.site import PlannedPage, SitePlan, long_date, plain_title, plan_site
+from ..core.site import PlannedPage, SitePlan, plan_site
+from ..core.urls import move_html
+from ..core.views import RecordsBlockView, long_date, plain_title, record_url
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.learnaloud")
 THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
@@ -69,7 +78,14 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             )
         self.data_files = content.data_files
         self.hidden_places = {f"places/{pid}/" for pid in content.places if pid not in published.places}
-        self.plan: SitePlan = plan_site(published)
+        self.published = published
+        self.records_newest_first = sorted(
+            published.records.values(), key=lambda r: (r.date, r.ref), reverse=True
+        )
+        self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
+        self.blocks = content.blocks
+        self.block_env: Environment | None = None
+        self.plan: SitePlan = plan_site(published, self.answer_html)
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
         self.own_nav = config.nav is None
         if self.own_nav:
@@ -109,6 +125,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         for page in self.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for path, text in self.plan.files.items():
+            files.append(File.generated(config, path, content=text))
         if self.own_nav:
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
@@ -125,7 +143,26 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             if planned.hide:
                 page.meta["hide"] = list(planned.hide)
             page.meta.setdefault("title", planned.title)
+        if page.file.src_uri in self.blocks:
+            markdown = expand_blocks(markdown, partial(self.render_block, page, config))
         return markdown
+
+    def render_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
+        """A live block's HTML, from its overridable template (charts and tables come later)."""
+        if block.kind != "learning-records":
+            return None
+        records = select_records(block.options, self.records_newest_first)
+        view = RecordsBlockView([self.plan.card(r) for r in records])
+        if self.block_env is None:  # MkDocs hands plugins its environment only after pages are read
+            self.block_env = self.on_env(config.theme.get_env(), config=config, files=Files([]))
+        template = self.block_env.get_template("learnaloud/blocks/records.html")
+        base_url = get_relative_url(".", page.url)
+        return template.render(page=page, config=config, base_url=base_url, la=view)
+
+    def answer_html(self, answer: Answer, page_url: str) -> str:
+        """A record's answer as rendered on its own page, made to work on `page_url`."""
+        rendered = self.answers.get((answer.record.ref, answer.question.id), [])
+        return "\n".join(move_html(part, record_url(answer.record), page_url) for part in rendered)
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material places titles un-escaped (and un-escapes them in <title>): give it clean text.
@@ -135,6 +172,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta.pop("title", None)  # Material then titles the home page with the site name
         else:
             page.meta["title"] = title
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None and planned.record is not None:
+            for question, parts in split_answers(html_).items():
+                self.answers[(planned.record, question)] = [sanitize_html(part) for part in parts]
         return sanitize_html(html_)
 
     def on_page_context(

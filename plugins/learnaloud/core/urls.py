@@ -1,0 +1,43 @@
+"""Site URLs: every page's URL comes from ids, and links between pages are relative."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
+LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
+
+
+def resolve(page: str, href: str) -> str:
+    """A relative link on `page` (a site-root-relative directory URL) as a site-root-relative URL."""
+    path, hash_, fragment = href.partition("#")
+    if not path:
+        return page + hash_ + fragment
+    joined = posixpath.normpath(posixpath.join(page, path))
+    joined = "" if joined == "." else joined + ("/" if path.endswith("/") else "")
+    return joined + hash_ + fragment
+
+
+def relative_url(page: str, target: str) -> str:
+    """The link from `page` to `target`, both site-root-relative (`places/north-quay/`)."""
+    path, hash_, fragment = target.partition("#")
+    start = page.rstrip("/") or "."
+    relative = posixpath.relpath(path.rstrip("/") or ".", start)
+    if path.endswith("/") or not path:
+        relative = "./" if relative == "." else relative + "/"
+    return relative + hash_ + fragment
+
+
+def move_html(html: str, from_page: str, to_page: str) -> str:
+    """HTML rendered for one page, made to work on another: relative links rebased, ids dropped
+    (the same answer's heading ids would clash with others on the page it moves to)."""
+
+    def rebase(match: re.Match[str]) -> str:
+        href = match[2]
+        if not href or ABSOLUTE.match(href):
+            return match[0]
+        return match[1] + relative_url(to_page, resolve(from_page, href)) + match[3]
+
+    return ID_ATTRIBUTE.sub("", LINK_ATTRIBUTE.sub(rebase, html))

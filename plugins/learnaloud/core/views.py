@@ -1,0 +1,303 @@
+"""What each page kind shows: plain data the templates render. Text here is plain; templates escape.
+
+URLs are site-root-relative directory URLs made from ids (`places/north-quay/`); templates pass
+them through MkDocs' `url` filter, which makes them relative to the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from markdown_it import MarkdownIt
+
+from .model import KeyQuestion, Network, Place, Record
+
+TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
+_markdown = MarkdownIt("commonmark")
+
+
+def plain_title(text: str) -> str:
+    """A title with anything that looks like markup taken out, safe however a theme places it."""
+    # A lone '<' left over becomes a look-alike: Material un-escapes titles inside <title>.
+    return " ".join(TAG_LIKE.sub("", text).replace("<", "\u2039").split())
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as the text a reader sees, for cards: no markup, no syntax characters."""
+    rendered = TAG_LIKE.sub("", _markdown.render(markdown))
+    return " ".join(html.unescape(rendered).split())
+
+
+def long_date(value: dt.date) -> str:
+    """'2025-03-12' → '12 March 2025'."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def label(word: str) -> str:
+    """'defining-moment' → 'Defining moment'."""
+    return word.replace("-", " ").capitalize()
+
+
+def place_url(place_id: str) -> str:
+    return f"places/{place_id}/"
+
+
+def record_url(record: Record) -> str:
+    return f"places/{record.place}/records/{record.id}/"
+
+
+def theme_url(theme_id: str) -> str:
+    return f"themes/{theme_id}/"
+
+
+def question_url(question_id: str) -> str:
+    return f"questions/{question_id}/"
+
+
+def evidence_url(evidence: str) -> str:
+    return f"evidence/{evidence}/"
+
+
+def loop_url(loop: str) -> str:
+    return f"loops/{loop}/"
+
+
+def explore_url(**filters: str | int) -> str:
+    """The record explorer narrowed to exactly the records behind a figure."""
+    return "explore/" + ("?" + urlencode(sorted(filters.items())) if filters else "")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    count: int = 0
+    title: str = ""  # what the count means, for a tooltip and screen readers
+
+
+@dataclass(frozen=True)
+class RecordCard:
+    title: str
+    url: str
+    date: dt.date
+    summary: str
+    place: Link
+    evidence: list[str]
+    themes: list[Link]
+    loop: str | None
+
+
+@dataclass(frozen=True)
+class PlaceCard:
+    place: Place
+    url: str
+    record_count: int
+    latest: dt.date | None
+    themes: list[Link]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    network: Network
+    questions: list[Link]
+    places: list[PlaceCard]
+    latest: list[RecordCard]
+    record_count: int
+    theme_count: int
+    themes: list[Link]
+    travel_count: int  # learned_from links between different places
+
+
+@dataclass(frozen=True)
+class PlacesView:
+    places: list[PlaceCard]
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    place: Place
+    records: list[RecordCard]
+    themes: list[Link]
+    evidence: list[Link]
+    latest: dt.date | None
+    learned_from: list[Link]  # places whose records shaped this place's, with how many links
+    learned_by: list[Link]  # places whose records this place's shaped
+
+
+@dataclass(frozen=True)
+class RecordView:
+    record: Record
+    place: Link
+    evidence: list[Link]
+    loop: Link | None
+    loop_question: str | None
+    themes: list[Link]
+    answers: list[Link]  # the key questions this record answers
+    shaped_by: list[RecordCard]
+    shaped: list[RecordCard]
+
+
+@dataclass(frozen=True)
+class RecordGroup:
+    """Records under a heading: a place on facet pages, a year in the explorer."""
+
+    heading: Link
+    anchor: str
+    records: list[RecordCard]
+
+
+@dataclass(frozen=True)
+class FacetCard:
+    link: Link  # the facet page, with its number of records
+    place_count: int
+    description: str  # plain text
+
+
+@dataclass(frozen=True)
+class FacetIndexView:
+    """The themes, evidence types or learning loops, each with how much learning it gathers."""
+
+    title: str
+    lead: str
+    cards: list[FacetCard]
+    empty: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of a matrix or timeline, linked to exactly the records behind it."""
+
+    count: int
+    url: str
+    title: str
+    latest: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    heading: Link
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class ThemePatterns:
+    timeline_columns: list[Link]  # quarters, oldest first
+    timeline: list[Row]  # a row per place
+    together: list[Link]  # themes its records also take up, with how many records
+    evidence: list[Link]
+    loops: list[Link]
+
+
+@dataclass(frozen=True)
+class FacetView:
+    """A theme, evidence type or learning loop: its records grouped by place."""
+
+    kind: str  # "theme", "evidence", "loop"
+    index: Link  # the page listing all of this kind
+    title: str
+    lead: str  # plain text ('' where the page's Markdown says it)
+    groups: list[RecordGroup]
+    record_count: int
+    patterns: ThemePatterns | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    card: RecordCard
+    html: str  # rendered once with the record, sanitised, links rebased for the question page
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    place: Link
+    anchor: str
+    answers: list[Answer]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: KeyQuestion
+    number: int
+    groups: list[AnswerGroup]
+    answer_count: int
+    others: list[Link]  # the other questions
+
+
+@dataclass(frozen=True)
+class QuestionsView:
+    questions: list[Link]
+    places: list[Link]
+    rows: list[Row]  # a row per question, a cell per place
+
+
+@dataclass(frozen=True)
+class PatternsView:
+    themes: list[Link]
+    rows: list[Row]  # a row per place, a cell per theme
+    evidence: list[Link]
+    loops: list[Link]
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Learning that went from one place to another: the record pairs behind one arrow."""
+
+    source: Link
+    learner: Link
+    pairs: list[tuple[RecordCard, RecordCard]]  # (the record that learned, the one it learned from)
+
+
+@dataclass(frozen=True)
+class TravelView:
+    svg: str  # the diagram, drawn at build time; `flows` says the same in words
+    flows: list[Flow]
+    place_count: int
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    link: Link  # the option's own page where it has one, with its number of records
+
+
+@dataclass(frozen=True)
+class ExplorerFacet:
+    key: str
+    label: str
+    options: list[FacetOption]
+    all_of: bool  # a record can have several: choosing two means records with both
+
+
+@dataclass(frozen=True)
+class ExplorerView:
+    facets: list[ExplorerFacet]
+    groups: list[RecordGroup]  # by year, newest first: the complete list without JavaScript
+    record_count: int
+    index_url: str
+
+
+@dataclass(frozen=True)
+class PlaceHealth:
+    place: Link
+    latest: dt.date | None
+    recent_count: int
+    unanswered: list[Link]  # key questions with no answer in the window
+
+
+@dataclass(frozen=True)
+class HealthView:
+    as_of: dt.date | None
+    since: dt.date | None
+    places: list[PlaceHealth]
+    quiet_themes: list[tuple[Link, dt.date | None]]  # themes nobody wrote on in the window
+
+
+@dataclass(frozen=True)
+class RecordsBlockView:
+    """A `learning-records` live block: the records its options select."""
+
+    records: list[RecordCard]

@@ -1,0 +1,107 @@
+// The record explorer: facet links become checkboxes that narrow the list, with live counts.
+// Without JavaScript the page stays a complete list grouped by year, with links to facet pages.
+(() => {
+  "use strict";
+  const root = document.querySelector(".la-explorer");
+  if (!root) return;
+
+  fetch(root.dataset.index)
+    .then((response) => response.json())
+    .then(start)
+    .catch(() => {}); // the plain list is still there
+
+  function start(index) {
+    const facets = index.facets.map(([key, values, allOf]) => ({ key, values, allOf }));
+    const items = Array.from(root.querySelectorAll(".la-explorer__results li.la-record"));
+    if (items.length !== index.records.length) return; // page and index disagree: keep the plain list
+    const records = index.records.map((row, i) => ({
+      element: items[i],
+      values: row.map((value) => new Set(Array.isArray(value) ? value : [value])),
+    }));
+    const chosen = facets.map(() => new Set());
+    const options = [];
+    const params = new URLSearchParams(window.location.search);
+    const status = root.querySelector(".la-explorer__status");
+    const clear = root.querySelector(".la-explorer__clear");
+
+    facets.forEach((facet, k) => {
+      for (const value of (params.get(facet.key) || "").split(",")) {
+        const at = facet.values.indexOf(value);
+        if (at >= 0) chosen[k].add(at);
+      }
+      const fieldset = root.querySelector(`fieldset[data-facet="${facet.key}"]`);
+      for (const item of fieldset.querySelectorAll("li[data-value]")) {
+        const at = facet.values.indexOf(item.dataset.value);
+        const count = item.querySelector(".la-count");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = facet.key;
+        box.value = item.dataset.value;
+        const label = document.createElement("label");
+        label.append(box, " " + item.querySelector("a").textContent + " ", count);
+        item.replaceChildren(label);
+        box.addEventListener("change", () => {
+          if (box.checked) chosen[k].add(at);
+          else chosen[k].delete(at);
+          update(true);
+        });
+        options.push({ k, at, box, count, item });
+      }
+    });
+    clear.hidden = false;
+    clear.addEventListener("click", () => {
+      chosen.forEach((set) => set.clear());
+      update(true);
+    });
+    update(false);
+
+    function matches(record, skip) {
+      return facets.every((facet, k) => {
+        if (k === skip || chosen[k].size === 0) return true;
+        const have = record.values[k];
+        const wanted = Array.from(chosen[k]);
+        return facet.allOf ? wanted.every((v) => have.has(v)) : wanted.some((v) => have.has(v));
+      });
+    }
+
+    function update(remember) {
+      let shown = 0;
+      for (const record of records) {
+        const visible = matches(record, -1);
+        record.element.hidden = !visible;
+        if (visible) shown += 1;
+      }
+      for (const group of root.querySelectorAll("[data-group]")) {
+        const visible = group.querySelectorAll("li.la-record:not([hidden])").length;
+        group.hidden = visible === 0;
+        group.querySelector("[data-group-count]").textContent = visible;
+      }
+      for (const option of options) {
+        const facet = facets[option.k];
+        const others = facet.allOf ? Array.from(chosen[option.k]) : [];
+        const count = records.filter(
+          (record) =>
+            matches(record, option.k) &&
+            record.values[option.k].has(option.at) &&
+            others.every((v) => record.values[option.k].has(v)),
+        ).length;
+        option.count.textContent = count;
+        option.box.checked = chosen[option.k].has(option.at);
+        option.item.classList.toggle("la-facet__none", count === 0 && !option.box.checked);
+      }
+      const filtering = chosen.some((set) => set.size > 0);
+      status.textContent = filtering
+        ? `${shown} of ${records.length} records match`
+        : `${records.length} records`;
+      clear.disabled = !filtering;
+      if (remember) {
+        const query = new URLSearchParams();
+        facets.forEach((facet, k) => {
+          if (chosen[k].size) query.set(facet.key, Array.from(chosen[k]).map((v) => facet.values[v]).join(","));
+        });
+        const search = query.toString();
+        window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+      }
+    }
+  }
+})();

@@ -1,0 +1,72 @@
+"""The record explorer, clicked in Chromium; and its complete list with JavaScript off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.helpers import Build
+
+pytestmark = pytest.mark.browser
+
+
+def visible_records(page: Page) -> int:
+    return page.locator(".la-explorer__results li.la-record:visible").count()
+
+
+def test_filters_narrow_the_list_and_counts_follow(
+    browser: Browser, served: str, example_site: Build
+) -> None:
+    index = json.loads((example_site.site / "explore" / "records.json").read_text())
+    total = len(index["records"])
+    page = browser.new_page()
+    page.goto(served + "explore/", wait_until="load")
+    status = page.locator(".la-explorer__status")
+    expect(status).to_have_text(f"{total} records")
+    assert visible_records(page) == total
+
+    place = page.locator("fieldset[data-facet='place'] li").first
+    expected = int(place.locator(".la-count").inner_text())
+    place.locator("input").check()
+    expect(status).to_have_text(f"{expected} of {total} records match")
+    assert visible_records(page) == expected
+    assert "place=" in page.url
+
+    # Every remaining choice's count says how many records ticking it would leave.
+    loop = page.locator("fieldset[data-facet='loop'] li").first
+    leaves = int(loop.locator(".la-count").inner_text())
+    loop.locator("input").check()
+    expect(status).to_have_text(f"{leaves} of {total} records match")
+    assert visible_records(page) == leaves
+
+    page.locator(".la-explorer__clear").click()
+    expect(status).to_have_text(f"{total} records")
+    assert visible_records(page) == total
+    page.close()
+
+
+def test_a_link_with_filters_opens_the_explorer_narrowed(browser: Browser, served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "explore/?evidence=setback&theme=relational-approaches", wait_until="load")
+    expect(page.locator(".la-explorer__status")).to_contain_text("records match")
+    expect(page.locator("fieldset[data-facet='evidence'] input[value='setback']")).to_be_checked()
+    for item in page.locator(".la-explorer__results li.la-record:visible").all():
+        text = item.inner_text()
+        assert "Setback" in text and "Relational approaches" in text
+    page.close()
+
+
+def test_without_javascript_the_explorer_is_a_complete_list(
+    browser: Browser, served: str, example_site: Build
+) -> None:
+    total = len(json.loads((example_site.site / "explore" / "records.json").read_text())["records"])
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "explore/", wait_until="load")
+    assert page.locator(".la-explorer__results li.la-record").count() == total
+    assert page.locator(".la-explorer input[type=checkbox]").count() == 0
+    theme_link = page.locator("fieldset[data-facet='theme'] li a").first
+    assert (theme_link.get_attribute("href") or "").startswith("../themes/")
+    context.close()
