@@ -197,6 +197,8 @@ class Measure:
     peak_rss_kib: int = 0
     site_bytes: int = 0
     html_pages: int = 0
+    explorer_index_bytes: int = 0  # explore/records.json, which the explorer's script loads
+    explorer_page_bytes: int = 0  # explore/index.html, the complete list without JavaScript
 
 
 # -- generating content -------------------------------------------------------------------------
@@ -529,6 +531,9 @@ def measure(size: int, work: Path) -> dict[str, Measure]:
             result.best_seconds = min(result.best_seconds, seconds)
             result.peak_rss_kib = max(result.peak_rss_kib, rss)
             result.site_bytes, result.html_pages = site_size(out)
+            if site.kind == "learnaloud":
+                result.explorer_index_bytes = (out / "explore" / "records.json").stat().st_size
+                result.explorer_page_bytes = (out / "explore" / "index.html").stat().st_size
             print(
                 f"  {size:>5} records  {site.kind:<10}  run {attempt + 1}/{repeats}  "
                 f"{seconds:7.2f} s  {rss / 1024:7.0f} MB",
@@ -569,6 +574,11 @@ def print_tables(results: dict[int, dict[str, Measure]]) -> None:
             f"{size:>7}  {la.site_bytes / MIB:>18.1f}  {plain.site_bytes / MIB:>13.1f}  "
             f"{la.html_pages:>16}  {plain.html_pages:>11}"
         )
+    print()
+    print("records  explorer index KB  explorer page KB")
+    for size, by_kind in results.items():
+        la = by_kind["learnaloud"]
+        print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
     print()
     python = ".".join(str(part) for part in sys.version_info[:3])
     print(f"Python {python}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}")

@@ -49,6 +49,9 @@
       }
     });
     clear.hidden = false;
+    // On a phone the list matters more than the filters: start with them folded away.
+    const filters = root.querySelector(".la-explorer__facets");
+    if (window.matchMedia("(max-width: 60em)").matches && !chosen.some((set) => set.size)) filters.open = false;
     clear.addEventListener("click", () => {
       chosen.forEach((set) => set.clear());
       update(true);
