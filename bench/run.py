@@ -490,6 +490,9 @@ def build_env() -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("LEARNALOUD_VISIBILITY", None)  # the plugin's own option decides: a public build
+    # Builds run as a user's do, with Python's bytecode cache (the warm-up fills it): some machines
+    # switch it off, which makes every build recompile every module it imports.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
