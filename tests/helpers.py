@@ -68,6 +68,18 @@ def build_site(
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def build_both(root: Path, tree: dict[str, str]) -> dict[str, Build]:
+    """A content tree built as a public and as a network site, both expected to succeed."""
+    docs = write_tree(root / "content", tree)
+    builds = {
+        "public": build_site(docs, root / "public"),
+        "network": build_site(docs, root / "network", visibility="network"),
+    }
+    for build in builds.values():
+        assert build.returncode == 0, build.output
+    return builds
+
+
 # A small valid network: two public places, one network-only place, records that link across them.
 BASE_TREE: dict[str, str] = {
     "network.yml": """

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import BASE_TREE, Build, build_site, write_tree
+from tests.helpers import BASE_TREE, Build, build_both
 
 SECRET = "places/hillfoot/records/2025-05-05-canary-secret.md"
 TREE = {
@@ -60,13 +60,7 @@ TREE = {
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    root = tmp_path_factory.mktemp("across")
-    docs = write_tree(root / "content", TREE)
-    public = build_site(docs, root / "public")
-    network = build_site(docs, root / "network", visibility="network")
-    assert public.returncode == 0, public.output
-    assert network.returncode == 0, network.output
-    return {"public": public, "network": network}
+    return build_both(tmp_path_factory.mktemp("across"), TREE)
 
 
 def article(build: Build, url: str) -> BeautifulSoup:
@@ -166,7 +160,7 @@ def test_evidence_and_loop_facet_pages(builds: dict[str, Build]) -> None:
     assert "CANARY secret record" in article(builds["network"], "evidence/setback").get_text()
     loop = article(builds["public"], "loops/double")
     assert "Are we doing the right things?" in loop.get_text()
-    assert [a.get_text(strip=True) for a in loop.select(".la-record__title a")] == [
+    assert [a.get_text(strip=True) for a in loop.select("h2#hillfoot + ul.la-compact > li > a")] == [
         "Kitchen table conversations"
     ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE_TREE, Build, build_site, write_tree
+from tests.helpers import BASE_TREE, Build, build_both, build_site, write_tree
 
 # Canaries of items that only a network build publishes, by where they stand.
 NETWORK_ONLY = {
@@ -146,13 +146,7 @@ def scan(build: Build, canary: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    root = tmp_path_factory.mktemp("privacy")
-    docs = write_tree(root / "content", TREE)
-    public = build_site(docs, root / "public")
-    network = build_site(docs, root / "network", visibility="network")
-    assert public.returncode == 0, public.output
-    assert network.returncode == 0, network.output
-    return {"public": public, "network": network}
+    return build_both(tmp_path_factory.mktemp("privacy"), TREE)
 
 
 @pytest.mark.parametrize("canary", [*NETWORK_ONLY, *NETWORK_ONLY_UNRENDERED, *PRIVATE])

@@ -162,10 +162,10 @@ class Planner:
         )
 
     def by_place(self, records: list[Record]) -> list[RecordGroup]:
-        return [
-            RecordGroup(self.place_link(pid), pid, [self.card(r) for r in records if r.place == pid])
-            for pid in self.indexes.places_of(records)
-        ]
+        cards: dict[str, list[RecordCard]] = {}
+        for record in records:
+            cards.setdefault(record.place, []).append(self.card(record))
+        return [RecordGroup(self.place_link(pid), pid, cards[pid]) for pid in self.indexes.places_of(records)]
 
     def place_card(self, place_id: str) -> PlaceCard:
         records = self.indexes.by_place[place_id]

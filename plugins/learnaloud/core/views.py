@@ -7,6 +7,7 @@ them through MkDocs' `url` filter, which makes them relative to the page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ def plain_text(markdown: str) -> str:
     return " ".join(html.unescape(rendered).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def long_date(value: dt.date) -> str:
     """'2025-03-12' → '12 March 2025'."""
     return f"{value.day} {value:%B %Y}"
