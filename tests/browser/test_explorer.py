@@ -20,7 +20,7 @@ def test_filters_narrow_the_list_and_counts_follow(
     browser: Browser, served: str, example_site: Build
 ) -> None:
     index = json.loads((example_site.site / "explore" / "records.json").read_text())
-    total = len(index["records"])
+    total = len(index["items"])
     page = browser.new_page()
     page.goto(served + "explore/", wait_until="load")
     status = page.locator(".la-explorer__status")
@@ -61,7 +61,7 @@ def test_a_link_with_filters_opens_the_explorer_narrowed(browser: Browser, serve
 def test_without_javascript_the_explorer_is_a_complete_list(
     browser: Browser, served: str, example_site: Build
 ) -> None:
-    total = len(json.loads((example_site.site / "explore" / "records.json").read_text())["records"])
+    total = len(json.loads((example_site.site / "explore" / "records.json").read_text())["items"])
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "explore/", wait_until="load")
@@ -70,3 +70,23 @@ def test_without_javascript_the_explorer_is_a_complete_list(
     theme_link = page.locator("fieldset[data-facet='theme'] li a").first
     assert (theme_link.get_attribute("href") or "").startswith("../themes/")
     context.close()
+
+
+def test_toolkit_filters_narrow_the_guides(browser: Browser, served: str, example_site: Build) -> None:
+    total = len(json.loads((example_site.site / "toolkit" / "guides.json").read_text())["items"])
+    page = browser.new_page()
+    page.goto(served + "toolkit/", wait_until="load")
+    status = page.locator(".la-explorer__status")
+    expect(status).to_have_text(f"{total} guides")
+    stage = page.locator("fieldset[data-facet='stage'] li").first
+    expected = int(stage.locator(".la-count").inner_text())
+    stage.locator("input").check()
+    expect(status).to_have_text(f"{expected} of {total} guides match")
+    assert page.locator("[data-item]:visible").count() == expected
+    short = page.locator("fieldset[data-facet='duration'] li").first
+    leaves = int(short.locator(".la-count").inner_text())
+    short.locator("input").check()
+    expect(status).to_have_text(f"{leaves} of {total} guides match")
+    for card in page.locator("[data-item]:visible").all():
+        assert int(card.locator(".la-card__facts strong").inner_text()) <= 30
+    page.close()

@@ -22,6 +22,10 @@ PAGES = {
     "loops": "loops/",
     "travel": "travel/",
     "explore": "explore/",
+    "tables": "tables/",
+    "table": "tables/2024-12-reaching-new-people/",
+    "toolkit": "toolkit/",
+    "guide": "toolkit/after-action-review/",
 }
 
 

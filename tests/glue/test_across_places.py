@@ -184,7 +184,7 @@ def test_explorer_lists_every_record_and_indexes_the_same(builds: dict[str, Buil
         build = builds[name]
         index = json.loads((build.site / "explore" / "records.json").read_text())
         items = article(build, "explore").select(".la-explorer__results li.la-record")
-        assert len(items) == len(index["records"]) == expected
+        assert len(items) == len(index["items"]) == expected
         keys = [facet[0] for facet in index["facets"]]
         assert keys == ["place", "theme", "question", "evidence", "loop", "year"]
     public = article(builds["public"], "explore")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nh3
+from markdown_it import MarkdownIt
 
 TAGS = nh3.ALLOWED_TAGS | {
     "div",
@@ -31,3 +32,11 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 def sanitize_html(html: str) -> str:
     """Rendered Markdown with scripts, event handlers, frames and script or data URLs removed."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+
+
+_markdown = MarkdownIt("commonmark")
+
+
+def markdown_html(text: str) -> str:
+    """A short Markdown text from a data file (a table entry), as safe HTML."""
+    return sanitize_html(_markdown.render(text))

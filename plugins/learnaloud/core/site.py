@@ -20,6 +20,8 @@ from .analysis.questions import mark_answers
 from .diagram import travel_diagram
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .select import Published
+from .tables import TablePlanner
+from .toolkit import ToolkitPlanner
 from .views import (
     Answer,
     AnswerGroup,
@@ -47,6 +49,7 @@ from .views import (
     Row,
     ThemePatterns,
     TravelView,
+    activity_url,
     evidence_url,
     explore_url,
     label,
@@ -97,6 +100,7 @@ class SitePlan:
     pages: list[PlannedPage]
     files: dict[str, str]  # other generated files: path → text
     card: Callable[[Record], RecordCard]  # how a record is shown in a list, for live blocks
+    tables: TablePlanner  # how a table is shown, for live blocks
 
     def nav(self) -> list[Any]:
         """Sections, never items: the nav Material renders into every page stays small."""
@@ -111,11 +115,29 @@ def count_links(counts: Counter[str], text: Callable[[str], str], url: Callable[
     ]
 
 
+def facet_index(facets: list[ExplorerFacet], items: list[dict[str, list[str]]]) -> str:
+    """A static index for filtering a list in the browser: each item's values, by option position,
+    in the order the page lists the items (explorer.js reads it)."""
+    position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
+    rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
+    index = {"facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets], "items": rows}
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+
 class Planner:
     def __init__(self, published: Published, indexes: Indexes, answer_html: AnswerHtml) -> None:
         self.published = published
         self.indexes = indexes
         self.answer_html = answer_html
+        self.tables = TablePlanner(published.tables, published.places, published.themes, published.records)
+        self.toolkit = ToolkitPlanner(
+            published.activities,
+            indexes.records,
+            published.network.questions,
+            published.themes,
+            {pid: place.name for pid, place in published.places.items()},
+            self.card,
+        )
 
     # -- pieces ---------------------------------------------------------------------------------
 
@@ -217,6 +239,7 @@ class Planner:
             records[0].date if records else None,
             [self.place_link(s, len(pairs)) for s, t, pairs in flows if t == place_id],
             [self.place_link(t, len(pairs)) for s, t, pairs in flows if s == place_id],
+            self.tables.of_place(place_id),
         )
 
     def record_view(self, record: Record) -> RecordView:
@@ -230,6 +253,7 @@ class Planner:
             loop_question=LOOP_QUESTIONS[record.loop] if record.loop else None,
             themes=[self.theme_link(t) for t in record.themes],
             answers=[Link(questions[q].text, question_url(q)) for q in answered],
+            activities=[Link(self.published.activities[a].title, activity_url(a)) for a in record.activities],
             shaped_by=[self.card(self.published.records[ref]) for ref in record.learned_from],
             shaped=[self.card(r) for r in self.indexes.shaped.get(record.ref, [])],
         )
@@ -292,6 +316,7 @@ class Planner:
             self.by_place(records),
             len(records),
             self.theme_patterns(theme, records),
+            tuple(self.tables.of_theme(theme.id)),
         )
 
     def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
@@ -501,23 +526,20 @@ class Planner:
 
     def explorer_index(self) -> str:
         """The explorer's static index: each record's facet values, in the order the page lists them."""
-        facets = self.explorer_facets()
-        position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
-        rows = []
+        items: list[dict[str, list[str]]] = []
         for record in self.indexes.records:
             answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
-            rows.append(
-                [
-                    position["place"][record.place],
-                    [position["theme"][t] for t in record.themes],
-                    [position["question"][q] for q in answered],
-                    [position["evidence"][e] for e in dict.fromkeys(record.evidence)],
-                    position["loop"][record.loop] if record.loop else -1,
-                    position["year"][str(record.date.year)],
-                ]
+            items.append(
+                {
+                    "place": [record.place],
+                    "theme": record.themes,
+                    "question": list(answered),
+                    "evidence": list(dict.fromkeys(record.evidence)),
+                    "loop": [record.loop] if record.loop else [],
+                    "year": [str(record.date.year)],
+                }
             )
-        index = {"facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets], "records": rows}
-        return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+        return facet_index(self.explorer_facets(), items)
 
     def health_view(self) -> HealthView:
         records = self.indexes.records
@@ -650,6 +672,47 @@ class Planner:
                 "explore/index.md", "learnaloud/explore.html", "Explore", "", self.explorer_view, in_nav=True
             ),
         ]
+        pages.append(
+            PlannedPage(
+                "tables/index.md",
+                "learnaloud/tables.html",
+                "Tables",
+                "",
+                self.tables.tables_view,
+                in_nav=True,
+            )
+        )
+        for table in self.tables.tables.values():
+            pages.append(
+                PlannedPage(
+                    f"tables/{table.id}.md",
+                    "learnaloud/table.html",
+                    table.title,
+                    self.tables.search_text(table),
+                    partial(self.tables.table_view, table),
+                )
+            )
+        pages.append(
+            PlannedPage(
+                "toolkit/index.md",
+                "learnaloud/toolkit.html",
+                "Toolkit",
+                "",
+                self.toolkit.toolkit_view,
+                in_nav=True,
+            )
+        )
+        for activity in self.toolkit.ordered():
+            pages.append(
+                PlannedPage(
+                    f"toolkit/{activity.id}.md",
+                    "learnaloud/guide.html",
+                    activity.title,
+                    activity.body,
+                    partial(self.toolkit.guide_view, activity),
+                    hide=("navigation",),
+                )
+            )
         if published.visibility == "network":
             pages.append(
                 PlannedPage(
@@ -674,4 +737,8 @@ class Planner:
 def plan_site(published: Published, answer_html: AnswerHtml) -> SitePlan:
     """Every generated page and file of a build, in a fixed order."""
     planner = Planner(published, index_published(published), answer_html)
-    return SitePlan(planner.pages(), {"explore/records.json": planner.explorer_index()}, planner.card)
+    files = {
+        "explore/records.json": planner.explorer_index(),
+        "toolkit/guides.json": facet_index(planner.toolkit.facets(), planner.toolkit.index_items()),
+    }
+    return SitePlan(planner.pages(), files, planner.card, planner.tables)

@@ -128,6 +128,7 @@ class PlaceView:
     latest: dt.date | None
     learned_from: list[Link]  # places whose records shaped this place's, with how many links
     learned_by: list[Link]  # places whose records this place's shaped
+    tables: list[TableCard]  # the Emergent Learning tables it took part in
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class RecordView:
     loop_question: str | None
     themes: list[Link]
     answers: list[Link]  # the key questions this record answers
+    activities: list[Link]  # the toolkit guides used
     shaped_by: list[RecordCard]
     shaped: list[RecordCard]
 
@@ -205,6 +207,7 @@ class FacetView:
     groups: list[RecordGroup]
     record_count: int
     patterns: ThemePatterns | None = None
+    tables: tuple[ThemeTables, ...] = ()  # a theme's tables: their insights and hypotheses
 
 
 @dataclass(frozen=True)
@@ -303,3 +306,90 @@ class RecordsBlockView:
     """A `learning-records` live block: the records its options select."""
 
     records: list[RecordCard]
+
+
+def table_url(table_id: str) -> str:
+    return f"tables/{table_id}/"
+
+
+def activity_url(activity_id: str) -> str:
+    return f"toolkit/{activity_id}/"
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    html: str  # the entry's Markdown, rendered and sanitised
+    evidence: list[Link]  # the published records it cites
+    status: str | None = None  # a hypothesis's status
+
+
+@dataclass(frozen=True)
+class TableCard:
+    link: Link
+    date: dt.date
+    scope: str  # "In one place", "Across places", "National"
+    places: list[Link]
+    question: str
+
+
+@dataclass(frozen=True)
+class TableView:
+    card: TableCard
+    themes: list[Link]
+    ground_truth: list[TableEntry]
+    insights: list[TableEntry]
+    hypotheses: list[TableEntry]
+    opportunities: list[TableEntry]
+    statuses: list[Link]  # hypothesis statuses with how many hypotheses have each
+    follows: TableCard | None  # the earlier table this one picks up from
+    earlier_hypotheses: list[TableEntry]  # what the earlier table expected, to read against ground truth
+    earlier_opportunities: list[TableEntry]
+    followed_by: list[TableCard]
+    chain: list[TableCard]  # the line of inquiry from its first table to its latest
+
+
+@dataclass(frozen=True)
+class TablesView:
+    scopes: list[tuple[str, list[TableCard]]]  # by scope, newest first within each
+    chains: list[list[TableCard]]  # lines of inquiry of two or more tables, first table first
+    statuses: list[Link]
+
+
+@dataclass(frozen=True)
+class ThemeTables:
+    """What a theme's tables concluded, across places."""
+
+    table: TableCard
+    insights: list[TableEntry]
+    hypotheses: list[TableEntry]
+
+
+@dataclass(frozen=True)
+class GuideCard:
+    id: str
+    title: str
+    url: str
+    summary: str
+    stage: str
+    duration: int
+    group_size: str  # "4 to 12 people"
+    scopes: list[str]
+    used_in: int  # how many places name it in a record
+
+
+@dataclass(frozen=True)
+class GuideView:
+    card: GuideCard
+    materials: list[str]
+    questions: list[Link]
+    themes: list[Link]
+    related: list[Link]  # guides it names, and guides that name it
+    used: list[RecordGroup]  # the records that name it, by place
+
+
+@dataclass(frozen=True)
+class ToolkitView:
+    facets: list[ExplorerFacet]
+    groups: list[tuple[Link, str, list[GuideCard]]]  # by stage: heading, anchor, guides
+    guide_count: int
+    index_url: str

@@ -148,14 +148,27 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return markdown
 
     def render_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
-        """A live block's HTML, from its overridable template (charts and tables come later)."""
-        if block.kind != "learning-records":
+        """A live block's HTML, from its overridable template (charts come with a later part)."""
+        view: Any
+        if block.kind == "learning-records":
+            records = select_records(block.options, self.records_newest_first)
+            view = RecordsBlockView([self.plan.card(r) for r in records])
+        elif block.kind == "learning-table":
+            table = self.published.tables.get(block.options["table"])
+            if table is None:  # not published in this build: the block is left out, its id unsaid
+                log.warning(
+                    f"{page.file.src_uri}: a learning-table block names a table this build does not "
+                    "publish — the block is left out"
+                )
+                return ""
+            view = self.plan.tables.table_view(table)
+        else:
             return None
-        records = select_records(block.options, self.records_newest_first)
-        view = RecordsBlockView([self.plan.card(r) for r in records])
         if self.block_env is None:  # MkDocs hands plugins its environment only after pages are read
             self.block_env = self.on_env(config.theme.get_env(), config=config, files=Files([]))
-        template = self.block_env.get_template("learnaloud/blocks/records.html")
+        template = self.block_env.get_template(
+            f"learnaloud/blocks/{block.kind.removeprefix('learning-')}.html"
+        )
         base_url = get_relative_url(".", page.url)
         return template.render(page=page, config=config, base_url=base_url, la=view)
 

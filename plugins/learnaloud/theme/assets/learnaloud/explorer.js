@@ -1,5 +1,5 @@
-// The record explorer: facet links become checkboxes that narrow the list, with live counts.
-// Without JavaScript the page stays a complete list grouped by year, with links to facet pages.
+// Filters for a list (the row explorer, the toolkit): facet links become checkboxes that narrow
+// the list, with live counts. Without JavaScript the page stays a complete list, with links.
 (() => {
   "use strict";
   const root = document.querySelector(".la-explorer");
@@ -12,12 +12,9 @@
 
   function start(index) {
     const facets = index.facets.map(([key, values, allOf]) => ({ key, values, allOf }));
-    const items = Array.from(root.querySelectorAll(".la-explorer__results li.la-record"));
-    if (items.length !== index.records.length) return; // page and index disagree: keep the plain list
-    const records = index.records.map((row, i) => ({
-      element: items[i],
-      values: row.map((value) => new Set(Array.isArray(value) ? value : [value])),
-    }));
+    const items = Array.from(root.querySelectorAll(".la-explorer__results [data-item]"));
+    if (items.length !== index.items.length) return; // page and index disagree: keep the plain list
+    const rows = index.items.map((row, i) => ({ element: items[i], values: row.map((v) => new Set(v)) }));
     const chosen = facets.map(() => new Set());
     const options = [];
     const params = new URLSearchParams(window.location.search);
@@ -38,7 +35,7 @@
         box.name = facet.key;
         box.value = item.dataset.value;
         const label = document.createElement("label");
-        label.append(box, " " + item.querySelector("a").textContent + " ", count);
+        label.append(box, " " + item.querySelector("[data-label]").textContent + " ", count);
         item.replaceChildren(label);
         box.addEventListener("change", () => {
           if (box.checked) chosen[k].add(at);
@@ -58,10 +55,10 @@
     });
     update(false);
 
-    function matches(record, skip) {
+    function matches(row, skip) {
       return facets.every((facet, k) => {
         if (k === skip || chosen[k].size === 0) return true;
-        const have = record.values[k];
+        const have = row.values[k];
         const wanted = Array.from(chosen[k]);
         return facet.allOf ? wanted.every((v) => have.has(v)) : wanted.some((v) => have.has(v));
       });
@@ -69,33 +66,32 @@
 
     function update(remember) {
       let shown = 0;
-      for (const record of records) {
-        const visible = matches(record, -1);
-        record.element.hidden = !visible;
+      for (const row of rows) {
+        const visible = matches(row, -1);
+        row.element.hidden = !visible;
         if (visible) shown += 1;
       }
       for (const group of root.querySelectorAll("[data-group]")) {
-        const visible = group.querySelectorAll("li.la-record:not([hidden])").length;
+        const visible = group.querySelectorAll("[data-item]:not([hidden])").length;
         group.hidden = visible === 0;
         group.querySelector("[data-group-count]").textContent = visible;
       }
       for (const option of options) {
         const facet = facets[option.k];
         const others = facet.allOf ? Array.from(chosen[option.k]) : [];
-        const count = records.filter(
-          (record) =>
-            matches(record, option.k) &&
-            record.values[option.k].has(option.at) &&
-            others.every((v) => record.values[option.k].has(v)),
+        const count = rows.filter(
+          (row) =>
+            matches(row, option.k) &&
+            row.values[option.k].has(option.at) &&
+            others.every((v) => row.values[option.k].has(v)),
         ).length;
         option.count.textContent = count;
         option.box.checked = chosen[option.k].has(option.at);
         option.item.classList.toggle("la-facet__none", count === 0 && !option.box.checked);
       }
       const filtering = chosen.some((set) => set.size > 0);
-      status.textContent = filtering
-        ? `${shown} of ${records.length} records match`
-        : `${records.length} records`;
+      const noun = root.dataset.noun;
+      status.textContent = filtering ? `${shown} of ${rows.length} ${noun} match` : `${rows.length} ${noun}`;
       clear.disabled = !filtering;
       if (remember) {
         const query = new URLSearchParams();

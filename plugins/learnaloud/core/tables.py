@@ -1,0 +1,141 @@
+"""Emergent Learning tables: a page per table laid out as the tool is used, the lines of inquiry
+that `follows:` makes of them, and what a theme's tables concluded."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .model import HypothesisStatus, LearningTable, Place, Record, Theme
+from .model import TableEntry as Entry
+from .sanitize import markdown_html
+from .views import (
+    Link,
+    TableCard,
+    TableEntry,
+    TablesView,
+    TableView,
+    ThemeTables,
+    place_url,
+    record_url,
+    table_url,
+    theme_url,
+)
+
+SCOPES = {"place": "In one place", "across-places": "Across places", "national": "National"}
+STATUSES: tuple[HypothesisStatus, ...] = ("open", "testing", "held", "revised", "dropped")
+QUADRANTS = ("ground_truth", "insights", "hypotheses", "opportunities")
+
+
+def newest_first(tables: Sequence[LearningTable]) -> list[LearningTable]:
+    return sorted(tables, key=lambda t: (t.date, t.id), reverse=True)
+
+
+class TablePlanner:
+    """Views of the published tables. `follows` links to unpublished tables are already gone."""
+
+    def __init__(
+        self,
+        tables: Mapping[str, LearningTable],
+        places: Mapping[str, Place],
+        themes: Mapping[str, Theme],
+        records: Mapping[str, Record],
+    ) -> None:
+        self.tables = tables
+        self.places = places
+        self.themes = themes
+        self.records = records
+        self.followers: dict[str, list[LearningTable]] = {}
+        for table in sorted(tables.values(), key=lambda t: (t.date, t.id)):
+            if table.follows is not None:
+                self.followers.setdefault(table.follows, []).append(table)
+
+    def card(self, table: LearningTable) -> TableCard:
+        return TableCard(
+            Link(table.title, table_url(table.id)),
+            table.date,
+            SCOPES[table.scope],
+            [Link(self.places[p].name, place_url(p)) for p in table.places],
+            table.question,
+        )
+
+    def entries(self, entries: Sequence[Entry]) -> list[TableEntry]:
+        return [
+            TableEntry(
+                markdown_html(entry.text),
+                [Link(self.records[ref].title, record_url(self.records[ref])) for ref in entry.evidence],
+                getattr(entry, "status", None),
+            )
+            for entry in entries
+        ]
+
+    def statuses(self, tables: Sequence[LearningTable]) -> list[Link]:
+        counts = Counter(h.status for t in tables for h in t.hypotheses if h.status)
+        return [Link(status.capitalize(), "", counts[status]) for status in STATUSES if counts[status]]
+
+    def chain(self, table: LearningTable) -> list[LearningTable]:
+        """The line of inquiry through a table: back to its first table, on to its latest."""
+        line = [table]
+        while line[0].follows is not None:
+            line.insert(0, self.tables[line[0].follows])
+        while self.followers.get(line[-1].id):
+            line.append(self.followers[line[-1].id][-1])
+        return line
+
+    def table_view(self, table: LearningTable) -> TableView:
+        earlier = self.tables[table.follows] if table.follows else None
+        return TableView(
+            self.card(table),
+            [Link(self.themes[t].title, theme_url(t)) for t in table.themes],
+            self.entries(table.ground_truth),
+            self.entries(table.insights),
+            self.entries(table.hypotheses),
+            self.entries(table.opportunities),
+            self.statuses([table]),
+            self.card(earlier) if earlier else None,
+            self.entries(earlier.hypotheses) if earlier else [],
+            self.entries(earlier.opportunities) if earlier else [],
+            [self.card(t) for t in self.followers.get(table.id, [])],
+            [self.card(t) for t in self.chain(table)] if earlier or table.id in self.followers else [],
+        )
+
+    def tables_view(self) -> TablesView:
+        ordered = newest_first(list(self.tables.values()))
+        scopes = [
+            (label, [self.card(t) for t in ordered if t.scope == scope]) for scope, label in SCOPES.items()
+        ]
+        return TablesView(
+            [(label, cards) for label, cards in scopes if cards],
+            [[self.card(t) for t in line] for line in self.lines()],
+            self.statuses(ordered),
+        )
+
+    def lines(self) -> list[list[LearningTable]]:
+        """Every line of inquiry of two or more tables, from a first table to each latest one."""
+        found: list[list[LearningTable]] = []
+
+        def walk(line: list[LearningTable]) -> None:
+            followers = self.followers.get(line[-1].id, [])
+            if not followers and len(line) > 1:
+                found.append(line)
+            for follower in followers:
+                walk([*line, follower])
+
+        firsts = sorted((t for t in self.tables.values() if t.follows is None), key=lambda t: (t.date, t.id))
+        for first in firsts:
+            walk([first])
+        return found
+
+    def of_place(self, place_id: str) -> list[TableCard]:
+        return [self.card(t) for t in newest_first([t for t in self.tables.values() if place_id in t.places])]
+
+    def of_theme(self, theme_id: str) -> list[ThemeTables]:
+        tables = newest_first([t for t in self.tables.values() if theme_id in t.themes])
+        return [
+            ThemeTables(self.card(t), self.entries(t.insights), self.entries(t.hypotheses)) for t in tables
+        ]
+
+    def search_text(self, table: LearningTable) -> str:
+        """What search indexes for a table page: its question and entries, as Markdown."""
+        parts = [table.question] + [e.text for q in QUADRANTS for e in getattr(table, q)]
+        return "\n\n".join(p for p in parts if p)

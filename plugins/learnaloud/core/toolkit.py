@@ -1,0 +1,172 @@
+"""The toolkit: activity guides a person narrows by stage, scope, question, time and group size,
+each with its facts, its related guides both ways, and the records that say where it was used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from .model import Activity, KeyQuestion, Record, Theme
+from .views import (
+    ExplorerFacet,
+    FacetOption,
+    GuideCard,
+    GuideView,
+    Link,
+    RecordCard,
+    RecordGroup,
+    ToolkitView,
+    activity_url,
+    label,
+    place_url,
+    question_url,
+    theme_url,
+)
+
+STAGES = {"embodied": "Embodied: learning in the work", "integrated": "Integrated: making sense together"}
+SCOPES = {"place": "In one place", "across-places": "Across places", "national": "National"}
+# (key, label, shortest, longest) in minutes; a guide is in the band its duration falls in.
+DURATIONS = (
+    ("up-to-30", "Up to 30 minutes", 0, 30),
+    ("30-60", "30 minutes to an hour", 31, 60),
+    ("60-120", "One to two hours", 61, 120),
+    ("over-120", "Over two hours", 121, 10_000),
+)
+# (key, label, smallest, largest) people; a guide fits every band its group size overlaps.
+GROUPS = (
+    ("2-5", "2 to 5 people", 2, 5),
+    ("6-12", "6 to 12 people", 6, 12),
+    ("13-30", "13 to 30 people", 13, 30),
+    ("over-30", "Over 30 people", 31, 10_000),
+)
+
+
+def group_label(activity: Activity) -> str:
+    if activity.group_size is None:
+        return "any group"
+    low, high = activity.group_size
+    return f"{low} people" if low == high else f"{low} to {high} people"
+
+
+def facet_values(activity: Activity) -> dict[str, list[str]]:
+    low, high = activity.group_size or (1, 10_000)
+    return {
+        "stage": [activity.stage],
+        "scope": list(activity.scopes),
+        "question": list(activity.questions),
+        "duration": [k for k, _, a, b in DURATIONS if a <= activity.duration <= b],
+        "group": [k for k, _, a, b in GROUPS if low <= b and high >= a],
+    }
+
+
+class ToolkitPlanner:
+    def __init__(
+        self,
+        activities: Mapping[str, Activity],
+        records: Sequence[Record],  # newest first
+        questions: Sequence[KeyQuestion],
+        themes: Mapping[str, Theme],
+        place_names: Mapping[str, str],
+        card: Callable[[Record], RecordCard],
+    ) -> None:
+        self.activities = activities
+        self.questions = list(questions)
+        self.themes = themes
+        self.place_names = place_names
+        self.record_card = card
+        self.used: dict[str, list[Record]] = {a: [] for a in activities}
+        for record in records:
+            for used in dict.fromkeys(record.activities):
+                self.used[used].append(record)
+        self.named_by: dict[str, list[str]] = {a: [] for a in activities}
+        for guide in activities.values():
+            for other in guide.related:
+                self.named_by[other].append(guide.id)
+
+    def ordered(self) -> list[Activity]:
+        return sorted(self.activities.values(), key=lambda a: (a.stage, a.title.lower(), a.id))
+
+    def card(self, activity: Activity) -> GuideCard:
+        return GuideCard(
+            activity.id,
+            activity.title,
+            activity_url(activity.id),
+            activity.summary,
+            activity.stage,
+            activity.duration,
+            group_label(activity),
+            [SCOPES[s] for s in activity.scopes],
+            len({r.place for r in self.used[activity.id]}),
+        )
+
+    def guide_view(self, activity: Activity) -> GuideView:
+        related = dict.fromkeys([*activity.related, *self.named_by[activity.id]])
+        questions = {q.id: q for q in self.questions}
+        by_place: dict[str, list[RecordCard]] = {}
+        for record in self.used[activity.id]:
+            by_place.setdefault(record.place, []).append(self.record_card(record))
+        places = sorted(by_place, key=lambda p: (self.place_names[p], p))
+        return GuideView(
+            self.card(activity),
+            list(activity.materials),
+            [Link(questions[q].text, question_url(q)) for q in activity.questions],
+            [Link(self.themes[t].title, theme_url(t)) for t in activity.themes],
+            [Link(self.activities[a].title, activity_url(a)) for a in related],
+            [
+                RecordGroup(Link(self.place_names[p], place_url(p), len(by_place[p])), p, by_place[p])
+                for p in places
+            ],
+        )
+
+    def facets(self) -> list[ExplorerFacet]:
+        guides = [facet_values(a) for a in self.activities.values()]
+
+        def count(key: str, value: str) -> int:
+            return sum(1 for g in guides if value in g[key])
+
+        return [
+            ExplorerFacet(
+                "stage",
+                "Stage",
+                [FacetOption(k, Link(label(k), f"toolkit/#{k}", count("stage", k))) for k in STAGES],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "scope",
+                "Used",
+                [FacetOption(k, Link(text, "", count("scope", k))) for k, text in SCOPES.items()],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "question",
+                "Serves the question",
+                [
+                    FacetOption(q.id, Link(q.text, question_url(q.id), count("question", q.id)))
+                    for q in self.questions
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "duration",
+                "Time",
+                [FacetOption(k, Link(text, "", count("duration", k))) for k, text, _, _ in DURATIONS],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "group",
+                "Group size",
+                [FacetOption(k, Link(text, "", count("group", k))) for k, text, _, _ in GROUPS],
+                all_of=False,
+            ),
+        ]
+
+    def toolkit_view(self) -> ToolkitView:
+        groups = []
+        for stage, text in STAGES.items():
+            guides = [self.card(a) for a in self.ordered() if a.stage == stage]
+            if guides:
+                groups.append((Link(text, f"toolkit/#{stage}", len(guides)), stage, guides))
+        return ToolkitView(self.facets(), groups, len(self.activities), "toolkit/guides.json")
+
+    def index_items(self) -> list[dict[str, list[str]]]:
+        """Each guide's facet values, in the order the toolkit page lists them."""
+        return [facet_values(a) for a in self.ordered()]
