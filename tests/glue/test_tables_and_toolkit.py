@@ -181,8 +181,8 @@ def test_a_chain_broken_by_an_unpublished_table_leaks_nothing(builds: dict[str, 
 def test_statuses_are_counted_and_tables_grouped_by_scope(builds: dict[str, Build]) -> None:
     public = article(builds["public"], "tables")
     assert texts(public, "h2[id]")[1:] == ["In one place", "Across places", "National"]
-    assert texts(public, ".la-stats span")[:2] == ["3 held", "3 dropped"]
-    assert texts(article(builds["network"], "tables"), ".la-stats span")[:2] == ["4 held", "4 dropped"]
+    assert texts(public, ".la-stats span")[:3] == ["Hypotheses:", "3 held", "3 dropped"]
+    assert texts(article(builds["network"], "tables"), ".la-stats span")[1:3] == ["4 held", "4 dropped"]
 
 
 def test_tables_show_on_their_places_and_themes(builds: dict[str, Build]) -> None:
