@@ -377,9 +377,75 @@ def write_learnaloud_content(network: Network, root: Path) -> None:
         }
         if record.learned_from:
             meta["learned_from"] = record.learned_from
+        meta["activities"] = [guide_id(sum(map(ord, record.id)) % GUIDES)]
         meta["visibility"] = record.visibility
         text = f"---\n{dump_yaml(meta)}---\n\n{record.body}"
         (root / "places" / record.place / "records" / f"{record.id}.md").write_text(text, encoding="utf-8")
+    write_guides_and_tables(network, root, plain=False)
+
+
+GUIDES = 10  # activity guides in every network
+STAGES = ("embodied", "integrated")
+
+
+def guide_id(number: int) -> str:
+    return f"activity-{number:02d}"
+
+
+def guide_body(number: int) -> str:
+    steps = "".join(
+        f"{step}. Step {step} of activity {number}: talk, then write one line.\n" for step in range(1, 7)
+    )
+    return (
+        f"## Purpose\n\nWhat activity {number} is for.\n\n## Preparation\n\n- A room.\n- Cards.\n\n"
+        f"## Steps\n\n{steps}\n## Facilitation notes\n\n- Keep time.\n\n## Variations\n\n- Outdoors.\n"
+    )
+
+
+def write_guides_and_tables(network: Network, root: Path, plain: bool) -> None:
+    """Activity guides and Emergent Learning tables (one a fifty records, each following the last),
+    as Learn Aloud content or as the plain pages that say the same."""
+    (root / "toolkit").mkdir()
+    (root / "tables").mkdir()
+    for number in range(GUIDES):
+        meta = {
+            "title": f"Activity {number}",
+            "summary": f"What activity {number} does, in a sentence.",
+            "stage": STAGES[number % 2],
+            "scopes": ["place", "across-places"][: 1 + number % 2],
+            "questions": [QUESTIONS[number % 4][0]],
+            "duration": 15 + 20 * number,
+            "group_size": [2 + number, 8 + 3 * number],
+            "materials": ["Cards", "Pens"],
+            "related": [guide_id((number + 1) % GUIDES)],
+        }
+        path = root / "toolkit" / f"{guide_id(number)}.md"
+        body = guide_body(number)
+        path.write_text(f"# Activity {number}\n\n{body}" if plain else f"---\n{dump_yaml(meta)}---\n\n{body}")
+    published = [r for r in network.records if r.visibility == "public"]
+    for number in range(max(2, len(network.records) // 50)):
+        evidence = [r.ref for r in published[number * 5 : number * 5 + 3]]
+        entry = {"text": f"Finding {number}: what the group saw, in a sentence or two.", "evidence": evidence}
+        table = {
+            "title": f"Table {number}",
+            "date": dt.date(2024, 1, 1) + dt.timedelta(days=7 * number),
+            "scope": "national",
+            "question": f"What did session {number} ask?",
+            "ground_truth": [entry, entry],
+            "insights": [{"text": "Why it happened."}],
+            "hypotheses": [{"text": "If we do this, then that.", "status": "testing"}],
+            "opportunities": [{"text": "Where to try it next."}],
+        }
+        if number:
+            table["follows"] = f"table-{number - 1:03d}"
+        path = root / "tables" / f"table-{number:03d}.yml"
+        if plain:
+            path = path.with_suffix(".md")
+            path.write_text(
+                f"# Table {number}\n\n" + "\n".join(f"- {e}" for e in ("Finding", "Insight", "If we"))
+            )
+        else:
+            path.write_text(dump_yaml(table), encoding="utf-8")
 
 
 def write_plain_content(network: Network, root: Path) -> list[Any]:
@@ -412,6 +478,7 @@ def write_plain_content(network: Network, root: Path) -> list[Any]:
     for record in published:
         path = root / "places" / record.place / "records" / f"{record.id}.md"
         path.write_text(f"# {record.title}\n\n{record.body}", encoding="utf-8")
+    write_guides_and_tables(network, root, plain=True)
     return [
         {"Home": "index.md"},
         {"Places": [{p.name: f"places/{p.id}/index.md"} for p in network.places]},
