@@ -10,6 +10,7 @@ from .views import (
     ExplorerFacet,
     FacetOption,
     GuideCard,
+    GuideGroup,
     GuideView,
     Link,
     RecordCard,
@@ -164,7 +165,7 @@ class ToolkitPlanner:
         for stage, text in STAGES.items():
             guides = [self.card(a) for a in self.ordered() if a.stage == stage]
             if guides:
-                groups.append((Link(text, f"toolkit/#{stage}", len(guides)), stage, guides))
+                groups.append(GuideGroup(Link(text, f"toolkit/#{stage}", len(guides)), stage, guides))
         return ToolkitView(self.facets(), groups, len(self.activities), "toolkit/guides.json")
 
     def index_items(self) -> list[dict[str, list[str]]]:

@@ -281,7 +281,7 @@ class ExplorerFacet:
 class ExplorerView:
     facets: list[ExplorerFacet]
     groups: list[RecordGroup]  # by year, newest first: the complete list without JavaScript
-    record_count: int
+    total: int
     index_url: str
 
 
@@ -388,8 +388,15 @@ class GuideView:
 
 
 @dataclass(frozen=True)
+class GuideGroup:
+    heading: Link
+    anchor: str
+    guides: list[GuideCard]
+
+
+@dataclass(frozen=True)
 class ToolkitView:
     facets: list[ExplorerFacet]
-    groups: list[tuple[Link, str, list[GuideCard]]]  # by stage: heading, anchor, guides
-    guide_count: int
+    groups: list[GuideGroup]  # by stage
+    total: int
     index_url: str
