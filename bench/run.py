@@ -194,6 +194,7 @@ class Network:
 @dataclass
 class Measure:
     best_seconds: float = float("inf")
+    best_cpu_seconds: float = float("inf")
     peak_rss_kib: int = 0
     site_bytes: int = 0
     html_pages: int = 0
@@ -563,8 +564,9 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def build_once(site: Site, out: Path, size: int) -> tuple[float, int]:
-    """One `mkdocs build` in a child process: wall seconds and the child's peak RSS in KiB."""
+def build_once(site: Site, out: Path, size: int) -> tuple[float, float, int]:
+    """One `mkdocs build` in a child process: wall seconds, CPU seconds (user and system, which a
+    busy shared machine disturbs less than wall time) and the child's peak RSS in KiB."""
     shutil.rmtree(out, ignore_errors=True)
     command = [*mkdocs_command(), "build", "-q", "-f", str(site.config), "-d", str(out)]
     log_path = out.parent / f"{out.name}.stderr"
@@ -581,7 +583,7 @@ def build_once(site: Site, out: Path, size: int) -> tuple[float, int]:
                 f"the {site.kind} build of {size} records failed (exit {process.returncode}).\n"
                 f"command: {' '.join(command)}\n--- last lines of its stderr ---\n" + "\n".join(tail)
             )
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def site_size(out: Path) -> tuple[int, int]:
@@ -596,9 +598,10 @@ def measure(size: int, work: Path) -> dict[str, Measure]:
     for attempt in range(repeats):
         for site in sites:  # interleaved, so slow drift on the machine hits both alike
             out = site.config.parent / "site"
-            seconds, rss = build_once(site, out, size)
+            seconds, cpu, rss = build_once(site, out, size)
             result = results[site.kind]
             result.best_seconds = min(result.best_seconds, seconds)
+            result.best_cpu_seconds = min(result.best_cpu_seconds, cpu)
             result.peak_rss_kib = max(result.peak_rss_kib, rss)
             result.site_bytes, result.html_pages = site_size(out)
             if site.kind == "learnaloud":
@@ -627,13 +630,17 @@ def ratio(a: float, b: float) -> str:
 
 
 def print_tables(results: dict[int, dict[str, Measure]]) -> None:
-    print("records  learnaloud s  plain s  ratio   learnaloud MB  plain MB  ratio")
+    print(
+        "records  learnaloud s  plain s  ratio   learnaloud CPU s  plain CPU s  ratio   learnaloud MB  plain MB  ratio"
+    )
     for size, by_kind in results.items():
         la, plain = by_kind["learnaloud"], by_kind["plain"]
         la_mb, plain_mb = la.peak_rss_kib / 1024, plain.peak_rss_kib / 1024
         print(
             f"{size:>7}  {la.best_seconds:>12.2f}  {plain.best_seconds:>7.2f}  "
             f"{ratio(la.best_seconds, plain.best_seconds):>5}  "
+            f"{la.best_cpu_seconds:>16.2f}  {plain.best_cpu_seconds:>11.2f}  "
+            f"{ratio(la.best_cpu_seconds, plain.best_cpu_seconds):>5}  "
             f"{la_mb:>13.0f}  {plain_mb:>8.0f}  {ratio(la_mb, plain_mb):>5}"
         )
     print()
