@@ -20,14 +20,18 @@ class Heading:
     text: str
     line: int  # the heading's first line
     end: int  # the first line after it
+    top: bool  # at the top level of the body, not inside a list or a quote
 
 
 def find_headings(body: str) -> tuple[Heading, ...]:
+    """Every second-level heading, in order: the same ones the rendered page has as <h2>."""
     if "##" not in body and "\n--" not in body:
         return ()
     tokens = _blocks.parse(body)
     found = []
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.map:
-            found.append(Heading(tokens[index + 1].content.strip(), token.map[0], token.map[1]))
+        if token.type == "heading_open" and token.tag == "h2" and token.map:
+            found.append(
+                Heading(tokens[index + 1].content.strip(), token.map[0], token.map[1], token.level == 0)
+            )
     return tuple(found)

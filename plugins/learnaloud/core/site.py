@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from .analysis import Indexes, index_published
 from .analysis.questions import Answer as AnswerSection
-from .analysis.questions import mark_answers
+from .analysis.questions import page_markdown
 from .diagram import travel_diagram
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .select import Published
@@ -101,6 +101,10 @@ class SitePlan:
     files: dict[str, str]  # other generated files: path → text
     card: Callable[[Record], RecordCard]  # how a record is shown in a list, for live blocks
     tables: TablePlanner  # how a table is shown, for live blocks
+    answers: Mapping[str, list[AnswerSection]]  # record ref → its answers, to cut from its page
+
+    def answers_of(self, ref: str) -> list[AnswerSection]:
+        return list(self.answers.get(ref, []))
 
     def nav(self) -> list[Any]:
         """Sections, never items: the nav Material renders into every page stays small."""
@@ -725,7 +729,7 @@ class Planner:
                     f"places/{record.place}/records/{record.id}.md",
                     "learnaloud/record.html",
                     record.title,
-                    mark_answers(record.body, self.indexes.answers_of[record.ref]),
+                    page_markdown(record.body),
                     partial(self.record_view, record),
                     hide=("navigation",),
                     record=record.ref,
@@ -741,4 +745,4 @@ def plan_site(published: Published, answer_html: AnswerHtml) -> SitePlan:
         "explore/records.json": planner.explorer_index(),
         "toolkit/guides.json": facet_index(planner.toolkit.facets(), planner.toolkit.index_items()),
     }
-    return SitePlan(planner.pages(), files, planner.card, planner.tables)
+    return SitePlan(planner.pages(), files, planner.card, planner.tables, planner.indexes.answers_of)

@@ -23,12 +23,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..core.analysis.questions import Answer, split_answers
+from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
 from ..core.errors import format_report
 from ..core.load import ParseCache, load_content
 from ..core.model import LiveBlock
-from ..core.sanitize import sanitize_html
+from ..core.sanitize import markdown_html, sanitize_html
 from ..core.select import BuildVisibility, Published, select
 from ..core.site import PlannedPage, SitePlan, plan_site
 from ..core.urls import move_html
@@ -187,9 +187,19 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta["title"] = title
         planned = self.pages.get(page.file.src_uri)
         if planned is not None and planned.record is not None:
-            for question, parts in split_answers(html_).items():
-                self.answers[(planned.record, question)] = [sanitize_html(part) for part in parts]
+            self.keep_answers(planned.record, html_)
         return sanitize_html(html_)
+
+    def keep_answers(self, ref: str, html_: str) -> None:
+        """A record's answers, cut from its page for the questions' pages: rendered only once."""
+        answers = self.plan.answers_of(ref)
+        parts = cut_answers(html_, answers)
+        if parts is None:  # the page's headings and markdown-it's disagree: render each answer alone
+            parts = {}
+            for answer in answers:
+                parts.setdefault(answer.question.id, []).append(markdown_html(answer_markdown(answer)))
+        for question, pieces in parts.items():
+            self.answers[(ref, question)] = [sanitize_html(piece) for piece in pieces]
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -12,9 +12,7 @@ from ..headings import Heading
 from ..model import Content, KeyQuestion, Record
 
 NEAR_MATCH = 0.75
-ANSWER_START = "<!-- la-answer {} -->"
-ANSWER_END = "<!-- /la-answer -->"
-MARKED_ANSWER = re.compile(r"<!-- la-answer ([a-z0-9-]+) -->(.*?)<!-- /la-answer -->", re.DOTALL)
+RENDERED_H2 = re.compile(r"<h2\b[^>]*>.*?</h2>", re.DOTALL | re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -32,6 +30,8 @@ class Answer:
     question: KeyQuestion
     heading: Heading
     end: int  # the body line where the answer stops (the next second-level heading, or the end)
+    index: int  # its heading's place among the record's second-level headings
+    stop: int | None  # the place of the heading that ends it, if one does
 
 
 class QuestionMatcher:
@@ -51,12 +51,15 @@ class QuestionMatcher:
 
     def answers(self, record: Record) -> list[Answer]:
         found = []
+        tops = [i for i, heading in enumerate(record.headings) if heading.top]
         last_line = record.body.count("\n") + 1
-        for index, heading in enumerate(record.headings):
+        for position, index in enumerate(tops):
+            heading = record.headings[index]
             question = self.match(heading.text)
             if question is not None:
-                end = record.headings[index + 1].line if index + 1 < len(record.headings) else last_line
-                found.append(Answer(record, question, heading, end))
+                stop = tops[position + 1] if position + 1 < len(tops) else None
+                end = record.headings[stop].line if stop is not None else last_line
+                found.append(Answer(record, question, heading, end, index, stop))
         return found
 
 
@@ -65,7 +68,7 @@ def check_question_headings(content: Content, report: Report) -> None:
     matcher = QuestionMatcher(content.network.questions)
     for record in content.records.values():
         for heading in record.headings:
-            if matcher.match(heading.text) is not None:
+            if not heading.top or matcher.match(heading.text) is not None:
                 continue
             near = matcher.near(heading.text)
             if near is not None:
@@ -77,28 +80,28 @@ def check_question_headings(content: Content, report: Report) -> None:
                 )
 
 
-def mark_answers(body: str, answers: Sequence[Answer]) -> str:
-    """The body with each answer between HTML comments, so its rendered HTML can be found again."""
-    lines = body.split("\n")
-    inserts: list[tuple[int, int, int, str]] = []
-    for order, answer in enumerate(answers):
-        inserts.append((answer.heading.end, order, 0, ANSWER_START.format(answer.question.id)))
-        inserts.append((answer.end, order, 1, ANSWER_END))
-    out: list[str] = []
-    pending = sorted(inserts)
-    for index in range(len(lines) + 1):
-        while pending and pending[0][0] <= index:
-            out += ["", pending.pop(0)[3], ""]
-        if index < len(lines):
-            out.append(lines[index])
-    marked = "\n".join(out)
-    # MkDocs would read a leading '---' line as front matter: the body never starts with one.
-    return "\n" + marked if marked.startswith("---") else marked
+def cut_answers(html: str, answers: Sequence[Answer]) -> dict[str, list[str]] | None:
+    """A record's answers cut from its rendered HTML, by question id. The page has an <h2> for
+    each second-level heading markdown-it found, in the same order; where the two disagree (raw
+    HTML headings, say) this returns None and the caller renders the answers on their own."""
+    if not answers:
+        return {}
+    found = list(RENDERED_H2.finditer(html))
+    if len(found) != len(answers[0].record.headings):
+        return None
+    parts: dict[str, list[str]] = {}
+    for answer in answers:
+        end = found[answer.stop].start() if answer.stop is not None else len(html)
+        parts.setdefault(answer.question.id, []).append(html[found[answer.index].end() : end].strip())
+    return parts
 
 
-def split_answers(html: str) -> dict[str, list[str]]:
-    """The rendered answers of a page, by question id."""
-    found: dict[str, list[str]] = {}
-    for match in MARKED_ANSWER.finditer(html):
-        found.setdefault(match[1], []).append(match[2].strip())
-    return found
+def answer_markdown(answer: Answer) -> str:
+    """An answer's own Markdown, for when it cannot be cut from the rendered page."""
+    lines = answer.record.body.split("\n")
+    return "\n".join(lines[answer.heading.end : answer.end])
+
+
+def page_markdown(body: str) -> str:
+    """A body as MkDocs should read it: it would take a leading '---' line for front matter."""
+    return "\n" + body if body.startswith("---") else body
