@@ -102,6 +102,7 @@ class SitePlan:
     card: Callable[[Record], RecordCard]  # how a record is shown in a list, for live blocks
     tables: TablePlanner  # how a table is shown, for live blocks
     answers: Mapping[str, list[AnswerSection]]  # record ref → its answers, to cut from its page
+    records: list[Record]  # every published record, newest first, for live blocks to select from
 
     def answers_of(self, ref: str) -> list[AnswerSection]:
         return list(self.answers.get(ref, []))
@@ -745,4 +746,5 @@ def plan_site(published: Published, answer_html: AnswerHtml) -> SitePlan:
         "explore/records.json": planner.explorer_index(),
         "toolkit/guides.json": facet_index(planner.toolkit.facets(), planner.toolkit.index_items()),
     }
-    return SitePlan(planner.pages(), files, planner.card, planner.tables, planner.indexes.answers_of)
+    indexes = planner.indexes
+    return SitePlan(planner.pages(), files, planner.card, planner.tables, indexes.answers_of, indexes.records)

@@ -79,9 +79,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.data_files = content.data_files
         self.hidden_places = {f"places/{pid}/" for pid in content.places if pid not in published.places}
         self.published = published
-        self.records_newest_first = sorted(
-            published.records.values(), key=lambda r: (r.date, r.ref), reverse=True
-        )
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.blocks = content.blocks
         self.block_env: Environment | None = None
@@ -151,7 +148,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         """A live block's HTML, from its overridable template (charts come with a later part)."""
         view: Any
         if block.kind == "learning-records":
-            records = select_records(block.options, self.records_newest_first)
+            records = select_records(block.options, self.plan.records)
             view = RecordsBlockView([self.plan.card(r) for r in records])
         elif block.kind == "learning-table":
             table = self.published.tables.get(block.options["table"])
