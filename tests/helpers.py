@@ -9,6 +9,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
 
@@ -41,6 +43,13 @@ class Build:
             for p in sorted(self.site.rglob("*"))
             if p.is_file()
         }
+
+
+def article(build: Build, url: str) -> BeautifulSoup:
+    """The page's own content (Material's article), parsed."""
+    found = BeautifulSoup(build.page(url), "html.parser").select_one("article.md-content__inner")
+    assert found is not None, f"{url} has no article"
+    return found
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

@@ -7,9 +7,8 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.helpers import BASE_TREE, Build, build_both
+from tests.helpers import BASE_TREE, Build, article, build_both
 
 SECRET = "places/hillfoot/records/2025-05-05-canary-secret.md"
 TREE = {
@@ -61,12 +60,6 @@ TREE = {
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     return build_both(tmp_path_factory.mktemp("across"), TREE)
-
-
-def article(build: Build, url: str) -> BeautifulSoup:
-    found = BeautifulSoup(build.page(url), "html.parser").select_one("article.md-content__inner")
-    assert found is not None, url
-    return found
 
 
 def cell(build: Build, url: str, row: str, column: str) -> str:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from learnaloud.core.load import load_content
 from learnaloud.core.select import Published, select
-from tests.helpers import BASE_TREE, EXAMPLE, Build, build_site, write_tree
+from tests.helpers import BASE_TREE, EXAMPLE, Build, article, build_site, write_tree
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +22,6 @@ def published() -> Published:
 
 def soup(build: Build, url: str) -> BeautifulSoup:
     return BeautifulSoup(build.page(url), "html.parser")
-
-
-def article(build: Build, url: str) -> BeautifulSoup:
-    found = soup(build, url).select_one("article.md-content__inner")
-    assert found is not None
-    return found
 
 
 def test_home_shows_the_network_questions_places_and_latest(

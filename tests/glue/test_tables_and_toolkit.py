@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import BASE_TREE, Build, build_both, build_site, write_tree
+from tests.helpers import BASE_TREE, Build, article, build_both, build_site, write_tree
 
 NQ = "places/north-quay/records/2025-03-12-market-stall.md"
 HF = "places/hillfoot/records/2025-04-01-kitchen-tables.md"
@@ -124,12 +124,6 @@ TREE = {
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     return build_both(tmp_path_factory.mktemp("tables"), TREE)
-
-
-def article(build: Build, url: str) -> BeautifulSoup:
-    found = BeautifulSoup(build.page(url), "html.parser").select_one("article.md-content__inner")
-    assert found is not None, url
-    return found
 
 
 def texts(page: BeautifulSoup, selector: str) -> list[str]:
