@@ -55,6 +55,18 @@ TREE = {
 
         Template syntax stays text: {{ 7*7 }} and {% if true %}yes{% endif %}.
     """,
+    "toolkit/hostile-guide.md": """
+        ---
+        title: A guide whose body starts like front matter
+        summary: Hostile.
+        stage: embodied
+        duration: 10
+        ---
+        ---
+        description: '"><script>alert("guide-meta")</script>'
+        ---
+        Body.
+    """,
     "index.md": """
         ---
         title: "<script>alert('home-title')</script>Welcome"
@@ -65,6 +77,8 @@ TREE = {
     "about.md": """
         ---
         title: "<script>alert('page-title')</script>About"
+        description: '"><script>alert("description")</script>'
+        author: "<img src=x onerror=alert('author')>"
         ---
 
         # <img src=x onerror=alert('h1')>About us

@@ -16,7 +16,6 @@ from typing import Any
 
 from .analysis import Indexes, index_published
 from .analysis.questions import Answer as AnswerSection
-from .analysis.questions import page_markdown
 from .diagram import travel_diagram
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .select import Published
@@ -730,7 +729,7 @@ class Planner:
                     f"places/{record.place}/records/{record.id}.md",
                     "learnaloud/record.html",
                     record.title,
-                    page_markdown(record.body),
+                    record.body,
                     partial(self.record_view, record),
                     hide=("navigation",),
                     record=record.ref,

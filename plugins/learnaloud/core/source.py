@@ -185,3 +185,9 @@ def parse_markdown(text: str) -> MarkdownSource:
     # A field that is missing is reported at the opening '---'.
     lines = LineMap({**meta.lines.lines, (): 1})
     return MarkdownSource(Parsed(meta.value, lines, meta.problems), body, body_line)
+
+
+def without_front_matter(text: str) -> str:
+    """Text to hand MkDocs as a page's whole Markdown: MkDocs would read a leading '---' block as
+    front matter (and a theme would place its values unescaped), so it never starts with one."""
+    return "\n" + text if text.startswith("---") else text

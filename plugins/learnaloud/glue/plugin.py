@@ -31,6 +31,7 @@ from ..core.model import LiveBlock
 from ..core.sanitize import markdown_html, sanitize_html
 from ..core.select import BuildVisibility, Published, select
 from ..core.site import PlannedPage, SitePlan, plan_site
+from ..core.source import without_front_matter
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
 
@@ -53,6 +54,17 @@ def content_epoch(published: Published) -> int:
     """The latest content date as a timestamp: the only date a build may stamp on its output."""
     dates = [r.date for r in published.records.values()] or [dt.date(2000, 1, 1)]
     return calendar.timegm(max(dates).timetuple())
+
+
+def clean_meta(value: Any) -> Any:
+    """Front-matter values as escaped plain text, however a theme places them."""
+    if isinstance(value, str):
+        return html.escape(plain_title(value))
+    if isinstance(value, list):
+        return [clean_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: clean_meta(item) for key, item in value.items()}
+    return value
 
 
 class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
@@ -121,7 +133,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         hand_written = [f.src_uri for f in files.documentation_pages()]
         for page in self.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                files.append(
+                    File.generated(config, page.src_uri, content=without_front_matter(page.markdown))
+                )
         for path, text in self.plan.files.items():
             files.append(File.generated(config, path, content=text))
         if self.own_nav:
@@ -133,8 +147,15 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        page.meta.pop("private", None)  # a hand-written page's private notes go no further
         planned = self.pages.get(page.file.src_uri)
+        if page.file.generated_by is not None and planned is not None:
+            page.meta = {"title": planned.title}
+        else:
+            # A hand-written page's front matter is contributor text: Material places some values
+            # (description, author) unescaped. Private notes go no further.
+            page.meta = {
+                k: v if k == "template" else clean_meta(v) for k, v in page.meta.items() if k != "private"
+            }
         if planned is not None:
             page.meta["template"] = planned.template
             if planned.hide:

@@ -100,8 +100,3 @@ def answer_markdown(answer: Answer) -> str:
     """An answer's own Markdown, for when it cannot be cut from the rendered page."""
     lines = answer.record.body.split("\n")
     return "\n".join(lines[answer.heading.end : answer.end])
-
-
-def page_markdown(body: str) -> str:
-    """A body as MkDocs should read it: it would take a leading '---' line for front matter."""
-    return "\n" + body if body.startswith("---") else body
