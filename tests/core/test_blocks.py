@@ -64,3 +64,9 @@ def test_expanding_replaces_only_the_blocks_it_draws() -> None:
         expanded
         == "Intro\n\n\n<div>\n<p>drawn</p>\n</div>\n\n\n```learning-chart\nmeasure: participants\n```\n"
     )
+
+
+def test_a_date_and_time_is_not_a_date() -> None:
+    found = find_blocks("```learning-records\nsince: 2025-01-01 10:00:00\n```\n", 1)
+    assert found.blocks == ()
+    assert [(p.line, p.message) for p in found.problems] == [(2, "'2025-01-01 10:00:00' is not a date")]

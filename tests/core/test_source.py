@@ -81,3 +81,22 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(SourceProblem) as caught:
         read_text(path)
     assert "UTF-8" in caught.value.message
+
+
+def test_aliases_are_refused_so_no_file_can_loop_or_multiply() -> None:
+    parsed = parse_yaml("a: &x [1, 2]\nb: *x\nloop: &y [*y]\n")
+    assert parsed.value["a"] == [1, 2]
+    assert parsed.value["b"] is None
+    assert [p.line for p in parsed.problems] == [2, 3]
+    assert all("aliases" in p.message for p in parsed.problems)
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    assert len(parse_yaml(laughs).problems) == 8 * 9
+
+
+def test_deep_nesting_is_a_clear_message() -> None:
+    with pytest.raises(SourceProblem) as caught:
+        parse_yaml("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert "nested too deeply" in caught.value.message

@@ -137,10 +137,10 @@ def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
                 "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03",
             )
         )
-    if shape == "date":
+    if shape == "date":  # a date, not a date and time
         return (
             None
-            if isinstance(value, dt.date)
+            if type(value) is dt.date
             else (f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-12")
         )
     if shape == "count":

@@ -85,7 +85,12 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         raise SourceProblem(first_line, f"this is not valid YAML ({exc})", YAML_HINT) from None
     lines: dict[KeyPath, int] = {(): first_line}
     problems: list[SourceProblem] = []
-    value = build_value(node, (), lines, problems, first_line - 1) if node is not None else None
+    try:
+        value = build_value(node, (), lines, problems, first_line - 1, set()) if node is not None else None
+    except RecursionError:
+        raise SourceProblem(
+            first_line, "the values are nested too deeply", "write the file as plain lists and mappings"
+        ) from None
     return Parsed(value, LineMap(lines), tuple(problems))
 
 
@@ -124,11 +129,24 @@ def build_value(
     lines: dict[KeyPath, int],
     problems: list[SourceProblem],
     offset: int,
+    seen: set[int],
 ) -> Any:
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # A collection met twice is an alias (*name): refused, so no file can loop or multiply itself.
+        if id(node) in seen:
+            problems.append(
+                SourceProblem(
+                    lines.get(path, offset + 1),
+                    "YAML anchors and aliases (& and *) are not supported",
+                    "write the value out in full",
+                )
+            )
+            return None
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = build_value(key_node, path, lines, problems, offset)
+            key = build_value(key_node, path, lines, problems, offset, seen)
             line = key_node.start_mark.line + 1 + offset
             if not isinstance(key, str | int | float) or isinstance(key, bool):
                 key = str(key)
@@ -142,13 +160,13 @@ def build_value(
                 )
                 continue
             lines[(*path, key)] = line
-            mapping[key] = build_value(value_node, (*path, key), lines, problems, offset)
+            mapping[key] = build_value(value_node, (*path, key), lines, problems, offset, seen)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + 1 + offset
-            items.append(build_value(item, (*path, index), lines, problems, offset))
+            items.append(build_value(item, (*path, index), lines, problems, offset, seen))
         return items
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in YAML_BOOLEANS:
         return node.value
