@@ -52,3 +52,35 @@ def test_maintainers_can_allow_files_by_path(tmp_path: Path) -> None:
     build = build_site(docs, tmp_path / "site", options="      allow_files: ['widgets/*.html']")
     assert build.returncode == 0, build.output
     assert (build.site / "widgets" / "map.html").read_text() == "<p>map</p>"
+
+
+def test_markdown_in_an_items_folder_is_never_an_ordinary_page(tmp_path: Path) -> None:
+    secret = "---\ntitle: CANARY\ndate: 2025-05-01\nevidence: [story]\nvisibility: network\n---\nCANARY\n"
+    docs = write_tree(
+        tmp_path / "content",
+        {
+            **BASE_TREE,
+            "places/north-quay/records/2025-05-01-secret.markdown": secret,
+            "places/north-quay/records/older/2025-05-02-nested.md": secret,
+            "toolkit/drafts/idea.md": secret,
+        },
+    )
+    build = build_site(docs, tmp_path / "site")
+    assert build.returncode != 0
+    for path, name, folder in (
+        (
+            "places/north-quay/records/2025-05-01-secret.markdown",
+            "2025-05-01-secret.md",
+            "places/north-quay/records",
+        ),
+        (
+            "places/north-quay/records/older/2025-05-02-nested.md",
+            "2025-05-02-nested.md",
+            "places/north-quay/records",
+        ),
+        ("toolkit/drafts/idea.md", "idea.md", "toolkit"),
+    ):
+        assert (
+            f"{path}: this file is in {folder}/ but is not read from there — name it '{name}'" in build.output
+        )
+    assert not (tmp_path / "site").exists()

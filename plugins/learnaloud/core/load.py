@@ -42,6 +42,8 @@ DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 # Files that could carry code past every check: allowed only by path, in the plugin's options.
 CODE_SUFFIXES = (".html", ".htm", ".js")
 YAML_SUFFIXES = (".yml", ".yaml")
+# Every ending MkDocs reads as a page.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -487,9 +489,13 @@ class Loader:
         for rel in sorted(self.walk()):
             path = self.root / rel
             suffix = path.suffix.lower()
-            if suffix in YAML_SUFFIXES or (suffix == ".md" and self.is_item_path(rel)):
+            if suffix in MARKDOWN_SUFFIXES and self.item_folder(rel) is not None:
+                # Never an ordinary page, even where it is not read as an item.
                 content.data_files.add(rel)
-            elif suffix == ".md":
+                self.check_item_path(rel)
+            elif suffix in YAML_SUFFIXES:
+                content.data_files.add(rel)
+            elif suffix in MARKDOWN_SUFFIXES:
                 text = self.read(path)
                 if text is not None:
                     self.check_blocks(rel, text, 1)
@@ -511,10 +517,27 @@ class Loader:
                         "remove it from the SVG, or export it again as a plain image",
                     )
 
-    def is_item_path(self, rel: str) -> bool:
+    def item_folder(self, rel: str) -> str | None:
+        """The items folder a file is in (a place's records or posts, posts, toolkit), if any."""
         parts = rel.split("/")
-        return (len(parts) == 4 and parts[0] == "places" and parts[2] in ("records", "posts")) or (
-            len(parts) == 2 and parts[0] in ("posts", "toolkit")
+        if len(parts) >= 4 and parts[0] == "places" and parts[2] in ("records", "posts"):
+            return "/".join(parts[:3])
+        if len(parts) >= 2 and parts[0] in ("posts", "toolkit"):
+            return parts[0]
+        return None
+
+    def check_item_path(self, rel: str) -> None:
+        """Items are `.md` files directly in their folder; any other Markdown there is an error."""
+        folder = self.item_folder(rel)
+        name = rel.rsplit("/", 1)[-1]
+        if rel == f"{folder}/{name}" and name.endswith(".md"):
+            return
+        stem = name.rsplit(".", 1)[0]
+        self.report.error(
+            rel,
+            0,
+            f"this file is in {folder}/ but is not read from there",
+            f"name it '{stem}.md' and put it directly in {folder}/",
         )
 
     def allowed(self, rel: str) -> bool:
