@@ -11,6 +11,7 @@ from tests.helpers import BASE_TREE, Build, build_both, build_site, write_tree
 
 # Canaries of items that only a network build publishes, by where they stand.
 NETWORK_ONLY = {
+    "2031-01": "a network-only place's figures in a chart block",
     "CANARY-NET-PLACE-NAME": "a network-only place's name",
     "CANARYNETPLACEBODY": "the body of a record in a network-only place",
     "CANARY-NET-RECORD-TITLE": "a network record's title in a public place",
@@ -101,6 +102,18 @@ TREE = {
         CANARYNETPLACEBODY
     """,
     "places/secret-place/notes.txt": "CANARY-NET-PLACE-NAME attachment",
+    "places/secret-place/measures.yml": """
+        participants:
+          2031-01: 77
+    """,
+    "figures.md": """
+        # Figures
+
+        ```learning-chart
+        measure: participants
+        places: [north-quay, secret-place]
+        ```
+    """,
     "tables/2025-07-secret.yml": """
         title: CANARY-NET-TABLE
         date: 2025-07-01
@@ -216,3 +229,11 @@ def test_hosting_variable_overrides_the_config(tmp_path: Path) -> None:
     wrong = build_site(docs, tmp_path / "wrong", visibility="everyone")
     assert wrong.returncode != 0
     assert "LEARNALOUD_VISIBILITY='everyone' is not a visibility" in wrong.output
+
+
+def test_a_chart_block_shows_the_published_places_figures_only(builds: dict[str, Build]) -> None:
+    public = builds["public"].page("figures")
+    assert '<th scope="col">2025-01</th>' in public and "<td>34</td>" in public
+    assert "secret-place" not in public and "2031-01" not in public
+    network = builds["network"].page("figures")
+    assert "<td>77</td>" in network

@@ -12,7 +12,9 @@ from markdown_it import MarkdownIt
 
 from .errors import did_you_mean
 from .model import EVIDENCE_TYPES, LOOPS, LiveBlock, Record
+from .select import Published
 from .source import SourceProblem, parse_yaml
+from .views import ChartRow, ChartTableView, Link, place_url
 
 PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 
@@ -182,3 +184,34 @@ def expand_blocks(markdown: str, render: Callable[[LiveBlock], str | None]) -> s
             compact = [line for line in html.splitlines() if line.strip()]
             lines[block.line - 1 : block.end_line] = ["", *compact, ""]
     return "\n".join(lines)
+
+
+def chart_table(published: Published, options: Mapping[str, Any]) -> ChartTableView:
+    """A `learning-chart` block's figures as a table (the drawn chart comes with shared measurement):
+    the measure's values by published place and period, within `from` and `until`."""
+    measure = published.measures[options["measure"]]
+    wanted = options.get("places") or list(published.places)
+    wanted = wanted if isinstance(wanted, list) else [wanted]
+    first, last = str(options.get("from", "")), str(options.get("until", "~"))
+    series = {
+        pid: {
+            p: v
+            for p, v in published.place_measures[pid].values.get(measure.id, {}).items()
+            if first <= p <= last
+        }
+        for pid in wanted
+        if pid in published.places and pid in published.place_measures
+    }
+    periods = sorted({period for values in series.values() for period in values})
+    rows = [
+        ChartRow(Link(published.places[pid].name, place_url(pid)), [number(values.get(p)) for p in periods])
+        for pid, values in sorted(series.items(), key=lambda pv: published.places[pv[0]].name)
+        if values
+    ]
+    return ChartTableView(measure.title, measure.unit, periods, rows)
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "\u2013"
+    return f"{value:g}"

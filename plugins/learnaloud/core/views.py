@@ -400,3 +400,19 @@ class ToolkitView:
     groups: list[GuideGroup]  # by stage
     total: int
     index_url: str
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    place: Link
+    values: list[str]
+
+
+@dataclass(frozen=True)
+class ChartTableView:
+    """A `learning-chart` block's figures: a measure by place and period."""
+
+    title: str
+    unit: str
+    periods: list[str]
+    rows: list[ChartRow]

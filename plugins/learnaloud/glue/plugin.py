@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
-from ..core.blocks import expand_blocks, select_records
+from ..core.blocks import chart_table, expand_blocks, select_records
 from ..core.errors import format_report
 from ..core.load import ParseCache, load_content
 from ..core.model import LiveBlock
@@ -166,11 +166,13 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return markdown
 
     def render_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
-        """A live block's HTML, from its overridable template (charts come with a later part)."""
+        """A live block's HTML, from its overridable template."""
         view: Any
         if block.kind == "learning-records":
             records = select_records(block.options, self.plan.records)
             view = RecordsBlockView([self.plan.card(r) for r in records])
+        elif block.kind == "learning-chart":
+            view = chart_table(self.published, block.options)
         elif block.kind == "learning-table":
             table = self.published.tables.get(block.options["table"])
             if table is None:  # not published in this build: the block is left out, its id unsaid
@@ -215,7 +217,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if parts is None:  # the page's headings and markdown-it's disagree: render each answer alone
             parts = {}
             for answer in answers:
-                parts.setdefault(answer.question.id, []).append(markdown_html(answer_markdown(answer)))
+                # Live blocks need their page: left out of an answer rendered on its own.
+                alone = expand_blocks(answer_markdown(answer), lambda block: "")
+                parts.setdefault(answer.question.id, []).append(markdown_html(alone))
         for question, pieces in parts.items():
             self.answers[(ref, question)] = [sanitize_html(piece) for piece in pieces]
 
