@@ -11,6 +11,9 @@ from tests.helpers import BASE_TREE, Build, build_both, build_site, write_tree
 
 # Canaries of items that only a network build publishes, by where they stand.
 NETWORK_ONLY = {
+    "CANARY-NET-TABLE": "a network table",
+    "CANARY-NET-ACTIVITY": "a network activity guide",
+    "CANARY-NET-PLACE-TABLE": "a table in a network-only place, whatever it says itself",
     "2031-01": "a network-only place's figures in a chart block",
     "CANARY-NET-PLACE-NAME": "a network-only place's name",
     "CANARYNETPLACEBODY": "the body of a record in a network-only place",
@@ -19,7 +22,7 @@ NETWORK_ONLY = {
     "canary-net-record-slug": "a network record's id (in URLs, sitemap, links)",
 }
 # Canaries of items whose pages come with later parts: they must never reach a public build either.
-NETWORK_ONLY_UNRENDERED = ["CANARY-NET-TABLE", "CANARY-NET-ACTIVITY", "CANARY-NET-POST"]
+NETWORK_ONLY_UNRENDERED = ["CANARY-NET-POST"]
 PRIVATE = [
     "CANARY-PRIVATE-NETWORK",
     "CANARY-PRIVATE-THEME",
@@ -105,6 +108,13 @@ TREE = {
     "places/secret-place/measures.yml": """
         participants:
           2031-01: 77
+    """,
+    "tables/2025-08-secret-place.yml": """
+        title: CANARY-NET-PLACE-TABLE
+        date: 2025-08-01
+        scope: place
+        places: [secret-place]
+        visibility: public
     """,
     "figures.md": """
         # Figures

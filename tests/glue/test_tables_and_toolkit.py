@@ -210,7 +210,7 @@ def test_toolkit_index_lists_every_published_guide_and_indexes_the_same(builds: 
         li["data-value"]: li.select_one(".la-count").get_text()
         for li in page.select("fieldset[data-facet='group'] li")
     }
-    assert counts == {"2-5": "1", "6-12": "2", "13-30": "1", "over-30": "0"}
+    assert counts == {"up-to-5": "1", "6-12": "2", "13-30": "1", "over-30": "0"}
     cards = {li.h3.get_text(strip=True): li.get_text(" ", strip=True) for li in page.select("[data-item]")}
     assert "30 min · 2 to 6 people · in one place used in 2 places" in cards["Kitchen walk"]
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from .headings import Heading
 from .source import LineMap
@@ -45,6 +45,11 @@ LOOP_QUESTIONS: Mapping[str, str] = {
 }
 
 
+def unique(values: list[Any]) -> list[Any]:
+    """A list without repeats, in order: naming a theme twice counts it once."""
+    return list(dict.fromkeys(values))
+
+
 def one_or_many(value: Any) -> Any:
     """A single value where a list is expected is a list of one: `themes: x` means `[x]`."""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -54,8 +59,8 @@ def one_or_many(value: Any) -> Any:
 
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-IdList = Annotated[list[Identifier], BeforeValidator(one_or_many)]
-RefList = Annotated[list[Text], BeforeValidator(one_or_many)]
+IdList = Annotated[list[Identifier], BeforeValidator(one_or_many), AfterValidator(unique)]
+RefList = Annotated[list[Text], BeforeValidator(one_or_many), AfterValidator(unique)]
 TextList = Annotated[list[Text], BeforeValidator(one_or_many)]
 
 
@@ -139,7 +144,9 @@ class Record(Item):
     title: Text
     date: dt.date
     summary: str = ""
-    evidence: Annotated[list[EvidenceType], BeforeValidator(one_or_many), Field(min_length=1)]
+    evidence: Annotated[
+        list[EvidenceType], BeforeValidator(one_or_many), AfterValidator(unique), Field(min_length=1)
+    ]
     themes: IdList = []
     loop: Loop | None = None
     learned_from: RefList = []

@@ -103,7 +103,8 @@ def select(content: Content, visibility: BuildVisibility, report: Report) -> Pub
     places = {pid: place for pid, place in content.places.items() if sel.published(sel.place_visibility[pid])}
     records = sel.keep(content.records, lambda r: r.place)
     posts = sel.keep(content.posts, lambda p: p.place)
-    tables = sel.keep(content.tables, lambda t: None)
+    # A table in one place is that place's: a network-only place's table is never public.
+    tables = sel.keep(content.tables, lambda t: t.places[0] if t.scope == "place" and t.places else None)
     activities = sel.keep(content.activities, lambda a: None)
     records = {
         key: record.model_copy(
@@ -168,7 +169,7 @@ def select_table(
     return table.model_copy(
         update={
             **quadrants,
-            "places": [p for p in table.places if p in places],
+            "places": sel.links(source, ("places",), table.places, places, "place"),
             "follows": follows,
         }
     )

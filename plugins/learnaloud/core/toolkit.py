@@ -34,7 +34,7 @@ DURATIONS = (
 )
 # (key, label, smallest, largest) people; a guide fits every band its group size overlaps.
 GROUPS = (
-    ("2-5", "2 to 5 people", 2, 5),
+    ("up-to-5", "Up to 5 people", 1, 5),
     ("6-12", "6 to 12 people", 6, 12),
     ("13-30", "13 to 30 people", 13, 30),
     ("over-30", "Over 30 people", 31, 10_000),

@@ -72,6 +72,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
+        self.own_epoch = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
@@ -101,8 +102,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             # Records stay out of the nav on purpose (its size is quadratic); no need to list them.
             config.validation.nav.omitted_files = logging.DEBUG
         # Deterministic output: MkDocs dates the sitemap and its gzip header by this, else by "now".
-        if "SOURCE_DATE_EPOCH" not in os.environ:
+        # Set by us once, it follows the content on every `mkdocs serve` rebuild.
+        if "SOURCE_DATE_EPOCH" not in os.environ or self.own_epoch:
             os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(published))
+            self.own_epoch = True
         log.info(
             f"Learn Aloud: {visibility} build of {published.network.name}: {len(published.places)} places, "
             f"{len(published.records)} records, {len(published.themes)} themes "
