@@ -40,7 +40,7 @@ PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 # Fields the loader fills from where a file sits; a contributor never writes them.
 DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 # Files that could carry code past every check: allowed only by path, in the plugin's options.
-CODE_SUFFIXES = (".html", ".htm", ".js")
+CODE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".svgz")
 YAML_SUFFIXES = (".yml", ".yaml")
 # Every ending MkDocs reads as a page.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")

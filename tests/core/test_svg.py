@@ -1,0 +1,43 @@
+"""SVG files are published as they are: any way one could run code or call home is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from learnaloud.core.svg import svg_problem
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+def test_a_plain_drawing_with_local_links_is_fine() -> None:
+    assert (
+        svg_problem(SVG.format('<a href="#part"><circle r="1"/></a><image href="photo.png"/>').encode())
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("inside", "problem"),
+    [
+        ("<script>alert(1)</script>", "contains a script"),
+        ('<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>', "contains a script"),
+        ('<rect onload="alert(1)"/>', "contains an event handler"),
+        ('<a xlink:href="&#106;avascript:alert(1)"><text>x</text></a>', "script URL"),
+        ('<a href="java&#9;script:alert(1)"><text>x</text></a>', "script URL"),
+        ('<image href="https://tracker.example/pixel.png"/>', "external address"),
+        ('<a><set attributeName="href" to="javascript:alert(1)"/></a>', "animates a link"),
+        ("<style>@import url(https://example.org/x.css);</style>", "loads external styles"),
+        ('<rect style="fill: url(https://example.org/x.svg#p)"/>', "loads external styles"),
+        ("<foreignObject><div>html</div></foreignObject>", "embedded HTML"),
+    ],
+)
+def test_unsafe_svgs_are_refused(inside: str, problem: str) -> None:
+    found = svg_problem(SVG.format(inside).encode())
+    assert found is not None and problem in found
+
+
+def test_declarations_and_broken_xml_are_refused() -> None:
+    assert svg_problem(b'<!DOCTYPE svg [<!ENTITY a "x">]><svg xmlns="http://www.w3.org/2000/svg"/>') == (
+        "declares a DOCTYPE or entities"
+    )
+    assert svg_problem(b"<svg><g></svg>") == "is not well-formed XML"
