@@ -73,3 +73,9 @@ def test_when_the_page_and_markdown_it_disagree_the_answer_is_rendered_alone() -
     answers = QuestionMatcher(DEFAULT_QUESTIONS).answers(record(body))
     assert cut_answers(render(body), answers) is None
     assert answer_markdown(answers[1]).strip() == "The busiest hour was eleven."
+
+
+def test_the_same_number_of_different_headings_is_not_taken_for_a_match() -> None:
+    answers = QuestionMatcher(DEFAULT_QUESTIONS).answers(record(BODY))
+    shifted = render(BODY).replace("What are we learning through the work?</h2>", "Something else</h2>")
+    assert cut_answers(shifted, answers) is None

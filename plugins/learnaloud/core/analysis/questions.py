@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html as html_module
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from ..model import Content, KeyQuestion, Record
 
 NEAR_MATCH = 0.75
 RENDERED_H2 = re.compile(r"<h2\b[^>]*>.*?</h2>", re.DOTALL | re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
 
 
 def normalise(text: str) -> str:
@@ -89,6 +91,10 @@ def cut_answers(html: str, answers: Sequence[Answer]) -> dict[str, list[str]] | 
     found = list(RENDERED_H2.finditer(html))
     if len(found) != len(answers[0].record.headings):
         return None
+    for answer in answers:  # the same headings, not only as many
+        rendered = html_module.unescape(TAG.sub("", found[answer.index][0]))
+        if normalise(rendered) != normalise(answer.heading.text):
+            return None
     parts: dict[str, list[str]] = {}
     for answer in answers:
         end = found[answer.stop].start() if answer.stop is not None else len(html)
