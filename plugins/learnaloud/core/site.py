@@ -230,6 +230,8 @@ class Planner:
             sum(1 for recs in self.indexes.by_theme.values() if recs),
             self.counted_themes(self.indexes.records),
             sum(len(pairs) for _, _, pairs in self.flows()),
+            self.tables.latest(3),
+            len(self.published.activities),
         )
 
     def place_view(self, place_id: str) -> PlaceView:

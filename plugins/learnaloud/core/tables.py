@@ -126,6 +126,9 @@ class TablePlanner:
             walk([first])
         return found
 
+    def latest(self, count: int) -> list[TableCard]:
+        return [self.card(t) for t in newest_first(list(self.tables.values()))[:count]]
+
     def of_place(self, place_id: str) -> list[TableCard]:
         return [self.card(t) for t in newest_first([t for t in self.tables.values() if place_id in t.places])]
 

@@ -112,6 +112,8 @@ class HomeView:
     theme_count: int
     themes: list[Link]
     travel_count: int  # learned_from links between different places
+    tables: list[TableCard]  # the latest sense-making sessions
+    guide_count: int
 
 
 @dataclass(frozen=True)
