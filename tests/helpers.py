@@ -20,7 +20,7 @@ site_url: https://example.org/network/
 docs_dir: {docs}
 theme:
   name: material
-  font: false
+  font: false{custom_dir}
 plugins:
   - search
   - learnaloud{options}
@@ -61,11 +61,23 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 
 
 def build_site(
-    docs: Path, site: Path, *, visibility: str | None = None, options: str = "", strict: bool = False
+    docs: Path,
+    site: Path,
+    *,
+    visibility: str | None = None,
+    options: str = "",
+    strict: bool = False,
+    custom_dir: Path | None = None,
 ) -> Build:
     """`mkdocs build` of a content tree, as a contributor's CI would run it."""
     config = site.parent / f"mkdocs-{site.name}.yml"
-    config.write_text(MKDOCS_YML.format(docs=docs, options=(":\n" + options) if options else ""))
+    config.write_text(
+        MKDOCS_YML.format(
+            docs=docs,
+            options=(":\n" + options) if options else "",
+            custom_dir=f"\n  custom_dir: {custom_dir}" if custom_dir else "",
+        )
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("LEARNALOUD_VISIBILITY", None)
     if visibility is not None:

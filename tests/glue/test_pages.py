@@ -158,3 +158,20 @@ def test_an_empty_network_builds_with_helpful_empty_states(tmp_path: Path) -> No
     assert build.returncode == 0, build.output
     assert "No places are published yet" in build.page("")
     assert "No themes are defined yet" in build.page("themes")
+
+
+def test_a_site_overrides_a_template_through_custom_dir(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path / "content", BASE_TREE)
+    overrides = write_tree(
+        tmp_path / "overrides",
+        {
+            "learnaloud/record.html": """
+                {% extends "learnaloud/base.html" %}
+                {% block la_content %}{% autoescape true %}<h1>Our own: {{ la.record.title }}</h1>{% endautoescape %}{% endblock %}
+            """
+        },
+    )
+    build = build_site(docs, tmp_path / "site", custom_dir=overrides)
+    assert build.returncode == 0, build.output
+    page = article(build, "places/north-quay/records/2025-03-12-market-stall")
+    assert page.h1 is not None and page.h1.get_text() == "Our own: Conversations at the Saturday market"
