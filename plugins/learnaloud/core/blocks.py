@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,12 +10,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from .errors import did_you_mean
-from .model import EVIDENCE_TYPES, LOOPS, LiveBlock, Record
+from .model import EVIDENCE_TYPES, LOOPS, PERIOD, LiveBlock, Record
 from .select import Published
 from .source import SourceProblem, parse_yaml
 from .views import ChartRow, ChartTableView, Link, place_url
-
-PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 
 # Each block's options, and what a valid value of each looks like (checked before any lookup).
 BLOCK_OPTIONS: Mapping[str, Mapping[str, str]] = {

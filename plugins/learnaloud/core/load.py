@@ -18,6 +18,7 @@ from .errors import Diagnostic, Report
 from .headings import find_headings
 from .model import (
     ID_PATTERN,
+    PERIOD,
     Activity,
     Content,
     LearningTable,
@@ -36,7 +37,6 @@ from .source import LineMap, Parsed, SourceProblem, parse_markdown, parse_yaml, 
 from .svg import svg_problem
 
 ID = re.compile(ID_PATTERN)
-PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 # Fields the loader fills from where a file sits; a contributor never writes them.
 DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 # Files that could carry code past every check: allowed only by path, in the plugin's options.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
@@ -13,6 +14,7 @@ from .headings import Heading
 from .source import LineMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")  # YYYY, YYYY-Qn or YYYY-MM
 
 Visibility = Literal["public", "network"]
 EvidenceType = Literal[

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from .analysis import Indexes, index_published
@@ -206,6 +206,7 @@ class Planner:
     def place_cards(self) -> list[PlaceCard]:
         return [self.place_card(pid) for pid in self.indexes.place_order]
 
+    @cached_property
     def flows(self) -> list[tuple[str, str, list[tuple[Record, Record]]]]:
         """(from place, to place, [(learner record, source record)]) for learning between places."""
         pairs: dict[tuple[str, str], list[tuple[Record, Record]]] = {}
@@ -229,14 +230,14 @@ class Planner:
             len(self.indexes.records),
             sum(1 for recs in self.indexes.by_theme.values() if recs),
             self.counted_themes(self.indexes.records),
-            sum(len(pairs) for _, _, pairs in self.flows()),
+            sum(len(pairs) for _, _, pairs in self.flows),
             self.tables.latest(3),
             len(self.published.activities),
         )
 
     def place_view(self, place_id: str) -> PlaceView:
         records = self.indexes.by_place[place_id]
-        flows = self.flows()
+        flows = self.flows
         return PlaceView(
             self.published.places[place_id],
             [self.card(r) for r in records],
@@ -442,7 +443,7 @@ class Planner:
         )
 
     def travel_view(self) -> TravelView:
-        flows = self.flows()
+        flows = self.flows
         names = [(pid, self.published.places[pid].name) for pid in self.indexes.place_order]
         svg = travel_diagram(
             names,

@@ -10,6 +10,7 @@ from .model import HypothesisStatus, LearningTable, Place, Record, Theme
 from .model import TableEntry as Entry
 from .sanitize import markdown_html
 from .views import (
+    SCOPE_LABELS,
     Link,
     TableCard,
     TableEntry,
@@ -22,7 +23,6 @@ from .views import (
     theme_url,
 )
 
-SCOPES = {"place": "In one place", "across-places": "Across places", "national": "National"}
 STATUSES: tuple[HypothesisStatus, ...] = ("open", "testing", "held", "revised", "dropped")
 QUADRANTS = ("ground_truth", "insights", "hypotheses", "opportunities")
 
@@ -54,7 +54,7 @@ class TablePlanner:
         return TableCard(
             Link(table.title, table_url(table.id)),
             table.date,
-            SCOPES[table.scope],
+            SCOPE_LABELS[table.scope],
             [Link(self.places[p].name, place_url(p)) for p in table.places],
             table.question,
         )
@@ -102,7 +102,8 @@ class TablePlanner:
     def tables_view(self) -> TablesView:
         ordered = newest_first(list(self.tables.values()))
         scopes = [
-            (label, [self.card(t) for t in ordered if t.scope == scope]) for scope, label in SCOPES.items()
+            (label, [self.card(t) for t in ordered if t.scope == scope])
+            for scope, label in SCOPE_LABELS.items()
         ]
         return TablesView(
             [(label, cards) for label, cards in scopes if cards],

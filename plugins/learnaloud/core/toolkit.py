@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .model import Activity, KeyQuestion, Record, Theme
 from .views import (
+    SCOPE_LABELS,
     ExplorerFacet,
     FacetOption,
     GuideCard,
@@ -24,7 +25,6 @@ from .views import (
 )
 
 STAGES = {"embodied": "Embodied: learning in the work", "integrated": "Integrated: making sense together"}
-SCOPES = {"place": "In one place", "across-places": "Across places", "national": "National"}
 # (key, label, shortest, longest) in minutes; a guide is in the band its duration falls in.
 DURATIONS = (
     ("up-to-30", "Up to 30 minutes", 0, 30),
@@ -95,7 +95,7 @@ class ToolkitPlanner:
             activity.stage,
             activity.duration,
             group_label(activity),
-            [SCOPES[s] for s in activity.scopes],
+            [SCOPE_LABELS[s] for s in activity.scopes],
             len({r.place for r in self.used[activity.id]}),
         )
 
@@ -134,7 +134,7 @@ class ToolkitPlanner:
             ExplorerFacet(
                 "scope",
                 "Used",
-                [FacetOption(k, Link(text, "", count("scope", k))) for k, text in SCOPES.items()],
+                [FacetOption(k, Link(text, "", count("scope", k))) for k, text in SCOPE_LABELS.items()],
                 all_of=True,
             ),
             ExplorerFacet(

@@ -39,6 +39,10 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+# Where a table is held or an activity is used, as readers see it.
+SCOPE_LABELS = {"place": "In one place", "across-places": "Across places", "national": "National"}
+
+
 def label(word: str) -> str:
     """'defining-moment' → 'Defining moment'."""
     return word.replace("-", " ").capitalize()
