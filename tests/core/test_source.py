@@ -83,20 +83,44 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     assert "UTF-8" in caught.value.message
 
 
-def test_aliases_are_refused_so_no_file_can_loop_or_multiply() -> None:
-    parsed = parse_yaml("a: &x [1, 2]\nb: *x\nloop: &y [*y]\n")
-    assert parsed.value["a"] == [1, 2]
-    assert parsed.value["b"] is None
-    assert [p.line for p in parsed.problems] == [2, 3]
-    assert all("aliases" in p.message for p in parsed.problems)
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: &x [1, 2]\nb: *x\n", 1),
+        ("loop: &y [*y]\n", 1),
+        # A scalar alias can copy a private value into a public field.
+        ("private:\n  notes: &n secret words\nsummary: *n\n", 2),
+        ("summary: *n\n", 1),  # an alias with no anchor is refused too, not a parser message
+        ("a: !!str &x text\n", 1),
+    ],
+)
+def test_anchors_and_aliases_are_refused_on_every_node(text: str, line: int) -> None:
+    with pytest.raises(SourceProblem) as caught:
+        parse_yaml(text)
+    assert "aliases" in caught.value.message
+    assert caught.value.line == line
+
+
+def test_an_alias_bomb_is_refused_before_it_expands() -> None:
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
         for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     )
-    assert len(parse_yaml(laughs).problems) == 8 * 9
+    with pytest.raises(SourceProblem) as caught:
+        parse_yaml(laughs)
+    assert caught.value.line == 1
 
 
 def test_deep_nesting_is_a_clear_message() -> None:
     with pytest.raises(SourceProblem) as caught:
         parse_yaml("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert "nested too deeply" in caught.value.message
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: ", "- "])
+def test_nesting_that_would_crash_the_c_parser_is_refused_first(opening: str) -> None:
+    # 40,000 nested '[' made PyYAML's C composer recurse until the process died (no message).
+    deep = "a: " + opening * 40_000 if opening != "- " else "".join("  " * i + "- \n" for i in range(200))
+    with pytest.raises(SourceProblem) as caught:
+        parse_yaml(deep)
     assert "nested too deeply" in caught.value.message

@@ -78,6 +78,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, first_line: int = 1) -> Parsed:
     """YAML text as plain values plus the line of every key and item; duplicate keys reported."""
     try:
+        check_events(text, first_line)
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise yaml_problem(exc, text, first_line) from None
@@ -85,15 +86,35 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         raise SourceProblem(first_line, f"this is not valid YAML ({exc})", YAML_HINT) from None
     lines: dict[KeyPath, int] = {(): first_line}
     problems: list[SourceProblem] = []
-    try:
-        value = build_value(node, (), lines, problems, first_line - 1, set()) if node is not None else None
-    except RecursionError:
-        raise SourceProblem(
-            first_line, "the values are nested too deeply", "write the file as plain lists and mappings"
-        ) from None
+    value = build_value(node, (), lines, problems, first_line - 1) if node is not None else None
     return Parsed(value, LineMap(lines), tuple(problems))
 
 
+def check_events(text: str, first_line: int) -> None:
+    """Refuse, before anything is built from the file, what no contract file needs and an attacker
+    would use: anchors and aliases (a private value copied into a public field, or a few bytes
+    that expand to millions of values) and deep nesting (PyYAML's C composer recurses, and
+    40,000 nested '[' kill the process with no message at all)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        line = event.start_mark.line + first_line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise SourceProblem(
+                line,
+                "YAML anchors and aliases (& and *) are not supported",
+                "write the value out in full where it is used",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceProblem(line, "the values are nested too deeply", DEPTH_HINT)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+# The deepest file of the contract (a table's entry's evidence list) is four levels deep.
+MAX_DEPTH = 32
+DEPTH_HINT = "write the file as plain lists and mappings, a few levels deep at most"
 YAML_HINT = "check the indentation and quotes on this line and the one above it"
 
 
@@ -112,6 +133,8 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
             "a value contains ': ' where YAML does not allow it",
             "put the whole value in double quotes",
         )
+    if "maximum nesting depth" in problem:  # PyYAML 6.0.4's own limit, met in the scanner
+        return SourceProblem(line, "the values are nested too deeply", DEPTH_HINT)
     if "expected a single document" in problem:
         return SourceProblem(
             line, "the file holds more than one YAML document", "remove the extra '---' line"
@@ -129,24 +152,11 @@ def build_value(
     lines: dict[KeyPath, int],
     problems: list[SourceProblem],
     offset: int,
-    seen: set[int],
 ) -> Any:
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-        # A collection met twice is an alias (*name): refused, so no file can loop or multiply itself.
-        if id(node) in seen:
-            problems.append(
-                SourceProblem(
-                    lines.get(path, offset + 1),
-                    "YAML anchors and aliases (& and *) are not supported",
-                    "write the value out in full",
-                )
-            )
-            return None
-        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = build_value(key_node, path, lines, problems, offset, seen)
+            key = build_value(key_node, path, lines, problems, offset)
             line = key_node.start_mark.line + 1 + offset
             if not isinstance(key, str | int | float) or isinstance(key, bool):
                 key = str(key)
@@ -160,13 +170,13 @@ def build_value(
                 )
                 continue
             lines[(*path, key)] = line
-            mapping[key] = build_value(value_node, (*path, key), lines, problems, offset, seen)
+            mapping[key] = build_value(value_node, (*path, key), lines, problems, offset)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + 1 + offset
-            items.append(build_value(item, (*path, index), lines, problems, offset, seen))
+            items.append(build_value(item, (*path, index), lines, problems, offset))
         return items
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in YAML_BOOLEANS:
         return node.value
