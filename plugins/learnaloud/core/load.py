@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,14 @@ from pydantic import BaseModel, ValidationError
 from . import blocks, messages
 from .analysis.questions import check_question_headings
 from .errors import Diagnostic, Report
+from .files import (
+    MARKDOWN_SUFFIXES,
+    RESERVED_IDS,
+    YAML_SUFFIXES,
+    check_published_file,
+    is_regular_file,
+    list_tree,
+)
 from .headings import find_headings
 from .model import (
     ID_PATTERN,
@@ -25,6 +32,7 @@ from .model import (
     LiveBlock,
     Measure,
     Network,
+    PageMeta,
     Place,
     PlaceMeasures,
     Post,
@@ -39,11 +47,6 @@ from .svg import svg_problem
 ID = re.compile(ID_PATTERN)
 # Fields the loader fills from where a file sits; a contributor never writes them.
 DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
-# Files that could carry code past every check: allowed only by path, in the plugin's options.
-CODE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".svgz")
-YAML_SUFFIXES = (".yml", ".yaml")
-# Every ending MkDocs reads as a page.
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -106,6 +109,8 @@ class Loader:
         return path.relative_to(self.root).as_posix()
 
     def read(self, path: Path) -> str | None:
+        if not is_regular_file(path):  # a link or a device: the tree listing reports it
+            return None
         try:
             return read_text(path)
         except SourceProblem as problem:
@@ -181,7 +186,7 @@ class Loader:
     def item_id(self, path: Path, kind: str) -> str | None:
         name = path.stem if path.is_file() else path.name
         if ID.match(name):
-            return name
+            return None if self.reserved(self.rel(path), 0, name, kind) else name
         suffix = path.suffix if path.is_file() else ""
         self.report.error(
             self.rel(path),
@@ -190,6 +195,18 @@ class Loader:
             f"rename it to '{slug(name)}{suffix}': lowercase letters, digits and hyphens",
         )
         return None
+
+    def reserved(self, rel: str, line: int, item_id: str, kind: str) -> bool:
+        """Whether an id is one the site keeps for its own pages (reported if so)."""
+        if item_id not in RESERVED_IDS:
+            return False
+        self.report.error(
+            rel,
+            line,
+            f"'{item_id}' cannot be the id of a {kind}: the site uses it for its own pages",
+            f"choose another id, e.g. '{item_id}-1' or a few words about the {kind}",
+        )
+        return True
 
     def markdown_item(
         self, path: Path, model: type[ModelT], kind: str, example: str, **derived: Any
@@ -278,6 +295,8 @@ class Loader:
                     self.invalid.add((kind, data["id"]))
                 continue
             item_id: str = getattr(item, "id")  # noqa: B009 - every list item model has an id
+            if self.reserved(rel, parsed.lines.line(index, "id"), item_id, kind):
+                continue
             if item_id in items:
                 self.report.error(
                     rel,
@@ -293,6 +312,8 @@ class Loader:
 
     def load(self) -> Content:
         root = self.root
+        self.tree = list_tree(root, self.report)
+        self.regular = set(self.tree.files)
         network = self.load_network()
         content = Content(network=network or Network(name="Unnamed network"))
         content.themes = self.yaml_list(root / "themes.yml", Theme, "theme", "'- id: …' and 'title: …'")
@@ -301,7 +322,7 @@ class Loader:
         )
         places_dir = root / "places"
         for place_dir in sorted(places_dir.iterdir()) if places_dir.is_dir() else ():
-            if place_dir.is_dir() and not place_dir.name.startswith("."):
+            if place_dir.is_dir() and not place_dir.is_symlink() and not place_dir.name.startswith("."):
                 self.load_place(place_dir, content)
         content.posts.update(self.load_posts(root / "posts", None))
         for path in self.files(root / "tables", YAML_SUFFIXES):
@@ -346,9 +367,11 @@ class Loader:
         return content
 
     def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-        if folder.is_dir():
+        """The regular files directly in a folder with one of these endings (as written: a
+        `.MD` file is not read as an item, and the tree check says why)."""
+        if folder.is_dir() and not folder.is_symlink():
             for path in sorted(folder.iterdir()):
-                if path.is_file() and path.suffix.lower() in suffixes and not path.name.startswith("."):
+                if path.suffix in suffixes and self.rel(path) in self.regular:
                     yield path
 
     def load_network(self) -> Network | None:
@@ -367,6 +390,7 @@ class Loader:
         network = self.validate(Network, parsed.value, "network.yml", parsed.lines, "network")
         seen: set[str] = set()
         for index, question in enumerate(network.questions if network else ()):
+            self.reserved("network.yml", parsed.lines.line("questions", index, "id"), question.id, "question")
             if question.id in seen:
                 self.report.error(
                     "network.yml",
@@ -486,36 +510,45 @@ class Loader:
 
     def load_other_files(self, content: Content) -> None:
         """Every file that is not an item: data files, pages and the files published as they are."""
-        for rel in sorted(self.walk()):
-            path = self.root / rel
-            suffix = path.suffix.lower()
-            if suffix in MARKDOWN_SUFFIXES and self.item_folder(rel) is not None:
+        for rel in self.tree.files:
+            suffix = Path(rel).suffix
+            if suffix.lower() in MARKDOWN_SUFFIXES and self.item_folder(rel) is not None:
                 # Never an ordinary page, even where it is not read as an item.
-                content.data_files.add(rel)
                 self.check_item_path(rel)
-            elif suffix in YAML_SUFFIXES:
-                content.data_files.add(rel)
+            elif suffix.lower() in YAML_SUFFIXES:
+                continue  # content data: read where the contract puts it, never published
             elif suffix in MARKDOWN_SUFFIXES:
-                text = self.read(path)
-                if text is not None:
-                    self.check_blocks(rel, text, 1)
-            elif suffix in CODE_SUFFIXES and not self.allowed(rel):
-                self.report.error(
-                    rel,
-                    0,
-                    f"a {suffix} file cannot be published from content",
-                    "remove it, or ask the site's maintainers to allow it by path "
-                    "in the learnaloud plugin's 'allow_files' option",
-                )
-            elif suffix == ".svg" and not self.allowed(rel):
-                problem = svg_problem(path.read_bytes())
-                if problem is not None:
-                    self.report.error(
-                        rel,
-                        0,
-                        f"this SVG {problem}",
-                        "remove it from the SVG, or export it again as a plain image",
-                    )
+                self.check_page(rel)
+                content.published_files.append(rel)
+            elif check_published_file(rel, self.allowed_files, self.report):
+                content.published_files.append(rel)
+                if suffix.lower() == ".svg" and not self.allowed(rel):
+                    self.check_svg(rel)
+
+    def check_page(self, rel: str) -> None:
+        """An ordinary page: its front matter is known fields only, its live blocks are valid."""
+        text = self.read(self.root / rel)
+        if text is None:
+            return
+        try:
+            source = parse_markdown(text)
+        except SourceProblem as problem:
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+            return
+        self.report_problems(rel, source.meta)
+        meta = source.meta.value if source.meta.value is not None else {}
+        self.validate(PageMeta, drop_private(meta), rel, source.meta.lines, "page's front matter")
+        self.check_blocks(rel, source.body, source.body_line)
+
+    def check_svg(self, rel: str) -> None:
+        problem = svg_problem((self.root / rel).read_bytes())
+        if problem is not None:
+            self.report.error(
+                rel,
+                0,
+                f"this SVG {problem}",
+                "remove it from the SVG, or export it again as a plain image",
+            )
 
     def item_folder(self, rel: str) -> str | None:
         """The items folder a file is in (a place's records or posts, posts, toolkit), if any."""
@@ -542,10 +575,3 @@ class Loader:
 
     def allowed(self, rel: str) -> bool:
         return any(fnmatch.fnmatchcase(rel, pattern) for pattern in self.allowed_files)
-
-    def walk(self) -> Iterator[str]:
-        for folder, dirs, names in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in names:
-                if not name.startswith("."):
-                    yield Path(folder, name).relative_to(self.root).as_posix()

@@ -217,6 +217,25 @@ class Activity(Item):
     body_line: int = Field(default=1, exclude=True)
 
 
+class SearchOptions(Contract):
+    exclude: bool | None = None
+    boost: Annotated[float, Field(gt=0, le=10)] | None = None
+
+
+class PageMeta(Contract):
+    """The front matter an ordinary page may carry. The theme places these values in the page's
+    head and navigation, so each is known and checked: a template or icon a page names could not
+    be found, and would stop the build halfway."""
+
+    title: Text | None = None
+    description: Text | None = None
+    author: Text | None = None
+    hide: Annotated[
+        list[Literal["navigation", "toc", "footer", "path", "feedback"]], BeforeValidator(one_or_many)
+    ] = Field(default_factory=list)
+    search: SearchOptions | None = None
+
+
 @dataclass(frozen=True)
 class PlaceMeasures:
     """One place's values for the shared measures: measure id → period → value."""
@@ -254,5 +273,5 @@ class Content:
     blocks: dict[str, tuple[LiveBlock, ...]] = field(default_factory=dict)
     # Items that exist but failed validation, as (kind, id): references to them are not errors too.
     invalid: set[tuple[str, str]] = field(default_factory=set)
-    # Every file the loader read as content data, relative to the tree: never copied to a site.
-    data_files: set[str] = field(default_factory=set)
+    # Hand-written pages and files published as they are, each checked: the rest stays out.
+    published_files: list[str] = field(default_factory=list)

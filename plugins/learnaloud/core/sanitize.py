@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -29,14 +32,50 @@ ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitize_html(html: str) -> str:
-    """Rendered Markdown with scripts, event handlers, frames and script or data URLs removed."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+# Ids and classes a contributor may give an element (`{: #id .class }` or raw HTML): a plain slug.
+# Material trusts the page's ids — its table of contents writes them into attributes raw, and its
+# scripts read the first element with id="__config" — and its own all start with '__'.
+SAFE_NAME = re.compile(r"(?!__)[A-Za-z0-9_-]{1,100}")
+
+# Whether a link's address is one the build withholds (see links.LinkGate).
+Withheld = Callable[[str], bool]
+
+
+def safe_id(value: str) -> str | None:
+    return value if SAFE_NAME.fullmatch(value) else None
+
+
+def safe_classes(value: str) -> str | None:
+    names = [name for name in value.split() if SAFE_NAME.fullmatch(name)]
+    return " ".join(names) or None
+
+
+def sanitize_html(html: str, withheld: Withheld | None = None) -> str:
+    """Rendered Markdown with scripts, event handlers, frames and script or data URLs removed, ids
+    and classes kept only in slug form, and links to what the build withholds unlinked."""
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "id":
+            return safe_id(value)
+        if attribute == "class":
+            return safe_classes(value)
+        if attribute in ("href", "src") and withheld is not None and withheld(value):
+            return None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        attribute_filter=keep,
+    )
 
 
 _markdown = MarkdownIt("commonmark")
 
 
-def markdown_html(text: str) -> str:
+def markdown_html(text: str, withheld: Withheld | None = None) -> str:
     """A short Markdown text from a data file (a table entry), as safe HTML."""
-    return sanitize_html(_markdown.render(text))
+    return sanitize_html(_markdown.render(text), withheld)

@@ -40,6 +40,11 @@ class Published:
     place_measures: Mapping[str, PlaceMeasures]
     tables: Mapping[str, LearningTable]
     activities: Mapping[str, Activity]
+    # The paths, without endings, of everything in the tree this build does not publish: a
+    # hand-written link into one of them is removed (see links.LinkGate).
+    withheld: frozenset[str] = frozenset()
+    # Hand-written pages and other files of the tree that this build publishes as they are.
+    files: tuple[str, ...] = ()
 
 
 class Selection:
@@ -128,6 +133,7 @@ def select(content: Content, visibility: BuildVisibility, report: Report) -> Pub
         )
         for key, activity in activities.items()
     }
+    withheld = withheld_paths(content, places, records, posts, tables, activities)
     return Published(
         visibility=visibility,
         network=content.network,
@@ -139,7 +145,36 @@ def select(content: Content, visibility: BuildVisibility, report: Report) -> Pub
         place_measures={pid: m for pid, m in content.place_measures.items() if pid in places},
         tables=tables,
         activities=activities,
+        withheld=withheld,
+        files=tuple(path for path in content.published_files if not within(path, withheld)),
     )
+
+
+def within(path: str, paths: frozenset[str]) -> bool:
+    """Whether a site path is one of `paths` or inside one of them."""
+    parts = path.split("/")
+    return any("/".join(parts[:n]) in paths for n in range(1, len(parts) + 1))
+
+
+def withheld_paths(
+    content: Content,
+    places: Mapping[str, Place],
+    records: Mapping[str, Record],
+    posts: Mapping[str, Post],
+    tables: Mapping[str, LearningTable],
+    activities: Mapping[str, Activity],
+) -> frozenset[str]:
+    """Where each unpublished place and item sits in the tree, without its ending."""
+    paths = {f"places/{pid}" for pid in content.places if pid not in places}
+    paths |= {f"places/{r.place}/records/{r.id}" for ref, r in content.records.items() if ref not in records}
+    paths |= {
+        f"places/{p.place}/posts/{p.id}" if p.place else f"posts/{p.id}"
+        for key, p in content.posts.items()
+        if key not in posts
+    }
+    paths |= {f"tables/{tid}" for tid in content.tables if tid not in tables}
+    paths |= {f"toolkit/{aid}" for aid in content.activities if aid not in activities}
+    return frozenset(paths)
 
 
 def select_table(

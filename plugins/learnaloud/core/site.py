@@ -17,6 +17,7 @@ from typing import Any
 from .analysis import Indexes, index_published
 from .analysis.questions import Answer as AnswerSection
 from .diagram import travel_diagram
+from .links import LinkGate
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .select import Published
 from .tables import TablePlanner
@@ -129,11 +130,15 @@ def facet_index(facets: list[ExplorerFacet], items: list[dict[str, list[str]]]) 
 
 
 class Planner:
-    def __init__(self, published: Published, indexes: Indexes, answer_html: AnswerHtml) -> None:
+    def __init__(
+        self, published: Published, indexes: Indexes, answer_html: AnswerHtml, links: LinkGate
+    ) -> None:
         self.published = published
         self.indexes = indexes
         self.answer_html = answer_html
-        self.tables = TablePlanner(published.tables, published.places, published.themes, published.records)
+        self.tables = TablePlanner(
+            published.tables, published.places, published.themes, published.records, links
+        )
         self.toolkit = ToolkitPlanner(
             published.activities,
             indexes.records,
@@ -741,9 +746,9 @@ class Planner:
         return pages
 
 
-def plan_site(published: Published, answer_html: AnswerHtml) -> SitePlan:
+def plan_site(published: Published, answer_html: AnswerHtml, links: LinkGate) -> SitePlan:
     """Every generated page and file of a build, in a fixed order."""
-    planner = Planner(published, index_published(published), answer_html)
+    planner = Planner(published, index_published(published), answer_html, links)
     files = {
         "explore/records.json": planner.explorer_index(),
         "toolkit/guides.json": facet_index(planner.toolkit.facets(), planner.toolkit.index_items()),

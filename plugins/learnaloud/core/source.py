@@ -97,7 +97,7 @@ def check_events(text: str, first_line: int) -> None:
     40,000 nested '[' kill the process with no message at all)."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        line = event.start_mark.line + first_line
+        line = (event.start_mark.line if event.start_mark else 0) + first_line
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise SourceProblem(
                 line,
@@ -215,7 +215,14 @@ def parse_markdown(text: str) -> MarkdownSource:
     return MarkdownSource(Parsed(meta.value, lines, meta.problems), body, body_line)
 
 
-def without_front_matter(text: str) -> str:
-    """Text to hand MkDocs as a page's whole Markdown: MkDocs would read a leading '---' block as
-    front matter (and a theme would place its values unescaped), so it never starts with one."""
-    return "\n" + text if text.startswith("---") else text
+def page_body(text: str) -> str:
+    """A generated page's Markdown as MkDocs must read it: all body. MkDocs takes a leading '---'
+    block as front matter (and a theme places its values unescaped) and, failing that, leading
+    'Key: value' lines as metadata; a blank first line stops both."""
+    return "\n" + text
+
+
+def page_source(text: str) -> str:
+    """A hand-written page as MkDocs must read it: its front matter (checked by the loader) if it
+    has one, and never a first line such as 'Update: the group met' taken as metadata."""
+    return text if FRONT_MATTER.match(text) else page_body(text)

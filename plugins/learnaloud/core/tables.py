@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from .links import LinkGate
 from .model import HypothesisStatus, LearningTable, Place, Record, Theme
 from .model import TableEntry as Entry
 from .sanitize import markdown_html
@@ -40,8 +41,10 @@ class TablePlanner:
         places: Mapping[str, Place],
         themes: Mapping[str, Theme],
         records: Mapping[str, Record],
+        links: LinkGate,
     ) -> None:
         self.tables = tables
+        self.links = links
         self.places = places
         self.themes = themes
         self.records = records
@@ -59,10 +62,12 @@ class TablePlanner:
             table.question,
         )
 
-    def entries(self, entries: Sequence[Entry]) -> list[TableEntry]:
+    def entries(self, table: LearningTable, quadrant: str) -> list[TableEntry]:
+        entries: Sequence[Entry] = getattr(table, quadrant)
+        withheld = self.links.for_page(f"tables/{table.id}.yml", table_url(table.id))
         return [
             TableEntry(
-                markdown_html(entry.text),
+                markdown_html(entry.text, withheld),
                 [Link(self.records[ref].title, record_url(self.records[ref])) for ref in entry.evidence],
                 getattr(entry, "status", None),
             )
@@ -87,14 +92,14 @@ class TablePlanner:
         return TableView(
             self.card(table),
             [Link(self.themes[t].title, theme_url(t)) for t in table.themes],
-            self.entries(table.ground_truth),
-            self.entries(table.insights),
-            self.entries(table.hypotheses),
-            self.entries(table.opportunities),
+            self.entries(table, "ground_truth"),
+            self.entries(table, "insights"),
+            self.entries(table, "hypotheses"),
+            self.entries(table, "opportunities"),
             self.statuses([table]),
             self.card(earlier) if earlier else None,
-            self.entries(earlier.hypotheses) if earlier else [],
-            self.entries(earlier.opportunities) if earlier else [],
+            self.entries(earlier, "hypotheses") if earlier else [],
+            self.entries(earlier, "opportunities") if earlier else [],
             [self.card(t) for t in self.followers.get(table.id, [])],
             [self.card(t) for t in self.chain(table)] if earlier or table.id in self.followers else [],
         )
@@ -136,7 +141,8 @@ class TablePlanner:
     def of_theme(self, theme_id: str) -> list[ThemeTables]:
         tables = newest_first([t for t in self.tables.values() if theme_id in t.themes])
         return [
-            ThemeTables(self.card(t), self.entries(t.insights), self.entries(t.hypotheses)) for t in tables
+            ThemeTables(self.card(t), self.entries(t, "insights"), self.entries(t, "hypotheses"))
+            for t in tables
         ]
 
     def search_text(self, table: LearningTable) -> str:

@@ -15,25 +15,30 @@ from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import chart_table, expand_blocks, select_records
-from ..core.errors import format_report
+from ..core.errors import Report, format_report
+from ..core.files import check_addresses
+from ..core.links import LinkGate
 from ..core.load import ParseCache, load_content
 from ..core.model import LiveBlock
-from ..core.sanitize import markdown_html, sanitize_html
+from ..core.publish import StagedSite
+from ..core.sanitize import Withheld, markdown_html, sanitize_html
 from ..core.select import BuildVisibility, Published, select
 from ..core.site import PlannedPage, SitePlan, plan_site
-from ..core.source import without_front_matter
+from ..core.source import page_body, page_source, read_text
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
+from .failures import explain_failure
+from .markup import SafeNamesExtension
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -67,6 +72,14 @@ def clean_meta(value: Any) -> Any:
     return value
 
 
+def content_error(report: Report) -> PluginError:
+    errors = report.errors
+    return PluginError(
+        f"Learn Aloud found {len(errors)} problem{'s' * (len(errors) != 1)} in the content; "
+        f"nothing was built and the last site is unchanged:\n{format_report(errors)}"
+    )
+
+
 class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -74,8 +87,16 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.cache = ParseCache()
         self.own_epoch = False
 
+    @event_priority(100)  # first, so every plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
+        self.current_page: str | None = None
+        self.staged = StagedSite(Path(config.site_dir))
+        config.site_dir = str(self.staged.start())
+        self.warnings = CountHandler()
+        if config.strict:  # MkDocs fails a strict build with warnings only after post_build
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         visibility = self.build_visibility()
         content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files), self.cache)
         published: Published | None = None
@@ -84,19 +105,18 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         for warning in report.warnings:
             log.warning(warning.format())
         if published is None:
-            errors = report.errors
-            raise PluginError(
-                f"Learn Aloud found {len(errors)} problem{'s' * (len(errors) != 1)} in the content; "
-                f"nothing was built and the last site is unchanged:\n{format_report(errors)}"
-            )
-        self.data_files = content.data_files
-        self.hidden_places = {f"places/{pid}/" for pid in content.places if pid not in published.places}
+            raise content_error(report)
         self.published = published
+        self.links = LinkGate(published.withheld, config.site_url or "")
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.blocks = content.blocks
         self.block_env: Environment | None = None
-        self.plan: SitePlan = plan_site(published, self.answer_html)
+        self.plan: SitePlan = plan_site(published, self.answer_html, self.links)
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
+        addresses = Report()
+        check_addresses(published.files, [*self.pages, *self.plan.files], addresses)
+        if addresses.has_errors:
+            raise content_error(addresses)
         self.own_nav = config.nav is None
         if self.own_nav:
             # Records stay out of the nav on purpose (its size is quadratic); no need to list them.
@@ -118,6 +138,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
         return config
 
     def build_visibility(self) -> BuildVisibility:
@@ -129,16 +150,15 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return cast(Literal["public", "network"], value)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # One door: of the content tree, only what the loader checked and the build publishes.
+        door = set(self.published.files)
         for file in list(files):
-            unpublished = any(file.src_uri.startswith(prefix) for prefix in self.hidden_places)
-            if file.src_uri in self.data_files or unpublished:
+            if file.src_dir == config.docs_dir and file.src_uri not in door:
                 files.remove(file)
         hand_written = [f.src_uri for f in files.documentation_pages()]
         for page in self.plan.pages:
-            if files.get_file_from_path(page.src_uri) is None:
-                files.append(
-                    File.generated(config, page.src_uri, content=without_front_matter(page.markdown))
-                )
+            if page.src_uri not in door:  # else the hand-written page is its introduction
+                files.append(File.generated(config, page.src_uri, content=page_body(page.markdown)))
         for path, text in self.plan.files.items():
             files.append(File.generated(config, path, content=text))
         if self.own_nav:
@@ -149,16 +169,24 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         env.filters["la_date"] = long_date
         return env
 
+    @event_priority(100)
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        self.current_page = page.file.src_uri  # named if the page fails to render
+        return page
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.generated_by is not None or page.file.abs_src_path is None:
+            return None
+        return page_source(read_text(Path(page.file.abs_src_path)))
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if page.file.generated_by is not None and planned is not None:
             page.meta = {"title": planned.title}
         else:
-            # A hand-written page's front matter is contributor text: Material places some values
-            # (description, author) unescaped. Private notes go no further.
-            page.meta = {
-                k: v if k == "template" else clean_meta(v) for k, v in page.meta.items() if k != "private"
-            }
+            # A hand-written page's front matter (known keys, checked by the loader) is contributor
+            # text: Material places some values unescaped. Private notes go no further.
+            page.meta = {k: clean_meta(v) for k, v in page.meta.items() if k != "private"}
         if planned is not None:
             page.meta["template"] = planned.template
             if planned.hide:
@@ -209,11 +237,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         else:
             page.meta["title"] = title
         planned = self.pages.get(page.file.src_uri)
+        withheld = self.links.for_page(page.file.src_uri, page.url)
         if planned is not None and planned.record is not None:
-            self.keep_answers(planned.record, html_)
-        return sanitize_html(html_)
+            self.keep_answers(planned.record, html_, withheld)
+        return sanitize_html(html_, withheld)
 
-    def keep_answers(self, ref: str, html_: str) -> None:
+    def keep_answers(self, ref: str, html_: str, withheld: Withheld) -> None:
         """A record's answers, cut from its page for the questions' pages: rendered only once."""
         answers = self.plan.answers_of(ref)
         parts = cut_answers(html_, answers)
@@ -222,17 +251,46 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             for answer in answers:
                 # Live blocks need their page: left out of an answer rendered on its own.
                 alone = expand_blocks(answer_markdown(answer), lambda block: "")
-                parts.setdefault(answer.question.id, []).append(markdown_html(alone))
+                parts.setdefault(answer.question.id, []).append(markdown_html(alone, withheld))
         for question, pieces in parts.items():
-            self.answers[(ref, question)] = [sanitize_html(piece) for piece in pieces]
+            self.answers[(ref, question)] = [sanitize_html(piece, withheld) for piece in pieces]
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        self.current_page = page.file.src_uri
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.current_page = None
+        return output
+
+    @event_priority(-100)  # last: after search and every other plugin have written their files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for page, target in sorted(self.links.removed):
+            log.warning(
+                f"{page}: links to {target}, which this build does not publish — the link is left "
+                "out and its text kept; make both public to show it"
+            )
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
+            self.staged.abandon()
+        else:
+            self.staged.publish()
+        config.site_dir = str(self.staged.site)
+
+    @event_priority(-100)
+    def on_build_error(self, *, error: Exception) -> None:
+        self.staged.abandon()
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if isinstance(error, BuildError | Abort):
+            return  # MkDocs reports these itself, in one line
+        what, fix = explain_failure(error)
+        log.error(f"{self.current_page or 'the build'}: {what} — {fix}")
+        raise Abort("Aborted: nothing was published; the last site is unchanged") from None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -1,0 +1,173 @@
+"""The one door: which files of a content tree reach the site as they are, and where every page
+lands. Anything that could carry code past every check stays out unless the site's maintainers
+allow it by path; nothing takes the place of a generated page or of the plugin's own assets."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import stat
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Report
+
+# Published as they are. Every other ending — .html, .js, .css, .xml, .xsl, .json, .xhtml,
+# archives, anything new — is refused unless allowed by path (`allow_files`).
+PUBLISHED_KINDS: Mapping[str, tuple[str, ...]] = {
+    "images": (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"),
+    "documents": (
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".xlsx",
+        ".xls",
+        ".pptx",
+        ".ppt",
+        ".odt",
+        ".ods",
+        ".odp",
+        ".csv",
+        ".txt",
+    ),
+    "audio": (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".flac"),
+    "video": (".mp4", ".m4v", ".webm", ".ogv", ".mov"),
+}
+PUBLISHED_SUFFIXES = frozenset(s for kind in PUBLISHED_KINDS.values() for s in kind)
+# Every ending MkDocs reads as a page (it compares them with case, so `page.MD` would be copied raw).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+YAML_SUFFIXES = (".yml", ".yaml")
+# The plugin's own files in the site: a content file there would replace them.
+RESERVED_FOLDERS = ("assets/learnaloud/",)
+# Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
+# `index.md` and `README.md` at their folder's address, where a card would not find them.
+RESERVED_IDS = frozenset({"index", "readme"})
+
+
+@dataclass
+class TreeFiles:
+    """A content tree's files by what they are, paths relative to the tree, sorted."""
+
+    files: list[str] = field(default_factory=list)  # regular files (not links), dot-files left out
+    pages: list[str] = field(default_factory=list)  # Markdown files with a lower-case ending
+
+
+def list_tree(root: Path, report: Report) -> TreeFiles:
+    """Every regular file of the tree. A symbolic link anywhere is an error and is never followed
+    (it could publish a network-only place under another name, or /etc/passwd); so are sockets,
+    pipes and devices, which could hang the build."""
+    found = TreeFiles()
+    for folder, dirs, names in os.walk(root):
+        for name in sorted(dirs):
+            if name.startswith(".") or Path(folder, name).is_symlink():
+                dirs.remove(name)
+                if not name.startswith("."):
+                    link_error(report, Path(folder, name).relative_to(root).as_posix())
+        dirs.sort()
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                link_error(report, rel)
+            elif not stat.S_ISREG(mode):
+                report.error(rel, 0, "this is not an ordinary file", "remove it from the content folder")
+            else:
+                found.files.append(rel)
+    found.files.sort()
+    found.pages = [rel for rel in found.files if posixpath.splitext(rel)[1] in MARKDOWN_SUFFIXES]
+    return found
+
+
+def link_error(report: Report, rel: str) -> None:
+    report.error(
+        rel,
+        0,
+        "this is a symbolic link, and links are never published",
+        "replace the link with the file or folder itself",
+    )
+
+
+def is_regular_file(path: Path) -> bool:
+    """A file the loader may open: not a link, not a pipe or device."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def check_published_file(rel: str, allowed: Iterable[str], report: Report) -> bool:
+    """Whether a file that is neither a page nor a data file may be published as it is."""
+    if any(rel.startswith(folder) for folder in RESERVED_FOLDERS):
+        report.error(
+            rel,
+            0,
+            f"{RESERVED_FOLDERS[0]} holds Learn Aloud's own files",
+            "move this file to another folder",
+        )
+        return False
+    suffix = posixpath.splitext(rel)[1]
+    if suffix.lower() in MARKDOWN_SUFFIXES + YAML_SUFFIXES and suffix != suffix.lower():
+        name = posixpath.basename(rel)
+        report.error(
+            rel,
+            0,
+            f"the ending '{suffix}' is not lower case, so the file would be copied to the site as it is",
+            f"rename it to '{name[: -len(suffix)]}{suffix.lower()}'",
+        )
+        return False
+    if suffix.lower() in PUBLISHED_SUFFIXES or any(fnmatch.fnmatchcase(rel, p) for p in allowed):
+        return True
+    kinds = "; ".join(
+        f"{kind}: {' '.join(s.lstrip('.') for s in ends)}" for kind, ends in PUBLISHED_KINDS.items()
+    )
+    what = f"a {suffix} file" if suffix else "a file without an ending"
+    report.error(
+        rel,
+        0,
+        f"{what} cannot be published from content, since it could run code in a reader's browser",
+        f"remove it, or use a kind that is published as it is ({kinds}); the site's maintainers "
+        "can allow it by path in the learnaloud plugin's 'allow_files' option",
+    )
+    return False
+
+
+def page_address(src: str) -> str:
+    """Where MkDocs writes a page or file (with directory URLs), as a path in the site."""
+    stem, suffix = posixpath.splitext(src)
+    if suffix not in MARKDOWN_SUFFIXES:
+        return src
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(stem, "index.html")
+
+
+def check_addresses(published: Iterable[str], generated: Iterable[str], report: Report) -> None:
+    """No two outputs at one address: a contributor's page or file never replaces a generated page,
+    and generated pages never replace each other. A hand-written page at a generated page's own
+    path (`index.md`, `themes/index.md`) is that page's introduction, not a rival."""
+    taken: dict[str, str] = {}
+    for src in generated:
+        address = page_address(src)
+        if address in taken:
+            report.error(
+                src,
+                0,
+                f"two generated pages would both be published at {address} ({taken[address]} and {src})",
+                "give one of the items another id",
+            )
+        taken.setdefault(address, src)
+    for src in published:
+        address = page_address(src)
+        if address in taken and taken[address] != src:
+            report.error(
+                src,
+                0,
+                f"this would take the place of the site's own page {taken[address]} (at {address})",
+                "rename or move it",
+            )

@@ -1,0 +1,64 @@
+"""Hand-written links to what a build withholds. A public record may link, in Markdown or raw HTML,
+to a network-only record; the address alone names the hidden place and record. Such links are
+removed with their text kept, as `learned_from` links are, and each is reported."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from .sanitize import Withheld
+from .select import within
+
+# What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
+PAGE_ENDINGS = ("/index.html", "/index.md", ".md", ".html", ".yml", "/")
+
+
+@dataclass
+class LinkGate:
+    """The paths a build withholds (a hidden place's folder, an unpublished item's file, both
+    without their ending) and the links found pointing into them, as (page, target)."""
+
+    withheld: frozenset[str]
+    site_url: str = ""
+    removed: set[tuple[str, str]] = field(default_factory=set)
+
+    def for_page(self, page_src: str, page_url: str) -> Withheld:
+        """Whether a link on this page (its source path, its site-root-relative URL) is withheld;
+        a link is read both ways, as MkDocs has rewritten some and not others."""
+
+        def withheld(href: str) -> bool:
+            for target in self.targets(href, page_src, page_url):
+                if within(target, self.withheld):
+                    self.removed.add((page_src, target))
+                    return True
+            return False
+
+        return withheld
+
+    def targets(self, href: str, page_src: str, page_url: str) -> list[str]:
+        """The site paths a link may point to."""
+        if self.site_url and href.startswith(self.site_url):
+            return [normal(href[len(self.site_url) :])]
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            return []
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            site_path = urlsplit(self.site_url).path.lstrip("/")
+            path = path.lstrip("/")
+            return [normal(path.removeprefix(site_path)), normal(path)]
+        return [
+            normal(posixpath.join(posixpath.dirname(page_src), path)),
+            normal(posixpath.join(page_url, path)),
+        ]
+
+
+def normal(path: str) -> str:
+    """A site path without `.`/`..` segments or a page ending."""
+    path = posixpath.normpath("/" + path).lstrip("/")
+    for ending in PAGE_ENDINGS:
+        if path.endswith(ending):
+            return path[: -len(ending)]
+    return path
