@@ -68,6 +68,7 @@ def build_site(
     options: str = "",
     strict: bool = False,
     custom_dir: Path | None = None,
+    extra: str = "",
 ) -> Build:
     """`mkdocs build` of a content tree, as a contributor's CI would run it."""
     config = site.parent / f"mkdocs-{site.name}.yml"
@@ -77,6 +78,7 @@ def build_site(
             options=(":\n" + options) if options else "",
             custom_dir=f"\n  custom_dir: {custom_dir}" if custom_dir else "",
         )
+        + textwrap.dedent(extra)
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("LEARNALOUD_VISIBILITY", None)

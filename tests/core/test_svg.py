@@ -29,11 +29,41 @@ def test_a_plain_drawing_with_local_links_is_fine() -> None:
         ("<style>@import url(https://example.org/x.css);</style>", "loads external styles"),
         ('<rect style="fill: url(https://example.org/x.svg#p)"/>', "loads external styles"),
         ("<foreignObject><div>html</div></foreignObject>", "embedded HTML"),
+        # CSS escapes and comments hide an import from a plain search; image-set() fetches too.
+        ("<style>@\\69mport 'https://example.org/x.css';</style>", "loads external styles"),
+        ("<style>@im/**/port 'https://example.org/x.css';</style>", "loads external styles"),
+        ("<style><![CDATA[@import 'x.css';]]></style>", "loads external styles"),
+        ('<rect style="background: image-set(\'https://example.org/a.png\' 1x)"/>', "loads external styles"),
+        ('<rect style="fill: \\75rl(https://example.org/x.svg#p)"/>', "loads external styles"),
+        ('<rect fill="url(https://example.org/x.svg#p)"/>', "loads external styles"),
+        ('<rect filter="url(other.svg#blur)"/>', "loads external styles"),
+        ('<a><animate attributeName="xlink:href" values="javascript:alert(1)"/></a>', "animates a link"),
+        ('<a><animate attributeName="href" to="javascript:alert(1)"/></a>', "animates a link"),
     ],
 )
 def test_unsafe_svgs_are_refused(inside: str, problem: str) -> None:
     found = svg_problem(SVG.format(inside).encode())
     assert found is not None and problem in found
+
+
+def test_local_paint_references_are_fine() -> None:
+    inside = '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="stroke: url( #g )"/>'
+    assert svg_problem(SVG.format(inside).encode()) is None
+    assert svg_problem(b'<?xml version="1.0" encoding="UTF-8"?>' + SVG.format("").encode()) is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml-stylesheet type="text/xsl" href="map.xsl"?>' + SVG.format("").encode(),
+        b'<?xml version="1.0"?><?xml-stylesheet type="text/css" href="https://example.org/x.css"?>'
+        + SVG.format("").encode(),
+        SVG.format("<g><?php echo 1; ?></g>").encode(),
+    ],
+)
+def test_processing_instructions_are_refused(data: bytes) -> None:
+    found = svg_problem(data)
+    assert found is not None and "processing instruction" in found
 
 
 def test_declarations_and_broken_xml_are_refused() -> None:

@@ -7,9 +7,17 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# ElementTree drops processing instructions, so they are looked for in the bytes: only the XML
+# declaration may open the file (`<?xml-stylesheet … xsl?>` would run an XSLT program).
+XML_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*\?>")
+PROCESSING_INSTRUCTION = re.compile(rb"<\?")
+# CSS, once its escapes (`@\69mport`) and comments are undone: anything that fetches.
+CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.DOTALL)
+CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+CSS_FETCH = re.compile(r"@import|image-set\(|image\(|src\(|url\((?!\s*['\"]?\s*#)", re.IGNORECASE)
 CODE_ELEMENTS = {"script", "handler", "listener"}
 EMBEDDING_ELEMENTS = {"foreignobject", "iframe", "embed", "object"}
-ANIMATIONS = {"set", "animate"}
+ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
 LINK_ATTRIBUTES = {"href", "src"}
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme ("java\tscript:").
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]+")
@@ -25,10 +33,29 @@ def leaves_the_file(url: str) -> bool:
     return bool(SCHEME.match(IGNORED_IN_URLS.sub("", url)))
 
 
+def css_unescaped(text: str) -> str:
+    def char(match: re.Match[str]) -> str:
+        if match[1]:
+            code = int(match[1], 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return "" if match[2] == "\n" else match[2]
+
+    return CSS_COMMENT.sub("", CSS_ESCAPE.sub(char, text))
+
+
+def fetches(css: str) -> bool:
+    """Whether CSS (a style sheet, a style attribute or a presentation attribute such as
+    fill="url(…)") would load anything from outside the file."""
+    return bool(CSS_FETCH.search(css_unescaped(css)))
+
+
 def svg_problem(data: bytes) -> str | None:
     """What makes an SVG unsafe to publish as it is, or None."""
     if DECLARATIONS.search(data):
         return "declares a DOCTYPE or entities"
+    declaration = XML_DECLARATION.match(data)
+    if PROCESSING_INSTRUCTION.search(data, declaration.end() if declaration else 0):
+        return "contains a processing instruction (<?…?>), such as a style sheet link"
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError:
@@ -41,7 +68,7 @@ def svg_problem(data: bytes) -> str | None:
             return "contains embedded HTML (foreignObject)" if tag == "foreignobject" else f"embeds a <{tag}>"
         if tag in ANIMATIONS and local(element.get("attributeName", "")) in LINK_ATTRIBUTES:
             return "animates a link into place"
-        if tag == "style" and re.search(r"@import|url\(\s*['\"]?\s*[^#\s'\")]", element.text or ""):
+        if tag == "style" and fetches("".join(element.itertext())):
             return "loads external styles"
         for name, value in element.attrib.items():
             attribute = local(name)
@@ -49,6 +76,6 @@ def svg_problem(data: bytes) -> str | None:
                 return "contains an event handler (an on…= attribute)"
             if attribute in LINK_ATTRIBUTES and leaves_the_file(value):
                 return "refers to an external address or a script URL"
-            if attribute == "style" and re.search(r"url\(\s*['\"]?\s*[^#\s'\")]", value):
+            if fetches(value):
                 return "loads external styles"
     return None
