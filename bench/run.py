@@ -15,12 +15,13 @@ import datetime as dt
 import itertools
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ DEFAULT_SIZES = (100, 1000, 5000)
 SEED = 20261122
 PLACE_COUNT = 20
 REPEATS_UP_TO_1000 = 3
+ADVERSARIAL_BYTES = 1024 * 1024  # the adversarial body: 1 MB (MiB), its final newline included
+ADVERSARIAL_TIMEOUT = 60.0  # seconds a build of the adversarial site may take before it is stopped
+DETAIL_CHARS = 160  # an error line quoted in the adversarial table is cut to this length
 STDERR_TAIL_LINES = 40
 MIB = 1024 * 1024
 
@@ -332,8 +336,19 @@ def make_network(size: int, seed: int = SEED) -> Network:
     return Network(places, records)
 
 
+class NoAliasDumper(yaml.SafeDumper):
+    """PyYAML writes an anchor and an alias when one Python object appears twice in the data (the
+    same entry in two lists, one theme list shared by two records); Learn Aloud refuses anchors and
+    aliases everywhere in content, so every value is written out in full."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_yaml(data: Any) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=96)
+    return yaml.dump(
+        data, Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True, default_flow_style=None, width=96
+    )
 
 
 def write_learnaloud_content(network: Network, root: Path) -> None:
@@ -525,8 +540,11 @@ class Site:
 
 
 def prepare(size: int, work: Path) -> list[Site]:
-    network = make_network(size)
-    folder = work / str(size)
+    return write_sites(make_network(size), work / str(size))
+
+
+def write_sites(network: Network, folder: Path) -> list[Site]:
+    """The network as Learn Aloud content and as plain pages, each with its `mkdocs.yml`."""
     write_learnaloud_content(network, folder / "learnaloud" / "content")
     la_config = folder / "learnaloud" / "mkdocs.yml"
     plugins: list[Any] = ["search", {"learnaloud": {"visibility": "public"}}]
@@ -591,10 +609,14 @@ def site_size(out: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
 
 
-def measure(size: int, work: Path) -> dict[str, Measure]:
+def default_repeats(size: int) -> int:
+    return REPEATS_UP_TO_1000 if size <= 1000 else 1
+
+
+def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Measure]:
     sites = prepare(size, work)
     results = {site.kind: Measure() for site in sites}
-    repeats = REPEATS_UP_TO_1000 if size <= 1000 else 1
+    repeats = repeats or default_repeats(size)
     for attempt in range(repeats):
         for site in sites:  # interleaved, so slow drift on the machine hits both alike
             out = site.config.parent / "site"
@@ -616,6 +638,121 @@ def measure(size: int, work: Path) -> dict[str, Measure]:
     return results
 
 
+# -- the adversarial bodies ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adversary:
+    """A Markdown body among the worst known inputs for Python-Markdown."""
+
+    name: str
+    description: str
+    body: str
+
+
+def adversaries(size: int = ADVERSARIAL_BYTES) -> tuple[Adversary, ...]:
+    """Each family's body, `size` bytes long with its final newline (both are ASCII)."""
+    half = (size - 2) // 2
+    return (
+        # Python-Markdown's link and reference patterns rescan the run from every '[': quadratic
+        # (Python-Markdown #798; 20 KB took 53 s).
+        Adversary("brackets", f"a run of {size - 1:,} '['", "[" * (size - 1) + "\n"),
+        # Each level of emphasis is a level of Python recursion (the toc extension overflows the
+        # stack at about 2,000), and the inline patterns rescan the run at every level.
+        Adversary(
+            "emphasis",
+            f"'*' x {half:,} + 'a' + '*' x {half:,}",
+            "*" * half + "a" + "*" * half + "\n",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a build of the adversarial site ended."""
+
+    kind: str  # built, refused, crashed, stopped (the cap was reached) or skipped
+    seconds: float = 0.0
+    detail: str = ""  # refused: the diagnostic line; crashed: the last line of the traceback
+
+    def describe(self) -> str:
+        if self.kind == "stopped":
+            return f"> {self.seconds:.0f} s (stopped)"
+        if self.kind == "skipped":
+            return "skipped"
+        return f"{self.kind} in {self.seconds:.2f} s"
+
+
+def adversarial_network(adversary: Adversary) -> tuple[Network, Record]:
+    """The warm-up's small network with its first public record's body replaced."""
+    network = make_network(PLACE_COUNT)
+    index, target = next((i, r) for i, r in enumerate(network.records) if r.visibility == "public")
+    target = replace(target, body=adversary.body)
+    network.records[index] = target
+    return network, target
+
+
+DIAGNOSTIC = re.compile(r"(?P<path>[^\s:]+\.(?:md|yml)):(?P<line>\d+): ")
+
+
+def classify(returncode: int, stderr: str, seconds: float, record_path: str) -> Outcome:
+    """Built; refused with a `path:line: message` diagnostic and no traceback; or crashed."""
+    if returncode == 0:
+        return Outcome("built", seconds)
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    if "Traceback (most recent call last)" not in stderr:
+        found = [(line, DIAGNOSTIC.search(line)) for line in lines]
+        diagnostics = [line[match.start() :] for line, match in found if match]
+        mine = [line for line in diagnostics if line.startswith(f"{record_path}:")]
+        if mine or diagnostics:
+            return Outcome("refused", seconds, cut((mine or diagnostics)[0]))
+    return Outcome("crashed", seconds, cut(lines[-1] if lines else f"exit status {returncode}"))
+
+
+def cut(text: str, width: int = DETAIL_CHARS) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def build_capped(site: Site, out: Path, timeout: float, record_path: str) -> Outcome:
+    """One `mkdocs build` of an adversarial site, stopped once it has run `timeout` seconds."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [*mkdocs_command(), "build", "-q", "-f", str(site.config), "-d", str(out)]
+    start = time.perf_counter()
+    try:
+        # On timeout, subprocess.run kills this one child (by its pid) and waits for it.
+        result = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=build_env(), timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome("stopped", timeout)
+    seconds = time.perf_counter() - start
+    return classify(result.returncode, result.stderr.decode("utf-8", "replace"), seconds, record_path)
+
+
+def measure_adversarial(
+    work: Path, timeout: float, plain: bool, size: int = ADVERSARIAL_BYTES
+) -> dict[str, dict[str, Outcome]]:
+    """Each family's outcome and wall time, Learn Aloud's and (unless `plain` is false) plain's."""
+    results: dict[str, dict[str, Outcome]] = {}
+    for adversary in adversaries(size):
+        network, target = adversarial_network(adversary)
+        sites = write_sites(network, work / "adversarial" / adversary.name)
+        record_path = f"places/{target.place}/records/{target.id}.md"
+        results[adversary.name] = {}
+        for site in sites:
+            if site.kind == "plain" and not plain:
+                outcome = Outcome("skipped")
+            else:
+                outcome = build_capped(site, site.config.parent / "site", timeout, record_path)
+            results[adversary.name][site.kind] = outcome
+            print(
+                f"  adversarial {adversary.name:<9} {site.kind:<10}  {outcome.describe()}",
+                file=sys.stderr,
+                flush=True,
+            )
+    return results
+
+
 def warm_up(work: Path) -> None:
     print("warm-up build (not measured)", file=sys.stderr, flush=True)
     for site in prepare(20, work / "warm-up"):
@@ -629,7 +766,9 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "n/a"
 
 
-def print_tables(results: dict[int, dict[str, Measure]]) -> None:
+def print_tables(
+    results: dict[int, dict[str, Measure]], adversarial: dict[str, dict[str, Outcome]] | None = None
+) -> None:
     print(
         "records  learnaloud s  plain s  ratio   learnaloud CPU s  plain CPU s  ratio   learnaloud MB  plain MB  ratio"
     )
@@ -657,8 +796,25 @@ def print_tables(results: dict[int, dict[str, Measure]]) -> None:
         la = by_kind["learnaloud"]
         print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
     print()
+    if adversarial:
+        print_adversarial(adversarial)
+        print()
     python = ".".join(str(part) for part in sys.version_info[:3])
     print(f"Python {python}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}")
+
+
+def print_adversarial(results: dict[str, dict[str, Outcome]]) -> None:
+    """The time of a 1 MB adversarial body: the whole build of a small site with one such record."""
+    print(f"the time of a 1 MB adversarial body (one record of a {PLACE_COUNT}-record site, whole build)")
+    print(f"{'body':<8}  {'learnaloud':<20}  plain")
+    for name, by_kind in results.items():
+        print(f"{name:<8}  {by_kind['learnaloud'].describe():<20}  {by_kind['plain'].describe()}")
+    for name, by_kind in results.items():
+        for kind, outcome in by_kind.items():
+            if outcome.detail:
+                print(f"  {name} {kind}: {outcome.detail}")
+    for adversary in adversaries():
+        print(f"  {adversary.name}: {adversary.description}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -667,17 +823,50 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("sizes", nargs="*", type=int, default=list(DEFAULT_SIZES), help="record counts")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and print where")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        metavar="N",
+        help=f"builds of each kind per size (default: {REPEATS_UP_TO_1000} up to 1000 records, then 1)",
+    )
+    parser.add_argument(
+        "--no-warm-up", dest="warm_up", action="store_false", help="skip the unmeasured warm-up builds"
+    )
+    parser.add_argument(
+        "--adversarial-timeout",
+        type=float,
+        default=ADVERSARIAL_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop an adversarial build after this long (default: {ADVERSARIAL_TIMEOUT:.0f})",
+    )
+    parser.add_argument(
+        "--no-plain-adversarial",
+        dest="plain_adversarial",
+        action="store_false",
+        help="skip plain MkDocs' builds of the adversarial bodies (each may run to the timeout)",
+    )
+    parser.add_argument(
+        "--no-adversarial", dest="adversarial", action="store_false", help="skip the adversarial bodies"
+    )
     args = parser.parse_args(argv)
     if any(size < PLACE_COUNT for size in args.sizes):
         parser.error(f"each size must be at least {PLACE_COUNT} (one record per place)")
+    if args.repeats is not None and args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    if args.adversarial_timeout <= 0:
+        parser.error("--adversarial-timeout must be more than 0")
     work = Path(tempfile.mkdtemp(prefix="learnaloud-bench-"))
     keep = args.keep
     try:
-        warm_up(work)
+        if args.warm_up:
+            warm_up(work)
         results: dict[int, dict[str, Measure]] = {}
         for size in args.sizes:
-            results[size] = measure(size, work)
-        print_tables(results)
+            results[size] = measure(size, work, args.repeats)
+        adversarial = None
+        if args.adversarial:
+            adversarial = measure_adversarial(work, args.adversarial_timeout, args.plain_adversarial)
+        print_tables(results, adversarial)
     except BuildFailed as failure:
         keep = True
         print(f"bench: {failure}\nbench: the generated sites are kept in {work}", file=sys.stderr)
