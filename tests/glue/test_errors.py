@@ -224,3 +224,30 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_stays(tmp_path: Path
     assert reported == sorted(reported, key=lambda r: (r[0], r[1])), "messages are sorted by path and line"
     assert f"found {len(EXPECTED)} problems" in broken.output
     assert site.is_dir() and broken.files() == before, "the last good site is left as it was"
+
+
+def test_a_record_with_several_mistakes_reports_all_of_them_in_one_build(tmp_path: Path) -> None:
+    record = """
+        ---
+        title: Several mistakes
+        date: 12/03/2025
+        evidence: [story, feelings]
+        themes:
+          - Equalising space
+          - relational-aproaches
+        learned_from: [hillfoot/2025-04-01-kitchen-table]
+        ---
+    """
+    docs = write_tree(tmp_path / "content", {**BASE_TREE, f"{RECORD}2025-05-01-x.md": record})
+    build = build_site(docs, tmp_path / "site")
+    assert build.returncode == 1
+    path = f"{RECORD}2025-05-01-x.md"
+    for line in (
+        f"{path}:3: '12/03/2025' is not a date — write dates as YYYY-MM-DD: for 12 March 2025, write 2025-03-12",
+        f"{path}:4: 'feelings' is not a valid evidence",
+        f"{path}:6: there is no theme 'Equalising space' — did you mean 'equalising-space'? (write the theme's id, not its title)",
+        f"{path}:7: there is no theme 'relational-aproaches' — did you mean 'relational-approaches'?",
+        f"{path}:8: there is no record 'hillfoot/2025-04-01-kitchen-table' — did you mean 'hillfoot/2025-04-01-kitchen-tables'?",
+    ):
+        assert line in build.output, build.output
+    assert "Learn Aloud found 5 problems" in build.output

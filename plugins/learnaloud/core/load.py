@@ -39,8 +39,9 @@ from .model import (
     Record,
     Source,
     Theme,
+    slug,
 )
-from .references import check_references
+from .references import REFERENCE_FIELDS, Partial, check_references
 from .source import LineMap, Parsed, SourceProblem, parse_markdown, parse_yaml, read_text
 from .svg import svg_problem
 
@@ -74,15 +75,9 @@ def load_content(
     report = Report()
     loader = Loader(root, report, allowed_files, cache or ParseCache())
     content = loader.load()
-    check_references(content, report)
+    check_references(content, report, loader.partial)
     check_question_headings(content, report)
     return content, report
-
-
-def slug(name: str) -> str:
-    """A valid id that looks like a file name someone wrote: 'Market Stall' → 'market-stall'."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return text[:64] or "item"
 
 
 def drop_private(value: Any) -> Any:
@@ -102,6 +97,7 @@ class Loader:
         self.allowed_files = allowed_files
         self.blocks: dict[str, tuple[LiveBlock, ...]] = {}
         self.invalid: set[tuple[str, str]] = set()
+        self.partial: list[Partial] = []
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -176,11 +172,20 @@ class Loader:
         try:
             return model.model_validate({**data, **(derived or {})})
         except ValidationError as exc:
+            references = REFERENCE_FIELDS.get(kind, {})
+            failed: set[str] = set()
             for error in exc.errors():
                 loc = tuple(error["loc"])
+                if error["type"] == "string_pattern_mismatch" and loc and loc[0] in references:
+                    continue  # a title where an id belongs: the references check suggests the id
+                failed.add(str(loc[0]) if loc else "")
                 line = lines.line(*prefix, *loc)
                 message, hint = messages.explain(error, model, kind)
                 self.report.error(rel, line, message, hint)
+            if derived and "source" in derived:
+                # The item is left out, but the ids it names are still checked: every mistake at once.
+                source = derived["source"]
+                self.partial.append(Partial(kind, data, source, failed))
             return None
 
     def item_id(self, path: Path, kind: str) -> str | None:

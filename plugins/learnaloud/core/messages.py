@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
@@ -9,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import did_you_mean
 
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 EXAMPLES = {
     "date": "2025-03-12",
     "started": "2023-09-01",
@@ -71,6 +74,16 @@ def parent_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[st
     return {}
 
 
+def date_hint(value: str) -> str:
+    """How to write a date, with the contributor's own date rewritten where it can be read."""
+    written = DAY_MONTH_YEAR.fullmatch(value.strip())
+    if written is not None:
+        day, month, year = (int(part) for part in written.groups())
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"write dates as YYYY-MM-DD: for {day} {calendar.month_name[month]} {year}, write {year:04}-{month:02}-{day:02}"
+    return f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
+
+
 def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str, str]:
     """(what is wrong, how to fix it) for one validation error."""
     loc = tuple(error["loc"])
@@ -87,7 +100,7 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
         choices = choices_for(model, loc)
         return f"'{value}' is not a valid {name}", did_you_mean(str(value), choices, name)
     if kind_of.startswith("date") or kind_of.startswith("datetime"):
-        return f"'{value}' is not a date", f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
+        return f"'{value}' is not a date", date_hint(str(value))
     if kind_of == "string_pattern_mismatch":
         if name == "website":
             return f"'{value}' is not a web address", "write it in full, starting with https://"

@@ -14,6 +14,14 @@ from .headings import Heading
 from .source import LineMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+def slug(name: str) -> str:
+    """A valid id that looks like what someone wrote: 'Market Stall' → 'market-stall'."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:64] or "item"
+
+
 PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")  # YYYY, YYYY-Qn or YYYY-MM
 
 Visibility = Literal["public", "network"]

@@ -2,22 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from .errors import Report, did_you_mean
-from .model import Content, Source
+from .model import ID_PATTERN, Content, Source, one_or_many, slug
 
 REF_HINT = "name a record as '<place>/<record>', e.g. 'north-quay/2025-03-12-market-stall'"
 
 
 # Where a contributor looks to see the ids a hint suggests.
 WHERE_DEFINED = {"measure": " (shared measures are listed in measures.yml)"}
+ID = re.compile(ID_PATTERN)
+
+# The fields of each kind of item that name other items by id, and what they name.
+REFERENCE_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "record": {"themes": "theme", "activities": "activity"},
+    "post": {"themes": "theme"},
+    "table": {"places": "place", "themes": "theme"},
+    "activity guide": {"questions": "question", "themes": "theme", "related": "activity"},
+}
+
+
+@dataclass(frozen=True)
+class Partial:
+    """An item that failed its own checks: its fields as written, and those that were wrong. The ids
+    in the others are still checked, so a contributor sees every mistake in one build."""
+
+    kind: str
+    data: Mapping[str, Any]
+    source: Source
+    failed: set[str]
+
+    def written_ids(self, field: str) -> list[str] | None:
+        """A field's ids as written, if the field was itself well formed."""
+        values = one_or_many(self.data.get(field))
+        if field in self.failed or not isinstance(values, list):
+            return None
+        return values if all(isinstance(v, str) for v in values) else None
 
 
 class References:
     def __init__(self, content: Content, report: Report) -> None:
         self.content = content
         self.report = report
+        self.vocabularies: Mapping[str, Iterable[str]] = {
+            "theme": content.themes,
+            "place": content.places,
+            "activity": content.activities,
+            "question": [q.id for q in content.network.questions],
+        }
+        # A title written where its id belongs is the commonest slip: 'Equalising space'.
+        self.titles: Mapping[str, Mapping[str, str]] = {
+            "theme": {t.title.casefold(): t.id for t in content.themes.values()},
+            "place": {p.name.casefold(): p.id for p in content.places.values()},
+            "activity": {a.title.casefold(): a.id for a in content.activities.values()},
+        }
 
     def ids(self, source: Source, field: str, values: Iterable[str], known: Iterable[str], noun: str) -> None:
         choices = self.known(known, noun)
@@ -27,8 +69,30 @@ class References:
                     source.path,
                     source.line(field, index),
                     f"there is no {noun} '{value}'",
-                    did_you_mean(value, choices, noun) + WHERE_DEFINED.get(noun, ""),
+                    self.suggest(value, choices, noun) + WHERE_DEFINED.get(noun, ""),
                 )
+
+    def suggest(self, value: str, choices: set[str], noun: str) -> str:
+        titled = self.titles.get(noun, {}).get(value.strip().casefold())
+        if titled is not None:
+            return f"did you mean '{titled}'? (write the {noun}'s id, not its title)"
+        return did_you_mean(value if ID.match(value) else slug(value), choices, noun)
+
+    def fields(self, kind: str, source: Source, values: Mapping[str, Any]) -> None:
+        """The id fields of one item (see REFERENCE_FIELDS)."""
+        for field, noun in REFERENCE_FIELDS[kind].items():
+            if field in values:
+                self.ids(source, field, values[field], self.vocabularies[noun], noun)
+
+    def partial(self, item: Partial) -> None:
+        """The ids an invalid item names, in the fields that were themselves well written."""
+        if item.kind not in REFERENCE_FIELDS:
+            return
+        named = [*REFERENCE_FIELDS[item.kind], "learned_from"]
+        written = {field: ids for field in named if (ids := item.written_ids(field)) is not None}
+        self.fields(item.kind, item.source, written)
+        if item.kind == "record" and "learned_from" in written:
+            self.records(item.source, ("learned_from",), written["learned_from"])
 
     def known(self, valid: Iterable[str], noun: str) -> set[str]:
         """Valid ids plus those of items that failed their own checks: no second error for them."""
@@ -51,20 +115,18 @@ class References:
                 )
 
 
-def check_references(content: Content, report: Report) -> None:
+def check_references(content: Content, report: Report, partial: Iterable[Partial] = ()) -> None:
     refs = References(content, report)
-    themes = content.themes
-    question_ids = [q.id for q in content.network.questions]
+    for item in partial:
+        refs.partial(item)
     for record in content.records.values():
-        refs.ids(record.source, "themes", record.themes, themes, "theme")
-        refs.ids(record.source, "activities", record.activities, content.activities, "activity")
+        refs.fields("record", record.source, dict(record))
         refs.records(record.source, ("learned_from",), record.learned_from, own=record.ref)
     for post in content.posts.values():
-        refs.ids(post.source, "themes", post.themes, themes, "theme")
+        refs.fields("post", post.source, dict(post))
     for table in content.tables.values():
         source = table.source
-        refs.ids(source, "places", table.places, content.places, "place")
-        refs.ids(source, "themes", table.themes, themes, "theme")
+        refs.fields("table", source, dict(table))
         if table.scope == "place" and len(table.places) != 1:
             report.error(
                 source.path,
@@ -99,9 +161,7 @@ def check_references(content: Content, report: Report) -> None:
                 )
     check_follows_cycles(content, report)
     for activity in content.activities.values():
-        refs.ids(activity.source, "questions", activity.questions, question_ids, "question")
-        refs.ids(activity.source, "themes", activity.themes, themes, "theme")
-        refs.ids(activity.source, "related", activity.related, content.activities, "activity")
+        refs.fields("activity guide", activity.source, dict(activity))
         if activity.group_size and activity.group_size[0] > activity.group_size[1]:
             report.error(
                 activity.source.path,
