@@ -33,7 +33,7 @@ def test_a_plain_drawing_with_local_links_is_fine() -> None:
         ("<style>@\\69mport 'https://example.org/x.css';</style>", "loads external styles"),
         ("<style>@im/**/port 'https://example.org/x.css';</style>", "loads external styles"),
         ("<style><![CDATA[@import 'x.css';]]></style>", "loads external styles"),
-        ('<rect style="background: image-set(\'https://example.org/a.png\' 1x)"/>', "loads external styles"),
+        ("<rect style=\"background: image-set('https://example.org/a.png' 1x)\"/>", "loads external styles"),
         ('<rect style="fill: \\75rl(https://example.org/x.svg#p)"/>', "loads external styles"),
         ('<rect fill="url(https://example.org/x.svg#p)"/>', "loads external styles"),
         ('<rect filter="url(other.svg#blur)"/>', "loads external styles"),

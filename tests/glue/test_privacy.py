@@ -209,7 +209,7 @@ def test_a_dropped_link_is_a_warning_naming_both_ends(builds: dict[str, Build]) 
     output = builds["public"].output
     assert re.search(
         r"WARNING.*places/north-quay/records/2025-06-01-public-after\.md:6: links the record "
-        r"'north-quay/2025-05-01-canary-net-record-slug', which is not public",
+        r"'north-quay/2025-05-01-canary-net-record-slug', which this build does not publish",
         output,
     ), output
 

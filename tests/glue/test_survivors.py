@@ -269,7 +269,7 @@ def test_default_network_visibility_keeps_placeless_tables_and_guides_out_of_a_p
         "Big table",
         "CANARY network guide",
     ]
-    assert "links the activity 'network-guide', which is not public" in public.output
+    assert "links the activity 'network-guide', which this build does not publish" in public.output
 
 
 # -- the themes index: how many places wrote on each theme -------------------------------------

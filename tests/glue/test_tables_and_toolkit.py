@@ -142,7 +142,7 @@ def test_a_table_page_is_laid_out_as_the_tool(builds: dict[str, Build]) -> None:
     assert texts(page, ".la-status") == ["held", "dropped"]
     assert "places/north-quay/records/2025-03-12-market-stall.md" not in builds["public"].output
     assert (
-        "tables/t1-first.yml:8: links the record 'hillfoot/2025-06-06-hidden', which is not public"
+        "tables/t1-first.yml:8: links the record 'hillfoot/2025-06-06-hidden', which this build does not publish"
         in builds["public"].output
     )
 

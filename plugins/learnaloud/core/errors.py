@@ -53,6 +53,11 @@ class Report:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
+def a(noun: str) -> str:
+    """The noun with its indefinite article: 'a record', 'an activity guide'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The known id nearest to a mistyped one, if any is near enough to be a likely typo."""
     matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)

@@ -35,6 +35,16 @@ PUBLISHED_KINDS: Mapping[str, tuple[str, ...]] = {
     "audio": (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".flac"),
     "video": (".mp4", ".m4v", ".webm", ".ogv", ".mov"),
 }
+# What a contributor most likely meant by a file of a refused kind.
+KIND_FIXES: Mapping[str, str] = {
+    ".zip": "add the files inside it themselves",
+    ".html": "write the page in Markdown (.md) instead",
+    ".htm": "write the page in Markdown (.md) instead",
+    ".docm": "save it as .docx or PDF",
+    ".xlsm": "save it as .xlsx or .csv",
+    ".json": "put the data in a .csv file",
+    ".xml": "put the data in a .csv file",
+}
 PUBLISHED_SUFFIXES = frozenset(s for kind in PUBLISHED_KINDS.values() for s in kind)
 # Every ending MkDocs reads as a page (it compares them with case, so `page.MD` would be copied raw).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -122,16 +132,13 @@ def check_published_file(rel: str, allowed: Iterable[str], report: Report) -> bo
         return False
     if suffix.lower() in PUBLISHED_SUFFIXES or any(fnmatch.fnmatchcase(rel, p) for p in allowed):
         return True
-    kinds = "; ".join(
-        f"{kind}: {' '.join(s.lstrip('.') for s in ends)}" for kind, ends in PUBLISHED_KINDS.items()
-    )
     what = f"a {suffix} file" if suffix else "a file without an ending"
     report.error(
         rel,
         0,
-        f"{what} cannot be published from content, since it could run code in a reader's browser",
-        f"remove it, or use a kind that is published as it is ({kinds}); the site's maintainers "
-        "can allow it by path in the learnaloud plugin's 'allow_files' option",
+        f"{what} cannot be published from content: only images, documents, audio and video are",
+        f"{KIND_FIXES.get(suffix.lower(), 'remove it')} (docs/security.md lists the kinds; only the "
+        "site's maintainers can allow another, by path, with the plugin's 'allow_files' option)",
     )
     return False
 

@@ -18,11 +18,11 @@ PAGE_ENDINGS = ("/index.html", "/index.md", ".md", ".html", ".yml", "/")
 @dataclass
 class LinkGate:
     """The paths a build withholds (a hidden place's folder, an unpublished item's file, both
-    without their ending) and the links found pointing into them, as (page, target)."""
+    without their ending) and the links found pointing into them, as (page, address, target)."""
 
     withheld: frozenset[str]
     site_url: str = ""
-    removed: set[tuple[str, str]] = field(default_factory=set)
+    removed: set[tuple[str, str, str]] = field(default_factory=set)
 
     def for_page(self, page_src: str, page_url: str) -> Withheld:
         """Whether a link on this page (its source path, its site-root-relative URL) is withheld;
@@ -31,7 +31,7 @@ class LinkGate:
         def withheld(href: str) -> bool:
             for target in self.targets(href, page_src, page_url):
                 if within(target, self.withheld):
-                    self.removed.add((page_src, target))
+                    self.removed.add((page_src, href, target))
                     return True
             return False
 
@@ -53,6 +53,15 @@ class LinkGate:
             normal(posixpath.join(posixpath.dirname(page_src), path)),
             normal(posixpath.join(page_url, path)),
         ]
+
+
+def link_line(text: str, href: str) -> int:
+    """The line of a file where a link's address is written (0 where it cannot be found)."""
+    for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
+        index = text.find(candidate)
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 0
 
 
 def normal(path: str) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import blocks, messages
 from .analysis.questions import check_question_headings
-from .errors import Diagnostic, Report
+from .errors import Diagnostic, Report, a
 from .files import (
     MARKDOWN_SUFFIXES,
     RESERVED_IDS,
@@ -24,6 +24,7 @@ from .files import (
 )
 from .headings import find_headings
 from .model import (
+    DERIVED_FIELDS,
     ID_PATTERN,
     PERIOD,
     Activity,
@@ -46,8 +47,6 @@ from .source import LineMap, Parsed, SourceProblem, parse_markdown, parse_yaml, 
 from .svg import svg_problem
 
 ID = re.compile(ID_PATTERN)
-# Fields the loader fills from where a file sits; a contributor never writes them.
-DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -80,6 +79,21 @@ def load_content(
     return content, report
 
 
+# The front-matter fields that mark a page as an item written in the wrong folder, and its folder.
+ITEM_KEYS = {"record": {"date", "evidence"}, "activity guide": {"stage", "duration"}, "post": {"date"}}
+ITEM_FOLDERS = {
+    "record": "places/{place}/records/",
+    "activity guide": "toolkit/",
+    "post": "posts/ (the network's) or places/{place}/posts/",
+}
+
+
+def suggested_id(name: str, kind: str) -> str:
+    """A valid, unreserved id close to what someone wrote."""
+    candidate = slug(name)
+    return f"our-{slug(kind)}" if candidate in RESERVED_IDS else candidate
+
+
 def drop_private(value: Any) -> Any:
     """The value with every `private:` mapping removed, at any depth."""
     if isinstance(value, dict):
@@ -98,6 +112,7 @@ class Loader:
         self.blocks: dict[str, tuple[LiveBlock, ...]] = {}
         self.invalid: set[tuple[str, str]] = set()
         self.partial: list[Partial] = []
+        self.unreadable: set[str] = set()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -154,7 +169,7 @@ class Loader:
             self.report.error(
                 rel,
                 lines.line(*prefix),
-                f"a {kind} should be a set of 'field: value' lines",
+                f"{a(kind)} should be a set of 'field: value' lines",
                 f"see the {kind} example in the content format docs",
             )
             return None
@@ -196,8 +211,8 @@ class Loader:
         self.report.error(
             self.rel(path),
             0,
-            f"'{path.name}' is not a valid name for a {kind}",
-            f"rename it to '{slug(name)}{suffix}': lowercase letters, digits and hyphens",
+            f"'{path.name}' is not a valid name for {a(kind)}",
+            f"rename it to '{suggested_id(name, kind)}{suffix.lower()}': lowercase letters, digits and hyphens",
         )
         return None
 
@@ -208,8 +223,8 @@ class Loader:
         self.report.error(
             rel,
             line,
-            f"'{item_id}' cannot be the id of a {kind}: the site uses it for its own pages",
-            f"choose another id, e.g. '{item_id}-1' or a few words about the {kind}",
+            f"'{item_id}' cannot be the id of {a(kind)}: the site uses it for its own pages",
+            f"choose another id, a few words about the {kind}, e.g. '{suggested_id(item_id, kind)}'",
         )
         return True
 
@@ -244,7 +259,7 @@ class Loader:
         if text is None or item_id is None:
             return None
         if not text.strip():
-            self.report.error(rel, 1, "the file is empty", f"a {kind} starts with front matter: {example}")
+            self.report.error(rel, 1, "the file is empty", f"{a(kind)} starts with front matter: {example}")
             return None
         try:
             source = parse_markdown(text)
@@ -285,6 +300,8 @@ class Loader:
         if not path.exists():
             return items
         parsed = self.read_yaml(path, kind, example)
+        if parsed is None or not isinstance(parsed.value, list):
+            self.unreadable.add(kind)
         if parsed is None:
             return items
         rel = self.rel(path)
@@ -320,6 +337,8 @@ class Loader:
         self.tree = list_tree(root, self.report)
         self.regular = set(self.tree.files)
         network = self.load_network()
+        if network is None:
+            self.unreadable.add("question")
         content = Content(network=network or Network(name="Unnamed network"))
         content.themes = self.yaml_list(root / "themes.yml", Theme, "theme", "'- id: …' and 'title: …'")
         content.measures = self.yaml_list(
@@ -369,6 +388,7 @@ class Loader:
         self.load_other_files(content)
         content.blocks = self.blocks
         content.invalid |= self.invalid
+        content.unreadable |= self.unreadable
         return content
 
     def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -517,9 +537,9 @@ class Loader:
         """Every file that is not an item: data files, pages and the files published as they are."""
         for rel in self.tree.files:
             suffix = Path(rel).suffix
-            if suffix.lower() in MARKDOWN_SUFFIXES and self.item_folder(rel) is not None:
+            if suffix.lower() in MARKDOWN_SUFFIXES and (folder := self.item_folder(rel)) is not None:
                 # Never an ordinary page, even where it is not read as an item.
-                self.check_item_path(rel)
+                self.check_item_path(rel, folder)
             elif suffix.lower() in YAML_SUFFIXES:
                 continue  # content data: read where the contract puts it, never published
             elif suffix in MARKDOWN_SUFFIXES:
@@ -542,6 +562,20 @@ class Loader:
             return
         self.report_problems(rel, source.meta)
         meta = source.meta.value if source.meta.value is not None else {}
+        misplaced = next(
+            (kind for kind, keys in ITEM_KEYS.items() if isinstance(meta, dict) and keys <= meta.keys()), None
+        )
+        if misplaced is not None:
+            folder = ITEM_FOLDERS[misplaced].format(
+                place=rel.split("/")[1] if rel.startswith("places/") else "<place>"
+            )
+            self.report.error(
+                rel,
+                1,
+                f"this looks like {a(misplaced)}, but it is not in a folder of them",
+                f"move it into {folder}",
+            )
+            return
         self.validate(PageMeta, drop_private(meta), rel, source.meta.lines, "page's front matter")
         self.check_blocks(rel, source.body, source.body_line)
 
@@ -564,18 +598,19 @@ class Loader:
             return parts[0]
         return None
 
-    def check_item_path(self, rel: str) -> None:
+    def check_item_path(self, rel: str, folder: str) -> None:
         """Items are `.md` files directly in their folder; any other Markdown there is an error."""
-        folder = self.item_folder(rel)
         name = rel.rsplit("/", 1)[-1]
         if rel == f"{folder}/{name}" and name.endswith(".md"):
             return
-        stem = name.rsplit(".", 1)[0]
+        kind = {"records": "record", "posts": "post", "toolkit": "activity guide"}[folder.rsplit("/", 1)[-1]]
+        better = suggested_id(name.rsplit(".", 1)[0], kind)
+        where = "rename it to" if rel == f"{folder}/{name}" else f"move it into {folder}/ and name it"
         self.report.error(
             rel,
             0,
             f"this file is in {folder}/ but is not read from there",
-            f"name it '{stem}.md' and put it directly in {folder}/",
+            f"{where} '{better}.md' (a lowercase name ending in .md)",
         )
 
     def allowed(self, rel: str) -> bool:

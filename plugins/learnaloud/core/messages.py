@@ -9,7 +9,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .errors import did_you_mean
+from .errors import a, did_you_mean
+from .model import DERIVED_FIELDS
 
 DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 EXAMPLES = {
@@ -25,7 +26,17 @@ EXAMPLES = {
     "scope": "across-places",
     "unit": "people",
     "text": "What happened, in a sentence or two.",
+    "group_size": "[4, 10]",
+    "boost": "2",
 }
+
+
+def list_hint(name: str, value: Any) -> str | None:
+    """A list written without brackets ('story, feedback') reads as one odd value."""
+    if isinstance(value, str) and "," in value:
+        items = ", ".join(part.strip() for part in value.split(",") if part.strip())
+        return f"write a list in square brackets: '{name}: [{items}]'"
+    return None
 
 
 def field_name(loc: tuple[int | str, ...]) -> str:
@@ -94,11 +105,14 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
     if kind_of == "missing":
         return f"'{name}' is missing", f"add a line '{name}: {example}'"
     if kind_of == "extra_forbidden":
-        known = [n for n, f in (parent_fields(model, loc)).items() if not f.exclude]
-        return f"'{name}' is not a field of a {kind}", did_you_mean(name, known, "field")
+        fields = parent_fields(model, loc)
+        known = [n for n, f in fields.items() if not f.exclude and n not in DERIVED_FIELDS]
+        known += ["private"] if len(loc) == 1 else []
+        return f"'{name}' is not a field of {a(kind)}", did_you_mean(name, known, "field")
     if kind_of == "literal_error":
         choices = choices_for(model, loc)
-        return f"'{value}' is not a valid {name}", did_you_mean(str(value), choices, name)
+        hint = list_hint(name, value) or did_you_mean(str(value), choices, name)
+        return f"'{value}' is not a valid {name}", hint
     if kind_of.startswith("date") or kind_of.startswith("datetime"):
         return f"'{value}' is not a date", date_hint(str(value))
     if kind_of == "string_pattern_mismatch":
@@ -114,6 +128,12 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
         return f"'{name}' needs at least one entry", f"write e.g. '{name}: {example}'"
     if kind_of == "too_long" or (kind_of == "too_short" and name == "group_size"):
         return f"'{name}' has the wrong number of entries", "write it as [min, max], e.g. [4, 12]"
+    if kind_of == "string_type" and value is None:
+        return (
+            f"'{name}' is empty",
+            f"write a value after '{name}:'; a value starting with # must be in quotes, "
+            f'e.g. {name}: "#1 lesson"',
+        )
     if kind_of == "string_type":
         return (
             f"'{name}' should be text",
@@ -123,8 +143,10 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
         return f"'{name}' should be a list", f"write it as a list, e.g. '{name}: [a, b]'"
     if kind_of in ("int_parsing", "int_type", "int_from_float"):
         return f"'{name}' should be a whole number", f"write e.g. '{name}: {example}'"
-    if kind_of == "greater_than":
-        return f"'{name}' should be more than 0", f"write e.g. '{name}: {example}'"
+    if kind_of in ("greater_than", "less_than_equal"):
+        limits = error.get("ctx", {})
+        bound = f"more than {limits['gt']:g}" if "gt" in limits else f"at most {limits.get('le'):g}"
+        return f"'{name}' should be {bound}", f"write e.g. '{name}: {example}'"
     if kind_of in ("model_type", "model_attributes_type", "dict_type"):
         return (
             f"'{name}' should be a set of 'field: value' lines",

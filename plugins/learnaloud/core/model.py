@@ -14,6 +14,8 @@ from .headings import Heading
 from .source import LineMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+# Fields the loader fills from where a file sits; a contributor never writes them.
+DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 
 
 def slug(name: str) -> str:
@@ -281,5 +283,8 @@ class Content:
     blocks: dict[str, tuple[LiveBlock, ...]] = field(default_factory=dict)
     # Items that exist but failed validation, as (kind, id): references to them are not errors too.
     invalid: set[tuple[str, str]] = field(default_factory=set)
+    # Vocabularies whose file could not be read (theme, measure, question): ids naming them are not
+    # checked, so one broken file gives one error, not one for every record that uses it.
+    unreadable: set[str] = field(default_factory=set)
     # Hand-written pages and files published as they are, each checked: the rest stays out.
     published_files: list[str] = field(default_factory=list)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Report, did_you_mean
+from .messages import list_hint
 from .model import ID_PATTERN, Content, Source, one_or_many, slug
 
 REF_HINT = "name a record as '<place>/<record>', e.g. 'north-quay/2025-03-12-market-stall'"
@@ -62,6 +63,8 @@ class References:
         }
 
     def ids(self, source: Source, field: str, values: Iterable[str], known: Iterable[str], noun: str) -> None:
+        if noun in self.content.unreadable:
+            return
         choices = self.known(known, noun)
         for index, value in enumerate(values):
             if value not in choices:
@@ -69,14 +72,15 @@ class References:
                     source.path,
                     source.line(field, index),
                     f"there is no {noun} '{value}'",
-                    self.suggest(value, choices, noun) + WHERE_DEFINED.get(noun, ""),
+                    self.suggest(value, choices, noun, field) + WHERE_DEFINED.get(noun, ""),
                 )
 
-    def suggest(self, value: str, choices: set[str], noun: str) -> str:
+    def suggest(self, value: str, choices: set[str], noun: str, field: str) -> str:
         titled = self.titles.get(noun, {}).get(value.strip().casefold())
         if titled is not None:
             return f"did you mean '{titled}'? (write the {noun}'s id, not its title)"
-        return did_you_mean(value if ID.match(value) else slug(value), choices, noun)
+        listed = list_hint(field, value)
+        return listed or did_you_mean(value if ID.match(value) else slug(value), choices, noun)
 
     def fields(self, kind: str, source: Source, values: Mapping[str, Any]) -> None:
         """The id fields of one item (see REFERENCE_FIELDS)."""
@@ -172,7 +176,7 @@ def check_references(content: Content, report: Report, partial: Iterable[Partial
     for measures in content.place_measures.values():
         for measure_id in measures.values:
             refs.ids(measures.source, measure_id, [measure_id], content.measures, "measure")
-    check_block_references(content, report)
+    check_block_references(content, refs, report)
 
 
 def check_follows_cycles(content: Content, report: Report) -> None:
@@ -195,7 +199,7 @@ def check_follows_cycles(content: Content, report: Report) -> None:
             current = content.tables[current].follows
 
 
-def check_block_references(content: Content, report: Report) -> None:
+def check_block_references(content: Content, refs: References, report: Report) -> None:
     lookups: dict[str, tuple[Iterable[str], str]] = {
         "place": (content.places, "place"),
         "places": (content.places, "place"),
@@ -209,7 +213,9 @@ def check_block_references(content: Content, report: Report) -> None:
                 if option not in lookups:
                     continue
                 known, noun = lookups[option]
-                known = set(known)
+                if noun in content.unreadable:
+                    continue
+                known = refs.known(known, noun)
                 for item in value if isinstance(value, list) else [value]:
                     if item not in known:
                         report.error(

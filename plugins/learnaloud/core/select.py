@@ -96,8 +96,9 @@ class Selection:
                 self.report.warning(
                     source.path,
                     source.line(*field, index),
-                    f"links the {noun} '{ref}', which is not public",
-                    "the link is left out of the public site; make both public to show it",
+                    f"links the {noun} '{ref}', which this build does not publish",
+                    "the site shows this entry without the link; nothing to do (change that "
+                    f"{noun}'s visibility only if its place agrees)",
                 )
         return kept
 

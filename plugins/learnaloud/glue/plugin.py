@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import logging
 import os
+import re
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -27,12 +28,12 @@ from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import chart_table, expand_blocks, select_records
 from ..core.errors import Report, format_report
 from ..core.files import check_addresses
-from ..core.links import LinkGate
+from ..core.links import LinkGate, link_line, normal
 from ..core.load import ParseCache, load_content
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
-from ..core.select import BuildVisibility, Published, select
+from ..core.select import BuildVisibility, Published, select, within
 from ..core.site import PlannedPage, SitePlan, plan_site
 from ..core.source import page_body, page_source, read_text
 from ..core.urls import move_html
@@ -72,6 +73,20 @@ def clean_meta(value: Any) -> Any:
     return value
 
 
+class WithheldLinkFilter(logging.Filter):
+    """Drops MkDocs' 'target not found' warning for links into what this build withholds."""
+
+    NOT_FOUND = re.compile(r"contains a link '[^']*', but the target '([^']*)' is not found")
+
+    def __init__(self, withheld: frozenset[str]) -> None:
+        super().__init__()
+        self.withheld = withheld
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = self.NOT_FOUND.search(record.getMessage())
+        return found is None or not within(normal(found[1]), self.withheld)
+
+
 def content_error(report: Report) -> PluginError:
     errors = report.errors
     return PluginError(
@@ -108,6 +123,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             raise content_error(report)
         self.published = published
         self.links = LinkGate(published.withheld, config.site_url or "")
+        # MkDocs warns that a withheld page is "not found"; Learn Aloud says why, once.
+        pages_log = logging.getLogger("mkdocs.structure.pages")
+        for old in [f for f in pages_log.filters if isinstance(f, WithheldLinkFilter)]:
+            pages_log.removeFilter(old)
+        pages_log.addFilter(WithheldLinkFilter(published.withheld))
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.blocks = content.blocks
         self.block_env: Environment | None = None
@@ -270,10 +290,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)  # last: after search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for page, target in sorted(self.links.removed):
+        for page, href, target in sorted(self.links.removed):
+            path = Path(config.docs_dir, page)
+            line = link_line(read_text(path), href) if path.is_file() else 0
             log.warning(
-                f"{page}: links to {target}, which this build does not publish — the link is left "
-                "out and its text kept; make both public to show it"
+                f"{page}:{line}: links to {target}, which this build does not publish — the site "
+                "shows the link's words without the link; check that the words name nothing private"
             )
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
