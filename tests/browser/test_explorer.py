@@ -1,4 +1,4 @@
-"""The record explorer, clicked in Chromium; and its complete list with JavaScript off."""
+"""The record explorer and the toolkit, clicked in Chromium on the site as it ships; JavaScript off too."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def visible_records(page: Page) -> int:
 
 
 def test_filters_narrow_the_list_and_counts_follow(
-    browser: Browser, served: str, example_site: Build
+    browser: Browser, served: str, shipped_site: Build
 ) -> None:
-    index = json.loads((example_site.site / "explore" / "records.json").read_text())
+    index = json.loads((shipped_site.site / "explore" / "records.json").read_text())
     total = len(index["items"])
     page = browser.new_page()
     page.goto(served + "explore/", wait_until="load")
@@ -59,9 +59,9 @@ def test_a_link_with_filters_opens_the_explorer_narrowed(browser: Browser, serve
 
 
 def test_without_javascript_the_explorer_is_a_complete_list(
-    browser: Browser, served: str, example_site: Build
+    browser: Browser, served: str, shipped_site: Build
 ) -> None:
-    total = len(json.loads((example_site.site / "explore" / "records.json").read_text())["items"])
+    total = len(json.loads((shipped_site.site / "explore" / "records.json").read_text())["items"])
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "explore/", wait_until="load")
@@ -72,8 +72,8 @@ def test_without_javascript_the_explorer_is_a_complete_list(
     context.close()
 
 
-def test_toolkit_filters_narrow_the_guides(browser: Browser, served: str, example_site: Build) -> None:
-    total = len(json.loads((example_site.site / "toolkit" / "guides.json").read_text())["items"])
+def test_toolkit_filters_narrow_the_guides(browser: Browser, served: str, shipped_site: Build) -> None:
+    total = len(json.loads((shipped_site.site / "toolkit" / "guides.json").read_text())["items"])
     page = browser.new_page()
     page.goto(served + "toolkit/", wait_until="load")
     status = page.locator(".la-explorer__status")
