@@ -124,7 +124,9 @@ def test_an_svg_that_links_a_style_sheet_is_refused(tmp_path: Path) -> None:
         ),
         ({"explore.md": "# Mine\n"}, "explore.md: this would take the place of the site's own page"),
         ({"themes/relational-approaches/index.md": "# Mine\n"}, "would take the place"),
-        ({"patterns.md": "# Mine\n"}, "patterns/index.md (at patterns/index.html)"),
+        ({"patterns.md": "# Mine\n"}, "site's own page at patterns/ — rename it, e.g. to 'our-patterns.md'"),
+        ({"explore/index.md": "# Mine\n"}, "explore/index.md: this would take the place"),
+        ({"themes/relational-approaches.md": "# Mine\n"}, "own page at themes/relational-approaches/"),
     ],
 )
 def test_nothing_takes_the_address_of_a_generated_page(

@@ -54,6 +54,8 @@ RESERVED_FOLDERS = ("assets/learnaloud/",)
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.
 RESERVED_IDS = frozenset({"index", "readme"})
+# The one hand-written page that shares a generated page's address: the home page's introduction.
+HOME_INTRODUCTION = "index.md"
 
 
 @dataclass
@@ -156,8 +158,8 @@ def page_address(src: str) -> str:
 
 def check_addresses(published: Iterable[str], generated: Iterable[str], report: Report) -> None:
     """No two outputs at one address: a contributor's page or file never replaces a generated page,
-    and generated pages never replace each other. A hand-written page at a generated page's own
-    path (`index.md`, `themes/index.md`) is that page's introduction, not a rival."""
+    and generated pages never replace each other. A hand-written `index.md` is the home page's
+    introduction, not a rival."""
     taken: dict[str, str] = {}
     for src in generated:
         address = page_address(src)
@@ -171,10 +173,12 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
         taken.setdefault(address, src)
     for src in published:
         address = page_address(src)
-        if address in taken and taken[address] != src:
+        if address in taken and src != HOME_INTRODUCTION:
+            folder, name = posixpath.split(src)
             report.error(
                 src,
                 0,
-                f"this would take the place of the site's own page {taken[address]} (at {address})",
-                "rename or move it",
+                f"this would take the place of the site's own page at {address.removesuffix('index.html')}",
+                f"rename it, e.g. to '{posixpath.join(folder, 'our-' + name)}' (only index.md, the home "
+                "page's introduction, shares an address with a generated page)",
             )
