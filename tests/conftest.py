@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
-from tests.helpers import EXAMPLE, Build, build_site
+from tests.helpers import CHROMIUM_ARGS, EXAMPLE, Build, build_site
 
 
 @pytest.fixture(scope="session")
@@ -14,3 +17,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = build_site(EXAMPLE, out)
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for the whole session: Playwright's sync API allows one at a time."""
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not shutil.which(executable):
+        pytest.fail("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

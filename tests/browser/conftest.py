@@ -8,30 +8,17 @@ network's own, with the pages only it has (health).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
-from tests.helpers import ROOT, Build
+from tests.helpers import ROOT, Build, serving
 
 SHIPPED_CONFIG = ROOT / "mkdocs.yml"
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def build_shipped(site: Path, visibility: str | None = None) -> Build:
@@ -61,52 +48,14 @@ def shipped_network_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site as a static host does: a missing path gets the site's 404.html."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(SiteHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="session")
 def served(shipped_site: Build) -> Iterator[str]:
     """The address of the shipped public site, served on a free loopback port."""
-    yield from serve(shipped_site.site)
+    with serving(shipped_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def served_network(shipped_network_site: Build) -> Iterator[str]:
-    yield from serve(shipped_network_site.site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    if not shutil.which(executable):
-        pytest.fail("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serving(shipped_network_site.site) as url:
+        yield url

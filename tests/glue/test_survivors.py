@@ -3,20 +3,16 @@ broken on purpose. Real builds of small content trees, assertions on the parsed 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.helpers import BASE_TREE, Build, article, build_both, build_site, write_tree
+from tests.helpers import BASE_TREE, Build, article, build_both, build_site, serving, write_tree
 
 # -- a network whose items are network-only unless they say otherwise -----------------------------
 
@@ -706,34 +702,13 @@ def test_explorer_index_says_which_facets_need_all_ticked_values(builds: dict[st
     assert rows["Same place again"]["loop"] == set()
 
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def explorer(builds: dict[str, Build]) -> Iterator[tuple[Page, str]]:
+def explorer(builds: dict[str, Build], browser: Browser) -> Iterator[tuple[Page, str]]:
     """A Chromium page, and the address of the public build's explorer served over HTTP."""
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    handler = functools.partial(QuietHandler, directory=str(builds["public"].site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            yield browser.new_page(), f"http://127.0.0.1:{server.server_address[1]}/explore/"
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(builds["public"].site) as url:
+        page = browser.new_page()
+        yield page, f"{url}explore/"
+        page.close()
 
 
 def counts(page: Page, facet: str) -> dict[str | None, str]:
