@@ -2,10 +2,13 @@
 
 For each size, generate a synthetic learning network (deterministically), build it twice — once
 through the `learnaloud` plugin, once as plain Markdown pages with a sections-only nav — and print
-the best wall time, the peak memory of the build process and the size of each site.
+the best wall time, the peak memory of the build process and the size of each site. Then build a
+small site in which one record's body is 1 MB of adversarial Markdown (a run of '[', deeply nested
+emphasis), both ways, and print how each build ended and how long it took.
 
     .venv/bin/python bench/run.py            # 100, 1000 and 5000 records
     .venv/bin/python bench/run.py 100 1000   # chosen sizes
+    .venv/bin/python bench/run.py 20 --repeats 1 --no-warm-up --no-plain-adversarial   # tiny
 """
 
 from __future__ import annotations
