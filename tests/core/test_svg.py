@@ -66,6 +66,40 @@ def test_processing_instructions_are_refused(data: bytes) -> None:
     assert found is not None and "processing instruction" in found
 
 
+XSLT = '<?xml version="1.0" encoding="UTF-16"?>\n<?xml-stylesheet type="text/xsl" href="x.svg"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        # In UTF-16 '<?' is '<\0?\0': a search of the bytes would miss the style sheet.
+        (b"\xff\xfe" + XSLT.encode("utf-16-le"), "is not saved as UTF-8 text"),
+        (XSLT.encode("utf-16"), "is not saved as UTF-8 text"),
+        (XSLT.encode("utf-8"), "declares the encoding UTF-16, not UTF-8"),
+    ],
+)
+def test_only_utf_8_svgs_are_read(data: bytes, problem: str) -> None:
+    assert svg_problem(data) == problem
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<h:meta xmlns:h="http://www.w3.org/1999/xhtml" http-equiv="refresh" content="0;url=https://evil.example/"/>',
+        '<h:img xmlns:h="http://www.w3.org/1999/xhtml" srcset="https://evil.example/a.png 1x"/>',
+        '<m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>x</m:mi></m:math>',
+    ],
+)
+def test_html_and_mathml_inside_an_svg_are_refused(inside: str) -> None:
+    found = svg_problem(SVG.format(inside).encode())
+    assert found is not None and "HTML or MathML element" in found
+
+
+def test_a_backslash_address_is_another_host() -> None:
+    found = svg_problem(SVG.format('<image href="\\\\evil.example/track.png"/>').encode())
+    assert found is not None and "external address" in found
+
+
 def test_declarations_and_broken_xml_are_refused() -> None:
     assert svg_problem(b'<!DOCTYPE svg [<!ENTITY a "x">]><svg xmlns="http://www.w3.org/2000/svg"/>') == (
         "declares a DOCTYPE or entities"

@@ -87,8 +87,7 @@ def test_symbolic_links_are_refused_and_never_followed(tmp_path: Path) -> None:
         ("style.CSS", "body{}", "a .CSS file cannot be published"),
         ("data.json", "{}", "a .json file cannot be published"),
         ("LICENSE", "MIT", "a file without an ending cannot be published"),
-        ("assets/learnaloud/learnaloud.css", "body{}", "holds Learn Aloud's own files"),
-        ("assets/learnaloud/logo.png", "png", "holds Learn Aloud's own files"),
+        ("assets/learnaloud/learnaloud.css", "body{}", "a .css file cannot be published"),
     ],
 )
 def test_only_allowed_kinds_are_published(tmp_path: Path, path: str, text: str, expected: str) -> None:
@@ -122,17 +121,39 @@ def test_an_svg_that_links_a_style_sheet_is_refused(tmp_path: Path) -> None:
             {"themes.yml": "- id: index\n  title: Index\n"},
             "themes.yml:1: 'index' cannot be the id of a theme",
         ),
-        ({"explore.md": "# Mine\n"}, "explore.md: this would take the place of the site's own page"),
+        ({"explore.md": "# Mine\n"}, "explore.md: this would take the place of the site's own pages"),
+        ({"assets/learnaloud/logo.png": "png"}, "assets/learnaloud/logo.png: this would take the place"),
+        ({"assets/learnaloud/learnaloud.css.md": "x"}, "learnaloud.css.md: this would take the place"),
+        ({"explore/records.json.md": "x"}, "explore/records.json.md: this would take the place"),
+        ({"404.html.md": "x"}, "404.html.md: this would take the place"),
+        ({"sitemap.xml.md": "x"}, "sitemap.xml.md: this would take the place"),
+        ({"search/search_index.json.md": "x"}, "search_index.json.md: this would take the place"),
+        ({"assets/images/favicon.png": "png"}, "favicon.png: this would take the place"),
+        ({"robots.txt": "Disallow: /"}, "robots.txt: this would take the place"),
         ({"themes/relational-approaches/index.md": "# Mine\n"}, "would take the place"),
-        ({"patterns.md": "# Mine\n"}, "site's own page at patterns/ — rename it, e.g. to 'our-patterns.md'"),
+        ({"patterns.md": "# Mine\n"}, "site's own pages or files at patterns/ — rename it, e.g. to 'our-patterns.md'"),
         ({"explore/index.md": "# Mine\n"}, "explore/index.md: this would take the place"),
-        ({"themes/relational-approaches.md": "# Mine\n"}, "own page at themes/relational-approaches/"),
+        ({"themes/relational-approaches.md": "# Mine\n"}, "own pages or files at themes/relational-approaches/"),
     ],
 )
 def test_nothing_takes_the_address_of_a_generated_page(
     tmp_path: Path, files: dict[str, str], expected: str
 ) -> None:
     failed(build_tree(tmp_path, files), expected)
+
+
+def test_files_named_as_a_withheld_item_are_withheld_with_it(tmp_path: Path) -> None:
+    hidden_record = "places/north-quay/records/2025-05-01-hidden.md"
+    files = {
+        hidden_record: "---\ntitle: x\ndate: 2025-05-01\nevidence: [story]\nvisibility: network\n---\n",
+        "places/north-quay/records/2025-05-01-hidden.txt": "CANARY-BESIDE-A-HIDDEN-RECORD",
+        "tables/2025-06-hidden.yml": "title: x\ndate: 2025-06-01\nscope: national\nvisibility: network\n",
+        "tables/2025-06-hidden.md": "CANARY-INTRO-OF-A-HIDDEN-TABLE",
+    }
+    build = build_tree(tmp_path, files)
+    assert build.returncode == 0, build.output
+    for path, data in build.files().items():
+        assert b"CANARY" not in data, path
 
 
 # -- contributor markup stays content -----------------------------------------------------------
@@ -162,6 +183,10 @@ def markup(tmp_path_factory: pytest.TempPathFactory) -> Build:
         [the secret garden](../../brackenbury/records/2025-02-01-secret-garden.md)
         and [by reference][garden], <a href="/places/brackenbury/">the place</a>,
         ![a photo](../../brackenbury/photo.png), and [a public one](2025-03-12-market-stall.md).
+        <a href="..\\..\\brackenbury\\">back</a>, [no host](https:/places/brackenbury/),
+        [upper](../../brackenbury/records/2025-02-01-secret-garden.MD).
+
+        <div class="la-explorer md-header md-button ok">overlay</div>
 
         [garden]: ../../brackenbury/records/2025-02-01-secret-garden/
     """
@@ -194,9 +219,14 @@ def test_materials_own_ids_stay_materials(markup: Build) -> None:
     assert len(page.select("#__search")) == 1 and page.select_one("#__search").name == "input"  # type: ignore[union-attr]
     body = article(markup, RECORD)
     claimed = next(p for p in body.find_all("p") if "claims Material" in p.get_text())
-    assert claimed.get("id") is None and claimed.get("class") == ["md-typeset"]
+    assert claimed.get("id") is None and claimed.get("class") is None  # md-typeset is Material's
     raw = next(d for d in body.find_all("div") if d.get_text() == "raw")
     assert raw.get("id") is None and raw.get("class") == ["ok"]
+
+
+def test_the_sites_own_classes_stay_its_own(markup: Build) -> None:
+    overlay = next(d for d in article(markup, RECORD).find_all("div") if d.get_text() == "overlay")
+    assert overlay.get("class") == ["md-button", "ok"]
 
 
 def test_a_toc_label_cannot_carry_markup(markup: Build) -> None:
@@ -211,7 +241,7 @@ def test_a_body_line_that_looks_like_a_key_stays_text(markup: Build) -> None:
 
 def test_hand_written_links_to_withheld_pages_lose_their_address(markup: Build) -> None:
     body = article(markup, RECORD)
-    for text in ("the secret garden", "by reference", "the place"):
+    for text in ("the secret garden", "by reference", "the place", "back", "no host", "upper"):
         anchor = body.find("a", string=text)
         assert anchor is not None and anchor.get("href") is None, anchor
     assert body.select_one("img").get("src") is None  # type: ignore[union-attr]
@@ -258,6 +288,16 @@ def test_hand_written_links_stay_in_a_network_build(tmp_path: Path) -> None:
 )
 def test_ordinary_pages_front_matter_is_checked(tmp_path: Path, front: str, expected: str) -> None:
     failed(build_tree(tmp_path, {"about.md": f"---\n{front}\n---\n\nHi\n"}), expected)
+
+
+def test_front_matter_mkdocs_cannot_read_never_becomes_body_text(tmp_path: Path) -> None:
+    # MkDocs' own YAML reading fails on an impossible date and keeps the whole front matter as text.
+    page = "---\ntitle: About\nprivate:\n  contact: CANARY-PRIVATE-CONTACT\n  review_by: 2025-02-29\n---\nAbout us.\n"
+    build = build_tree(tmp_path, {"about.md": page})
+    assert build.returncode == 0, build.output
+    assert article(build, "about").get_text().strip().endswith("About us.")
+    for path, data in build.files().items():
+        assert b"CANARY" not in data, path
 
 
 def test_a_scalar_alias_cannot_copy_a_private_value(tmp_path: Path) -> None:

@@ -49,8 +49,17 @@ PUBLISHED_SUFFIXES = frozenset(s for kind in PUBLISHED_KINDS.values() for s in k
 # Every ending MkDocs reads as a page (it compares them with case, so `page.MD` would be copied raw).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 YAML_SUFFIXES = (".yml", ".yaml")
-# The plugin's own files in the site: a content file there would replace them.
-RESERVED_FOLDERS = ("assets/learnaloud/",)
+# What the theme, MkDocs and the plugin write themselves: a content page or file there, or at a
+# path that needs one of them as a folder, would replace them.
+ENGINE_OUTPUTS = (
+    "404.html",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "robots.txt",
+    "search/search_index.json",
+    "assets/images/favicon.png",
+)
+RESERVED_FOLDERS = ("assets/learnaloud/", "assets/javascripts/", "assets/stylesheets/", "search/")
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.
 RESERVED_IDS = frozenset({"index", "readme"})
@@ -114,14 +123,6 @@ def is_regular_file(path: Path) -> bool:
 
 def check_published_file(rel: str, allowed: Iterable[str], report: Report) -> bool:
     """Whether a file that is neither a page nor a data file may be published as it is."""
-    if any(rel.startswith(folder) for folder in RESERVED_FOLDERS):
-        report.error(
-            rel,
-            0,
-            f"{RESERVED_FOLDERS[0]} holds Learn Aloud's own files",
-            "move this file to another folder",
-        )
-        return False
     suffix = posixpath.splitext(rel)[1]
     if suffix.lower() in MARKDOWN_SUFFIXES + YAML_SUFFIXES and suffix != suffix.lower():
         name = posixpath.basename(rel)
@@ -157,10 +158,10 @@ def page_address(src: str) -> str:
 
 
 def check_addresses(published: Iterable[str], generated: Iterable[str], report: Report) -> None:
-    """No two outputs at one address: a contributor's page or file never replaces a generated page,
-    and generated pages never replace each other. A hand-written `index.md` is the home page's
-    introduction, not a rival."""
-    taken: dict[str, str] = {}
+    """No two outputs at one address: a contributor's page or file never replaces a generated page
+    or the theme's files (nor needs one of them as its folder), and generated pages never replace
+    each other. A hand-written `index.md` is the home page's introduction, not a rival."""
+    taken: dict[str, str] = dict.fromkeys(ENGINE_OUTPUTS, "the theme's own files")
     for src in generated:
         address = page_address(src)
         if address in taken:
@@ -171,14 +172,27 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
                 "give one of the items another id",
             )
         taken.setdefault(address, src)
+    folders = {parent for address in taken for parent in parents(address)}
     for src in published:
         address = page_address(src)
-        if address in taken and src != HOME_INTRODUCTION:
+        clash = (
+            (address in taken and src != HOME_INTRODUCTION)
+            or address in folders
+            or any(parent in taken for parent in parents(address))
+            or address.startswith(RESERVED_FOLDERS)
+        )
+        if clash:
             folder, name = posixpath.split(src)
             report.error(
                 src,
                 0,
-                f"this would take the place of the site's own page at {address.removesuffix('index.html')}",
+                f"this would take the place of the site's own pages or files at {address.removesuffix('index.html')}",
                 f"rename it, e.g. to '{posixpath.join(folder, 'our-' + name)}' (only index.md, the home "
-                "page's introduction, shares an address with a generated page)",
+                "page's introduction, shares an address with the site's own pages)",
             )
+
+
+def parents(address: str) -> list[str]:
+    """The folders an address needs: 'a/b/c.html' needs 'a' and 'a/b'."""
+    parts = address.split("/")[:-1]
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]

@@ -12,7 +12,7 @@ from .sanitize import Withheld
 from .select import within
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
-PAGE_ENDINGS = ("/index.html", "/index.md", ".md", ".html", ".yml", "/")
+INDEX_PAGES = ("/index.html", "/index.md")
 
 
 @dataclass
@@ -39,10 +39,14 @@ class LinkGate:
 
     def targets(self, href: str, page_src: str, page_url: str) -> list[str]:
         """The site paths a link may point to."""
+        href = href.strip().replace("\\", "/")  # browsers read a backslash as a slash
         if self.site_url and href.startswith(self.site_url):
             return [normal(href[len(self.site_url) :])]
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path:
+        # `https:places/x/` has no host: a browser reads it as a path on this site.
+        if (parts.scheme and parts.scheme.lower() not in ("http", "https")) or parts.netloc:
+            return []
+        if not parts.path:
             return []
         path = unquote(parts.path)
         if path.startswith("/"):
@@ -65,9 +69,10 @@ def link_line(text: str, href: str) -> int:
 
 
 def normal(path: str) -> str:
-    """A site path without `.`/`..` segments or a page ending."""
+    """A site path without `.`/`..` segments, an index page or an ending: a link to `x.md`, `x/`,
+    `x/index.html` or a file `x.pdf` beside an item `x` all point at `x`."""
     path = posixpath.normpath("/" + path).lstrip("/")
-    for ending in PAGE_ENDINGS:
-        if path.endswith(ending):
-            return path[: -len(ending)]
-    return path
+    for index in INDEX_PAGES:
+        if path.lower().endswith(index):
+            path = path[: -len(index)]
+    return posixpath.splitext(path)[0]

@@ -113,6 +113,7 @@ class Loader:
         self.invalid: set[tuple[str, str]] = set()
         self.partial: list[Partial] = []
         self.unreadable: set[str] = set()
+        self.page_meta: dict[str, PageMeta] = {}
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -389,6 +390,7 @@ class Loader:
         content.blocks = self.blocks
         content.invalid |= self.invalid
         content.unreadable |= self.unreadable
+        content.page_meta = self.page_meta
         return content
 
     def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -576,7 +578,9 @@ class Loader:
                 f"move it into {folder}",
             )
             return
-        self.validate(PageMeta, drop_private(meta), rel, source.meta.lines, "page's front matter")
+        checked = self.validate(PageMeta, drop_private(meta), rel, source.meta.lines, "page's front matter")
+        if checked is not None:
+            self.page_meta[rel] = checked
         self.check_blocks(rel, source.body, source.body_line)
 
     def check_svg(self, rel: str) -> None:

@@ -288,3 +288,5 @@ class Content:
     unreadable: set[str] = field(default_factory=set)
     # Hand-written pages and files published as they are, each checked: the rest stays out.
     published_files: list[str] = field(default_factory=list)
+    # Each hand-written page's front matter, validated: the only metadata the page is given.
+    page_meta: dict[str, PageMeta] = field(default_factory=dict)

@@ -45,8 +45,18 @@ def safe_id(value: str) -> str | None:
     return value if SAFE_NAME.fullmatch(value) else None
 
 
+# Classes the site's own scripts and Material's layout look for: a contributor's element with one
+# would be taken for the explorer's filters or laid over the header. Material's buttons stay.
+OWN_CLASSES = re.compile(r"(la|md)-")
+CONTENT_CLASSES = frozenset({"md-button", "md-button--primary"})
+
+
 def safe_classes(value: str) -> str | None:
-    names = [name for name in value.split() if SAFE_NAME.fullmatch(name)]
+    names = [
+        name
+        for name in value.split()
+        if SAFE_NAME.fullmatch(name) and (not OWN_CLASSES.match(name) or name in CONTENT_CLASSES)
+    ]
     return " ".join(names) or None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -147,7 +148,9 @@ def select(content: Content, visibility: BuildVisibility, report: Report) -> Pub
         tables=tables,
         activities=activities,
         withheld=withheld,
-        files=tuple(path for path in content.published_files if not within(path, withheld)),
+        # A file named as a withheld item (`secret.md` beside a hidden table, `secret.pdf` beside
+        # a hidden record) is withheld with it.
+        files=tuple(p for p in content.published_files if not within(posixpath.splitext(p)[0], withheld)),
     )
 
 

@@ -223,6 +223,8 @@ def page_body(text: str) -> str:
 
 
 def page_source(text: str) -> str:
-    """A hand-written page as MkDocs must read it: its front matter (checked by the loader) if it
-    has one, and never a first line such as 'Update: the group met' taken as metadata."""
-    return text if FRONT_MATTER.match(text) else page_body(text)
+    """A hand-written page as MkDocs must read it: its body alone. Its front matter was read and
+    checked by the loader, which gives the page its metadata; MkDocs' own YAML reading would keep
+    the whole front matter, `private:` block and all, as body text wherever it fails (an impossible
+    date), and would read a first line such as 'Update: the group met' as metadata."""
+    return page_body(split_front_matter(text)[1])

@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-# ElementTree drops processing instructions, so they are looked for in the bytes: only the XML
-# declaration may open the file (`<?xml-stylesheet … xsl?>` would run an XSLT program).
-XML_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*\?>")
-PROCESSING_INSTRUCTION = re.compile(rb"<\?")
+DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# ElementTree drops processing instructions, so they are looked for in the text (UTF-8 only, so no
+# other encoding can hide them): only the XML declaration may open the file
+# (`<?xml-stylesheet … xsl?>` would run an XSLT program).
+XML_DECLARATION = re.compile(r"\A\s*<\?xml\s[^>]*\?>")
+DECLARED_ENCODING = re.compile(r"""encoding\s*=\s*["']([^"']*)["']""")
+PROCESSING_INSTRUCTION = re.compile(r"<\?")
+# Browsers render HTML and MathML elements inside an SVG document: a <meta http-equiv="refresh">,
+# an <img srcset> or a <video poster> navigates or fetches without any script.
+FOREIGN_NAMESPACES = ("http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML")
 # CSS, once its escapes (`@\69mport`) and comments are undone: anything that fetches.
 CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.DOTALL)
 CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
@@ -30,7 +35,8 @@ def local(name: str) -> str:
 
 
 def leaves_the_file(url: str) -> bool:
-    return bool(SCHEME.match(IGNORED_IN_URLS.sub("", url)))
+    # Browsers read a backslash as '/' in URLs: two of them start another host.
+    return bool(SCHEME.match(IGNORED_IN_URLS.sub("", url).replace("\\", "/")))
 
 
 def css_unescaped(text: str) -> str:
@@ -51,17 +57,26 @@ def fetches(css: str) -> bool:
 
 def svg_problem(data: bytes) -> str | None:
     """What makes an SVG unsafe to publish as it is, or None."""
-    if DECLARATIONS.search(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "is not saved as UTF-8 text"
+    declaration = XML_DECLARATION.match(text)
+    encoding = DECLARED_ENCODING.search(declaration[0]) if declaration else None
+    if encoding is not None and encoding[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return f"declares the encoding {encoding[1]}, not UTF-8"
+    if DECLARATIONS.search(text):
         return "declares a DOCTYPE or entities"
-    declaration = XML_DECLARATION.match(data)
-    if PROCESSING_INSTRUCTION.search(data, declaration.end() if declaration else 0):
+    if PROCESSING_INSTRUCTION.search(text, declaration.end() if declaration else 0):
         return "contains a processing instruction (<?…?>), such as a style sheet link"
     try:
-        root = ElementTree.fromstring(data)
+        root = ElementTree.fromstring(text)
     except ElementTree.ParseError:
         return "is not well-formed XML"
     for element in root.iter():
         tag = local(str(element.tag))
+        if str(element.tag).startswith(tuple("{" + ns for ns in FOREIGN_NAMESPACES)):
+            return f"contains an HTML or MathML element (<{tag}>)"
         if tag in CODE_ELEMENTS:
             return "contains a script"
         if tag in EMBEDDING_ELEMENTS:

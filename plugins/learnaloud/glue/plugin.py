@@ -8,6 +8,7 @@ import html
 import logging
 import os
 import re
+import secrets
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -87,6 +88,10 @@ class WithheldLinkFilter(logging.Filter):
         return found is None or not within(normal(found[1]), self.withheld)
 
 
+# A held block's placeholder, as Python-Markdown wraps it in a paragraph.
+BLOCK_TOKEN = re.compile(r"<p>(LEARNALOUD[0-9a-f]{16}-\d+)</p>")
+
+
 def content_error(report: Report) -> PluginError:
     errors = report.errors
     return PluginError(
@@ -130,7 +135,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         pages_log.addFilter(WithheldLinkFilter(published.withheld))
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.blocks = content.blocks
+        self.page_meta = content.page_meta
         self.block_env: Environment | None = None
+        self.block_token = f"LEARNALOUD{secrets.token_hex(8)}"  # never in any output
+        self.held_blocks: dict[str, str] = {}
         self.plan: SitePlan = plan_site(published, self.answer_html, self.links)
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
         addresses = Report()
@@ -204,17 +212,30 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if page.file.generated_by is not None and planned is not None:
             page.meta = {"title": planned.title}
         else:
-            # A hand-written page's front matter (known keys, checked by the loader) is contributor
-            # text: Material places some values unescaped. Private notes go no further.
-            page.meta = {k: clean_meta(v) for k, v in page.meta.items() if k != "private"}
+            # A hand-written page's front matter, as the loader checked it (private notes already
+            # gone), is contributor text: Material places some values unescaped. The title is
+            # escaped once, in on_page_content.
+            checked = self.page_meta.get(page.file.src_uri)
+            meta = checked.model_dump(exclude_defaults=True) if checked is not None else {}
+            page.meta = {k: plain_title(v) if k == "title" else clean_meta(v) for k, v in meta.items()}
         if planned is not None:
             page.meta["template"] = planned.template
             if planned.hide:
                 page.meta["hide"] = list(planned.hide)
             page.meta.setdefault("title", planned.title)
         if page.file.src_uri in self.blocks:
-            markdown = expand_blocks(markdown, partial(self.render_block, page, config))
+            markdown = expand_blocks(markdown, partial(self.hold_block, page, config))
         return markdown
+
+    def hold_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
+        """A placeholder for a live block's HTML: the block is the site's own markup, put in after
+        the page's contributor HTML is sanitised (which keeps the site's own classes out of it)."""
+        rendered = self.render_block(page, config, block)
+        if not rendered:
+            return rendered
+        token = f"{self.block_token}-{len(self.held_blocks)}"
+        self.held_blocks[token] = rendered
+        return token
 
     def render_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
         """A live block's HTML, from its overridable template."""
@@ -258,9 +279,13 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta["title"] = title
         planned = self.pages.get(page.file.src_uri)
         withheld = self.links.for_page(page.file.src_uri, page.url)
+        clean = BLOCK_TOKEN.sub(self.put_block, sanitize_html(html_, withheld))
         if planned is not None and planned.record is not None:
-            self.keep_answers(planned.record, html_, withheld)
-        return sanitize_html(html_, withheld)
+            self.keep_answers(planned.record, clean, withheld)
+        return clean
+
+    def put_block(self, match: re.Match[str]) -> str:
+        return self.held_blocks.pop(match[1], match[0])
 
     def keep_answers(self, ref: str, html_: str, withheld: Withheld) -> None:
         """A record's answers, cut from its page for the questions' pages: rendered only once."""
@@ -273,7 +298,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 alone = expand_blocks(answer_markdown(answer), lambda block: "")
                 parts.setdefault(answer.question.id, []).append(markdown_html(alone, withheld))
         for question, pieces in parts.items():
-            self.answers[(ref, question)] = [sanitize_html(piece, withheld) for piece in pieces]
+            self.answers[(ref, question)] = pieces
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
