@@ -131,9 +131,15 @@ def test_an_svg_that_links_a_style_sheet_is_refused(tmp_path: Path) -> None:
         ({"assets/images/favicon.png": "png"}, "favicon.png: this would take the place"),
         ({"robots.txt": "Disallow: /"}, "robots.txt: this would take the place"),
         ({"themes/relational-approaches/index.md": "# Mine\n"}, "would take the place"),
-        ({"patterns.md": "# Mine\n"}, "site's own pages or files at patterns/ — rename it, e.g. to 'our-patterns.md'"),
+        (
+            {"patterns.md": "# Mine\n"},
+            "site's own pages or files at patterns/ — rename it, e.g. to 'our-patterns.md'",
+        ),
         ({"explore/index.md": "# Mine\n"}, "explore/index.md: this would take the place"),
-        ({"themes/relational-approaches.md": "# Mine\n"}, "own pages or files at themes/relational-approaches/"),
+        (
+            {"themes/relational-approaches.md": "# Mine\n"},
+            "own pages or files at themes/relational-approaches/",
+        ),
     ],
 )
 def test_nothing_takes_the_address_of_a_generated_page(
