@@ -339,6 +339,24 @@ def test_a_code_fence_in_front_matter_does_not_hide_a_live_block(tmp_path: Path)
     failed(build_tree(tmp_path, {"page.md": page}), "page.md:7: ")
 
 
+# -- bounded work ----------------------------------------------------------------------------
+
+ADVERSARIAL = {
+    "brackets": "[" * 20_000,  # took 53 s: Python-Markdown's link patterns are quadratic on it
+    "emphasis": "*" * 2000 + "a" + "*" * 2000,  # RecursionError in the toc extension
+    "nested html": "<div>" * 40_000 + "</div>" * 40_000,  # minutes in Material's search parser
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_a_body_that_would_take_minutes_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    record = "---\ntitle: x\ndate: 2025-05-01\nevidence: [story]\n---\n\nFine words.\n\n" + ADVERSARIAL[kind]
+    started = time.monotonic()
+    build = build_tree(tmp_path, {"places/north-quay/records/2025-05-01-slow.md": record})
+    failed(build, "places/north-quay/records/2025-05-01-slow.md:9: ")
+    assert time.monotonic() - started < 60, "refused, but only after rendering"
+
+
 # -- the build is atomic ----------------------------------------------------------------------
 
 RAISING_HOOK = """

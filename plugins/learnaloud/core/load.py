@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import blocks, messages
 from .analysis.questions import check_question_headings
+from .bounds import body_problems
 from .errors import Diagnostic, Report, a
 from .files import (
     MARKDOWN_SUFFIXES,
@@ -277,7 +278,7 @@ class Loader:
             )
             return None
         lines = source.meta.lines
-        self.check_blocks(rel, source.body, source.body_line)
+        self.check_body(rel, source.body, source.body_line)
         if model is Record:
             derived["headings"] = find_headings(source.body)
         return self.validate(
@@ -528,6 +529,13 @@ class Loader:
                     values[str(measure_id)][str(period)] = float(value)
         return PlaceMeasures(place_id, Source(rel, parsed.lines), values)
 
+    def check_body(self, rel: str, body: str, body_line: int) -> None:
+        """A Markdown body: its live blocks, and no more work for Python-Markdown than its length
+        warrants (some inputs take it minutes, or overflow its stack)."""
+        for problem in body_problems(body, body_line):
+            self.report.error(rel, problem.line, problem.message, problem.hint)
+        self.check_blocks(rel, body, body_line)
+
     def check_blocks(self, rel: str, body: str, body_line: int) -> None:
         found = blocks.find_blocks(body, body_line)
         for problem in found.problems:
@@ -581,7 +589,7 @@ class Loader:
         checked = self.validate(PageMeta, drop_private(meta), rel, source.meta.lines, "page's front matter")
         if checked is not None:
             self.page_meta[rel] = checked
-        self.check_blocks(rel, source.body, source.body_line)
+        self.check_body(rel, source.body, source.body_line)
 
     def check_svg(self, rel: str) -> None:
         problem = svg_problem((self.root / rel).read_bytes())
