@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from .source import SourceProblem
 
@@ -60,23 +61,27 @@ MAX_NESTING = 16
 # Bold and italic inside one another: the toc extension recurses for each level (RecursionError at
 # about 1,000). What is compared is an upper bound on the nesting (see `emphasis_bound`): real
 # paragraphs stay below 20.
-MAX_EMPHASIS = 100
+MAX_EMPHASIS = 300
 
 # Seconds of Python-Markdown's time per unit of work, measured (with margin) on adversarial bodies.
 SECONDS_PER_BRACKET_CHAR = 1e-6  # the link patterns reading on from a '[' or '](': per character
 SECONDS_PER_BACKTICK_CHAR = 0.15e-6  # the code pattern looking for its closing '`'s: per character
-SECONDS_PER_MARKUP_CHAR = 4e-9  # a piece of inline markup rebuilding its text: per character
-SECONDS_PER_HTML_CHAR = 1.2e-6  # the HTML parser reading an unclosed tag: per character
+SECONDS_PER_MARKUP_CHAR = 2e-9  # a piece of inline markup rebuilding its text: per character
+SECONDS_PER_TAG_CHAR = 0.2e-6  # the HTML parser reading an unclosed start tag: per character
+SECONDS_PER_CDATA_CHAR = 1.5e-6  # ... and an unclosed CDATA section
 SECONDS_PER_HTML_COPY = 0.2e-9  # the HTML parser copying the rest of the page at a tag: per character
-SECONDS_PER_FENCE_CHAR = 40e-9  # fenced_code reading on from a fence that does not close
+SECONDS_PER_FENCE_CHAR = 60e-9  # fenced_code reading on from a fence that does not close
 SECONDS_PER_FENCE_COPY = 1.5e-9  # fenced_code rebuilding the page for each code block: per character
 SECONDS_PER_SPLIT_LINE = 0.6e-6  # a block processor splitting a block: per line left after the split
 SECONDS_PER_SPLIT_CHAR = 40e-9  # ... and per character left after it
-SECONDS_PER_LINE_STEP = 1.5e-9  # attr_list's and tables' patterns rereading a heading or a table row
+SECONDS_PER_LINE_STEP = 2.5e-9  # attr_list's and tables' patterns rereading a heading or a table row
+SECONDS_PER_BRACE_STEP = 30e-9  # attr_list reading on from ' {' in a heading, looking for its '}'
+SECONDS_PER_ATTR_CHAR = 0.05e-9  # attr_list joining one more class: per character of the line
 SECONDS_PER_TABLE_STEP = 60e-9  # tables checking a row's '|' against its code spans
 SECONDS_PER_TOC_COPY = 10e-6  # one '[TOC]' holding one heading
-SECONDS_PER_CODE_COPY = 0.5e-9  # an indented code block appended to the one before it: per character
-SECONDS_PER_ITEM_COPY = 0.2e-9  # the lines of a list item joined one at a time: per character
+SECONDS_PER_HEADING_PAIR = 0.2e-6  # Material's search plugin looking a heading up in the page's toc
+SECONDS_PER_CODE_COPY = 0.1e-9  # an indented code block appended to the one before it: per character
+SECONDS_PER_ITEM_COPY = 0.04e-9  # the lines of a list item joined one at a time: per character
 
 
 def body_problems(body: str, first_line: int) -> list[SourceProblem]:
@@ -326,6 +331,8 @@ SETEXT_SECOND = re.compile(r"[^\n]*\n(?:=+|-+)[ ]*(?:\n|$)")
 def block_segments(text: str, start: int, end: int) -> list[Segment]:
     """A block Python-Markdown is sure to read as a list is cut at its items, and one it is sure to
     read as a table at its rows; any other block is one segment."""
+    if text.find("\n", start, end) < 0:
+        return [Segment(start, end)]  # one line
     block = text[start:end]
     if block.startswith("    ") or block.lstrip(" ").startswith(">"):
         return [Segment(start, end)]  # code, a block inside a list item, a quote: one, to be safe
@@ -432,11 +439,6 @@ def tokens_by_segment(
             yield segment, low, high
 
 
-def any_between(positions: Sequence[int], low: int, high: int) -> bool:
-    index = bisect_right(positions, low)
-    return index < len(positions) and positions[index] < high
-
-
 # -- the checks ----------------------------------------------------------------------------------
 
 Check = Callable[[Scan], Finding | None]
@@ -519,42 +521,57 @@ def check_brackets(scan: Scan) -> Finding | None:
     text = scan.markdown
     tokens = [(match.start(), match.group()) for match in BRACKET_TOKEN.finditer(text)]
     positions = [at for at, _ in tokens]
-    # A code span hides its brackets from the link patterns, an escape hides one: a ']' or ')'
-    # with a '`' or '\' before it may be hidden, so its bracket is counted as read to the end.
-    hiding = [match.start() for match in HIDING.finditer(text)]
-    quotes: list[int] | None = None
+    spans = CodeSpans(text)  # a ']' or ')' inside a code span is hidden from the link patterns
+    quotes: dict[str, list[int]] | None = None
     total, worst = 0, Brackets()
     for segment, low, high in tokens_by_segment(scan.segments, positions):
         found = Brackets()
-        squares: list[int] = []
+        squares: list[list[int]] = []  # runs of '[' still open: where each starts, how many are open
         parens: list[int] = []
         links: list[int] = []
         closes: dict[int, int] = {}
+        depth = 0
         for at, token in tokens[low:high]:
-            if token == "[":
-                squares.append(at)
-                found.opened(at)
-            elif token == "]":
+            char = token[0]
+            if char == "[":
+                squares.append([at, len(token)])
+                depth += len(token)
+                if len(token) > found.longest_run:
+                    found.longest_run, found.run_start = len(token), at
+                if depth > found.deepest:
+                    found.deepest, found.deepest_start = depth, squares[0][0]
+            elif char == "]":
                 if squares:
-                    opened = squares.pop()
-                    found.read += (segment.end if any_between(hiding, opened, at) else at) - opened
-            elif token == "(":
+                    depth -= 1
+                    run = squares[-1]
+                    run[1] -= 1
+                    opened = run[0] + run[1]
+                    if not run[1]:
+                        squares.pop()
+                    found.read += (segment.end if spans.may_hide(opened, at) else at) - opened
+            elif char == "(":
                 parens.append(at)
                 if at > 0 and text[at - 1] == "]":
                     links.append(at)
-            elif token == ")" and parens:
+            elif char == ")" and parens:
                 closes[parens.pop()] = at
-        for opened in squares:
-            found.read += segment.end - opened
-            found.unclosed += 1
+        for start, count in squares:
+            found.read += count * (segment.end - start) - count * (count - 1) // 2
+            found.unclosed += count
         if squares:
-            found.first_unclosed = squares[0]
+            found.first_unclosed = squares[0][0]
         if links:
             if quotes is None:
-                quotes = [match.start() for match in QUOTE.finditer(text)]
+                quotes = {'"': [], "'": []}
+                for match in QUOTE.finditer(text):
+                    quotes[match.group()].append(match.start())
             for opened in links:
                 close = closes.get(opened)
-                if close is None or any_between(hiding, opened, close) or any_between(quotes, opened, close):
+                if (
+                    close is None
+                    or spans.may_hide(opened, close)
+                    or not title_closes(text, quotes, opened, close)
+                ):
                     found.read += segment.end - opened
                     if close is None:
                         found.unclosed_links += 1
@@ -565,6 +582,8 @@ def check_brackets(scan: Scan) -> Finding | None:
         total += found.read
         if found.read > worst.read:
             worst = found
+        if not scan.thorough and total * SECONDS_PER_BRACKET_CHAR > scan.budget:
+            break  # refused: no need to read further
     if scan.affordable("brackets", total * SECONDS_PER_BRACKET_CHAR):
         return None
     if worst.longest_run >= LONG_RUN:
@@ -580,19 +599,73 @@ def check_brackets(scan: Scan) -> Finding | None:
             "and Markdown takes too long to read it",
             f"close the '(' of each link with ')', {CODE_HINT}",
         )
+    if worst.unclosed:
+        return Finding(
+            worst.first_unclosed,
+            f"this paragraph has {worst.unclosed:,} '[' that are never closed with ']', and Markdown "
+            "takes too long to read it",
+            f"close each '[' with ']', write \\[ for a bracket that starts no link, {CODE_HINT}",
+        )
     return Finding(
-        worst.first_unclosed if worst.first_unclosed >= 0 else worst.run_start,
-        f"this paragraph has {worst.unclosed:,} '[' that are never closed with ']' (or are closed "
-        "very far away), and Markdown takes too long to read it",
-        f"close each '[' with ']', write \\[ for a bracket that starts no link, {CODE_HINT}",
+        worst.deepest_start,
+        f"this paragraph has brackets nested {worst.deepest:,} deep inside one another (or closed very "
+        "far away), and Markdown takes too long to read it",
+        f"write fewer brackets inside brackets, {CODE_HINT}",
     )
 
 
 LONG_RUN = 10
 SIMPLE_LINK = re.compile(rb"\[[^\[\]\n`\\]*\](?:\([^()\n`\\\"']*\)|(?!\())")
 # An escape pair ('\[') is one token, so an escaped bracket is never taken for a bracket.
-BRACKET_TOKEN = re.compile(r"\\.|[\[\]()]")
-HIDING = re.compile(r"[`\\]")
+BRACKET_TOKEN = re.compile(r"\\.|\[+|[\]()]")
+MAX_SPAN_STEPS = 8
+
+
+class CodeSpans:
+    """Where code spans may be: the code pattern opens one at a run of '`' and closes it at the next
+    run as long; a run after a '\\', or with no run as long after it, may end anywhere."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        lengths: list[int] = []
+        for match in BACKTICK_RUN.finditer(text):
+            self.starts.append(match.start())
+            lengths.append(match.end() - match.start())
+        self.partner: list[int] = [-1] * len(lengths)  # the next run as long, or -1
+        following: dict[int, int] = {}
+        for index in range(len(lengths) - 1, -1, -1):
+            self.partner[index] = following.get(lengths[index], -1)
+            following[lengths[index]] = index
+
+    def may_hide(self, start: int, end: int) -> bool:
+        """Whether a code span opened after `start` may still be open at `end`."""
+        index = bisect_right(self.starts, start)
+        for _ in range(MAX_SPAN_STEPS):
+            if index >= len(self.starts) or self.starts[index] >= end:
+                return False
+            at = self.starts[index]
+            partner = self.partner[index]
+            if (at > 0 and self.text[at - 1] == "\\") or partner < 0 or self.starts[partner] >= end:
+                return True
+            index = partner + 1
+        return True
+
+
+def title_closes(text: str, quotes: dict[str, list[int]], start: int, end: int) -> bool:
+    """Whether the link patterns stop reading at the ')' at `end`: once they meet a quote they stop
+    only at a ')' right after the second of that quote (spaces between allowed), so a link with no
+    quote, or with its title in one pair of quotes just before its ')', is read that far."""
+    counts = {char: bisect_left(found, end) - bisect_right(found, start) for char, found in quotes.items()}
+    if not any(counts.values()):
+        return True
+    last = end - 1
+    while last > start and text[last] == " ":
+        last -= 1
+    char = text[last]
+    return char in counts and counts[char] == 2 and sum(counts.values()) == 2
+
+
 QUOTE = re.compile(r"[\"']")
 
 
@@ -607,18 +680,8 @@ class Brackets:
         self.first_unclosed_link = -1
         self.longest_run = 0
         self.run_start = 0
-        self._run = 0
-        self._start = 0
-        self._last = -2
-
-    def opened(self, at: int) -> None:
-        if at == self._last + 1:
-            self._run += 1
-        else:
-            self._run, self._start = 1, at
-        self._last = at
-        if self._run > self.longest_run:
-            self.longest_run, self.run_start = self._run, self._start
+        self.deepest = 0
+        self.deepest_start = 0
 
 
 def check_backticks(scan: Scan) -> Finding | None:
@@ -645,6 +708,8 @@ def check_backticks(scan: Scan) -> Finding | None:
         total += read
         if read > worst_read:
             worst_read, worst_unclosed, worst_first = read, unclosed, first
+        if not scan.thorough and total * SECONDS_PER_BACKTICK_CHAR > scan.budget:
+            break  # refused: no need to read further
     if scan.affordable("backticks", total * SECONDS_PER_BACKTICK_CHAR):
         return None
     return Finding(
@@ -685,58 +750,79 @@ def emphasis_bound(text: str, runs: Sequence[tuple[int, int]]) -> tuple[int, int
     Each element around a point of the text takes at least one '*' or '_' that can open (followed by
     no space) before the point and one that can close (after no space) after it, so the depth at a
     point is at most the smaller of the two counts."""
-    closers = [0] * (len(runs) + 1)
-    for index in range(len(runs) - 1, -1, -1):
-        start, end = runs[index]
-        closing = start > 0 and not text[start - 1].isspace()
-        closers[index] = closers[index + 1] + (end - start if closing else 0)
-    openers, bound, where = 0, 0, runs[0][0] if runs else 0
-    first_opener = -1
-    for index, (start, end) in enumerate(runs):
-        depth = min(openers, closers[index])
-        if depth > bound:
-            bound, where = depth, first_opener
-        if end < len(text) and not text[end].isspace():
-            openers += end - start
-            if first_opener < 0:
-                first_opener = start
-    return bound, where
+    if not runs:
+        return 0, 0
+    size = len(text)
+    opening = [end - start if end < size and not text[end].isspace() else 0 for start, end in runs]
+    closing = [end - start if start > 0 and not text[start - 1].isspace() else 0 for start, end in runs]
+    before = [0, *accumulate(opening)]  # opening characters before each run
+    after = [*accumulate(reversed(closing))][::-1]  # closing characters from each run on
+    bound = max(map(min, before, after))
+    first = next((run[0] for run, chars in zip(runs, opening, strict=True) if chars), runs[0][0])
+    return bound, first
 
 
 def check_markup(scan: Scan) -> Finding | None:
     """Paragraphs with so much inline markup that rebuilding their text for each piece costs more
-    than the budget: the cost grows with the markup times the length of the paragraph."""
-    specials = len(scan.only(NOT_INLINE)) + scan.lines  # a line break takes a line
+    than the budget: the cost grows with the pieces times the length of the paragraph. A piece is
+    counted by what it cannot do without: a '[' for a link, two runs of '`' for code, an escape
+    (which costs about twice as much), a '<' before a tag or an address, an entity, a line break,
+    and a run of '*' or '_' after anything but a space, to close bold or italic."""
+    specials = 2 * len(scan.only(NOT_INLINE)) + scan.lines  # a line break takes a line
     if scan.cheap(specials * scan.size * SECONDS_PER_MARKUP_CHAR):
         return None
-    positions = [match.start() for match in MARKUP.finditer(scan.markdown)]
-    total, worst, worst_segment = 0, 0, Segment(0, 0)
-    for segment, low, high in tokens_by_segment(scan.segments, positions):
-        work = (high - low) * (segment.end - segment.start)
+    text = scan.markdown
+    pieces: list[int] = []
+    ticks: list[int] = []
+    for match in MARKUP.finditer(text):
+        found = match.group()
+        if found[0] == "`":
+            ticks.append(match.start())
+        else:
+            pieces.append(match.start())
+            if found[0] == "\\":
+                pieces.append(match.start())
+    pieces += [match.start() for match in LINE_BREAK.finditer(text)]
+    pieces += [
+        at for match in STAR_RUN.finditer(text) if (at := match.start()) > 0 and not text[at - 1].isspace()
+    ]
+    pieces.sort()
+    total, worst, worst_segment, worst_count = 0, 0, Segment(0, 0), 0
+    for segment in scan.segments:
+        count = bisect_left(pieces, segment.end) - bisect_left(pieces, segment.start)
+        count += (bisect_left(ticks, segment.end) - bisect_left(ticks, segment.start) + 1) // 2
+        work = count * (segment.end - segment.start)
         total += work
         if work > worst:
-            worst, worst_segment = work, segment
+            worst, worst_segment, worst_count = work, segment, count
+        if not scan.thorough and total * SECONDS_PER_MARKUP_CHAR > scan.budget:
+            break  # refused: no need to read further
     if scan.affordable("markup", total * SECONDS_PER_MARKUP_CHAR):
         return None
-    count = bisect_left(positions, worst_segment.end) - bisect_left(positions, worst_segment.start)
     return Finding(
         worst_segment.start,
-        f"this paragraph has {count:,} pieces of markup ('*', '_', '[', '`', '<', '&', '\\' and line "
-        f"breaks) in {worst_segment.end - worst_segment.start:,} characters, and Markdown takes too "
-        "long to read it",
+        f"this paragraph has about {worst_count:,} pieces of markup (links, code, bold or italic text, "
+        f"HTML, '&' entities, '\\' escapes or line breaks) in {worst_segment.end - worst_segment.start:,} "
+        "characters, and Markdown takes too long to read it",
         "break it into shorter paragraphs, with a blank line between them",
     )
 
 
 NOT_INLINE = bytes(byte for byte in range(256) if byte not in b"`\\[<&*_")
-MARKUP = re.compile(r"[`\\\[<&*_]|  \n")
+MARKUP = re.compile(
+    r"\\.|`+|\[|<(?:[A-Za-z!?]|/[A-Za-z]|[^\s<>!@]*@)|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);"
+)
+LINE_BREAK = re.compile("  \n")
+STAR_RUN = re.compile(r"[*_]+")  # one that follows no space may close bold or italic text
 
 
 def check_html(scan: Scan) -> Finding | None:
-    """HTML tags that are never closed: the HTML parser reads on to the next '>' (across quoted
-    values), or to the end of the page."""
+    """HTML start tags that are never closed: the HTML parser reads each on to the next '>' (across
+    quoted values) or to the end of the page, then rereads from the next '<'. An unclosed CDATA
+    section is read to the end too; any other unclosed '</', '<!' or '<?' is read once, as text.
+    And the parser copies the rest of the page at each tag it handles."""
     count = scan.count(b"<")
-    if not count or scan.cheap(count * scan.size * (SECONDS_PER_HTML_CHAR + SECONDS_PER_HTML_COPY)):
+    if not count or scan.cheap(count * scan.size * (SECONDS_PER_CDATA_CHAR + SECONDS_PER_HTML_COPY)):
         return None
     text = scan.markdown
     size = len(text)
@@ -746,37 +832,39 @@ def check_html(scan: Scan) -> Finding | None:
     quotes: dict[str, list[int]] = {'"': [], "'": []}
     for match in QUOTE.finditer(text):
         quotes[match.group()].append(match.start())
-    read, tags, far, first_far = 0, 0, 0, -1
+    seconds, first_far = 0.0, -1
     for match in TAG_START.finditer(text):
         start = match.start()
         opening = match.group()
-        if opening.startswith("<!--"):
-            end = following(comment_ends, start, size)
-        elif opening.startswith("<![CDATA["):
+        if opening.startswith("<![CDATA["):
             end = following(cdata_ends, start, size)
+            seconds += (end - start) * SECONDS_PER_CDATA_CHAR
         elif opening[1].isalpha():
             end = tag_end(closes, quotes, start, size)
+            seconds += (end - start) * SECONDS_PER_TAG_CHAR
         else:
-            end = following(closes, start, size)
-        tags += 1
-        read += end - start
-        if end - start > FAR_TAG_END:
-            far += 1
-            if first_far < 0:
-                first_far = start
-    seconds = read * SECONDS_PER_HTML_CHAR + tags * size * SECONDS_PER_HTML_COPY
+            end = following(comment_ends if opening == "<!--" else closes, start, size)
+            if end == size:
+                continue  # read once, as text
+            seconds += (end - start) * SECONDS_PER_TAG_CHAR
+        if end < size:
+            seconds += size * SECONDS_PER_HTML_COPY
+        if (end == size or end - start > FAR_TAG_END) and first_far < 0:
+            first_far = start
+        if seconds > scan.budget and not scan.thorough:
+            break  # no need to read further: the text is refused
     if scan.affordable("html", seconds):
         return None
-    if far:
+    if first_far >= 0:
         return Finding(
             first_far,
-            f"this text has {far:,} '<' that start an HTML tag that is never closed with '>', and "
-            "Markdown takes too long to read it",
+            "this text has HTML tags that are never closed with '>' (the first starts on this line), "
+            "and Markdown takes too long to read it",
             "close each tag with '>', or write &lt; for a '<' that starts no tag",
         )
     return Finding(
         match_start(TAG_START, text),
-        f"this text has {tags:,} HTML tags, and Markdown takes too long to read them",
+        "this text has so many HTML tags that Markdown takes too long to read them",
         "write less HTML, or split the text into several pages",
     )
 
@@ -860,6 +948,8 @@ def check_splits(scan: Scan) -> Finding | None:
             total += seconds
             if seconds > worst:
                 worst, worst_block, worst_cuts = seconds, (start, end), count
+            if not scan.thorough and total > scan.budget:
+                break  # refused: no need to read further
     if scan.affordable("splits", total):
         return None
     return Finding(
@@ -875,45 +965,73 @@ CUT_LINE = re.compile(r"^[ >]*(?:#|!!!|(?:=+|-+)[ ]*$)", re.MULTILINE)
 
 
 def check_lines(scan: Scan) -> Finding | None:
-    """Runs that attr_list and tables reread from each of their positions in a heading or a table
-    row: spaces, '\\', and spaces before '{'."""
+    """Runs that attr_list and tables read again from each of their positions: spaces inside a
+    heading or a table cell (attr_list looks for ' {' at each), spaces before a '{', and '\\' in a
+    table row (tables looks for an escaped '|' at each); and long {: ...} attribute lists, whose
+    classes attr_list joins one at a time."""
     if b" " * LONG_SPACES not in scan.data and b"\\" * LONG_SPACES not in scan.marks:
-        braces = scan.count(b"{")
-        if scan.cheap(braces * LONG_SPACES * scan.size * SECONDS_PER_LINE_STEP):
-            return None  # no run is long, and few '{' to read to the end of their line
+        per_brace = LONG_SPACES * SECONDS_PER_BRACE_STEP + scan.size * SECONDS_PER_ATTR_CHAR
+        if scan.cheap(scan.count(b"{") * scan.size * per_brace):
+            return None  # no long run, and few '{' to read on from
     markdown = scan.markdown
-    total, worst, worst_at, worst_kind, worst_length = 0, 0, 0, "", 0
-    line_end = -1
+    total, worst, worst_at, worst_kind, worst_count = 0.0, 0.0, 0, "", 0
+    line_start, line_end, table_row, attrs_done = 0, -1, False, False
     for match in LINE_RUN.finditer(markdown):
         start, end = match.span()
+        if start >= line_end:
+            line_start = markdown.rfind("\n", 0, start) + 1
+            line_end = markdown.index("\n", start)
+            table_row = markdown.find("|", line_start, line_end) >= 0
+            attrs_done = False
+        found = match.group()
         length = end - start
-        work = length * length
-        kind = "\\" if match.group()[0] == "\\" else " "
-        if end < len(markdown) and markdown[end] == "{" and kind == " ":
-            if line_end < end:
-                line_end = markdown.index("\n", end)
-            work += length * (line_end - end)
-            kind = "{"
-        total += work
-        if work > worst:
-            worst, worst_at, worst_kind, worst_length = work, start, kind, length
-    if scan.affordable("lines", total * SECONDS_PER_LINE_STEP):
+        if found == "{":
+            if attrs_done:
+                continue
+            attrs_done = True
+            kind, count = "attrs", markdown.count(" ", start, line_end)
+            seconds = count * (line_end - line_start) * SECONDS_PER_ATTR_CHAR
+        elif found[0] == "\\":
+            if not table_row:
+                continue
+            kind, count = "\\", length
+            seconds = length * length * SECONDS_PER_LINE_STEP
+        elif start == line_start or markdown[start - 1] == " ":
+            continue  # indentation, which headings and cells strip
+        elif markdown.startswith("{", end):
+            kind, count = "{", 0
+            seconds = length * (length + line_end - end) * SECONDS_PER_BRACE_STEP
+        elif end == line_end:
+            continue  # spaces at the end, stripped
+        else:
+            kind, count = " ", length
+            seconds = length * length * SECONDS_PER_LINE_STEP
+        total += seconds
+        if seconds > worst:
+            worst, worst_at, worst_kind, worst_count = seconds, start, kind, count
+        if not scan.thorough and total > scan.budget:
+            break  # refused: no need to read further
+    if scan.affordable("lines", total):
         return None
     if worst_kind == "\\":
-        message = f"this line has {worst_length:,} '\\' in a row"
-        hint = f"write fewer backslashes, {CODE_HINT}"
+        message, hint = (
+            f"this table row has {worst_count:,} '\\' in a row",
+            f"write fewer backslashes, {CODE_HINT}",
+        )
     elif worst_kind == "{":
         braces = markdown.count(" {", worst_at, markdown.index("\n", worst_at))
-        message = f"this line has {braces:,} '{{' after a space"
-        hint = f"write fewer '{{', {CODE_HINT}"
+        message, hint = f"this line has {braces:,} '{{' after a space", f"write fewer '{{', {CODE_HINT}"
+    elif worst_kind == "attrs":
+        message, hint = "this line's {: ...} list of attributes is very long", "give it a few classes at most"
     else:
-        message = f"this line has {worst_length:,} spaces in a row"
-        hint = "remove the extra spaces"
+        message, hint = f"this line has {worst_count:,} spaces in a row", "remove the extra spaces"
     return Finding(worst_at, f"{message}, and Markdown takes too long to read it", hint)
 
 
 LONG_SPACES = 64
-LINE_RUN = re.compile(r" {2,}| (?=\{)|\\{2,}")
+# Runs of spaces (between two words they are reread; at either end of a heading or a cell they are
+# stripped), '\\' runs, and '{'.
+LINE_RUN = re.compile(r" {2,}| (?=\{)|\\{2,}|\{")
 
 
 def check_table_rows(scan: Scan) -> Finding | None:
@@ -936,6 +1054,30 @@ def check_table_rows(scan: Scan) -> Finding | None:
         "this table row has too many '|' and '`' together, and Markdown takes too long to read it",
         f"split the table, {CODE_HINT}",
     )
+
+
+def check_headings(scan: Scan) -> Finding | None:
+    """Many headings on one page: for each, Material's search plugin looks its id up in the page's
+    table of contents from the start, so the build time grows with the square of their number."""
+    rough = scan.count(b"#") + scan.count(b"=") + scan.count(b"-") + scan.count(b"<")
+    if scan.cheap(rough * rough * SECONDS_PER_HEADING_PAIR / 2):
+        return None
+    markdown = scan.markdown
+    headings = [match.start() for match in HEADING_LINE.finditer(markdown)]
+    count = len(headings) + len(HTML_HEADING.findall(markdown))
+    if scan.affordable("headings", count * count * SECONDS_PER_HEADING_PAIR / 2):
+        return None
+    return Finding(
+        headings[0] if headings else 0,
+        f"this page has {count:,} headings, and the site's search index takes too long to build "
+        "with so many on one page",
+        "split it into several pages, or use fewer headings",
+    )
+
+
+# A '#' heading (inside quotes or list items too) or the '===' or '---' under a heading
+HEADING_LINE = re.compile(r"^[ >*+\-\d.]*#|^[ >]*(?:=+|-+)[ ]*$", re.MULTILINE)
+HTML_HEADING = re.compile(r"<[hH][1-6]")
 
 
 def check_toc(scan: Scan) -> Finding | None:
@@ -1016,6 +1158,7 @@ CHECKS: tuple[Check, ...] = (
     check_splits,
     check_lines,
     check_table_rows,
+    check_headings,
     check_toc,
     check_code_blocks,
     check_list_items,
