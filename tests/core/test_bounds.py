@@ -96,34 +96,31 @@ LIMITS = [
     pytest.param(lambda k: "[a](" * k, 10_000, "'(' is never closed", 0, id="unclosed link ("),
     pytest.param(growing_ticks, 1_000, "groups of '`'", 0, id="unclosed code"),
     pytest.param(lambda k: "*a " * k + "b" + " c*" * k, 10_000, "bold and italic", 0, id="nested emphasis"),
-    pytest.param(lambda k: "a  \n" * k, 100_000, "pieces of markup", 0, id="line breaks in a paragraph"),
-    pytest.param(
-        lambda k: "x <b>y</b> " * k, 100_000, "pieces of markup", 0, id="inline html in a paragraph"
-    ),
+    pytest.param(lambda k: "a  \n" * k, 10_000, "pieces of markup", 0, id="line breaks in a paragraph"),
+    pytest.param(lambda k: "x <b>y</b> " * k, 5_000, "pieces of markup", 0, id="inline html in a paragraph"),
     pytest.param(lambda k: "<a " * k, 10_000, "never closed with '>'", 0, id="unclosed tags"),
-    pytest.param(lambda k: "<b>x</b>\n\n" * k, 100_000, "HTML tags", 0, id="many html blocks"),
-    pytest.param(lambda k: "~~~ a\n" * k, 100_000, "code fences", 0, id="unclosed fences"),
-    pytest.param(lambda k: "```\n```\n" * k, 100_000, "code blocks", 0, id="many code blocks"),
-    pytest.param(lambda k: "# a\n" * k, 100_000, "headings (or lines", 0, id="headings without blank lines"),
-    pytest.param(lambda k: "***\na\n" * k, 100_000, "headings (or lines", 0, id="rules without blank lines"),
-    pytest.param(lambda k: "## a\n\n" * k, 100_000, "search index", 0, id="many headings"),
-    pytest.param(lambda k: "[TOC]\n\n## h\n\n" * k, 100_000, "[TOC] markers", 0, id="toc markers"),
-    pytest.param(lambda k: "# a" + " " * k + "b", 1_000_000, "spaces in a row", 0, id="spaces in a heading"),
-    pytest.param(
-        lambda k: "# a" + " " * k + "{: .x}", 1_000_000, "'{' after a space", 0, id="spaces before {"
-    ),
+    pytest.param(lambda k: "<b>x</b>\n\n" * k, 30_000, "HTML tags", 0, id="many html blocks"),
+    pytest.param(lambda k: "~~~ a\n" * k, 10_000, "code fences", 0, id="unclosed fences"),
+    pytest.param(lambda k: "```\n```\n" * k, 10_000, "code blocks", 0, id="many code blocks"),
+    pytest.param(lambda k: "# a\n" * k, 5_000, "headings (or lines", 0, id="headings without blank lines"),
+    pytest.param(lambda k: "***\na\n" * k, 5_000, "headings (or lines", 0, id="rules without blank lines"),
+    pytest.param(lambda k: "## a\n\n" * k, 10_000, "search index", 0, id="many headings"),
+    pytest.param(lambda k: "[TOC]\n\n## h\n\n" * k, 1_000, "[TOC] markers", 0, id="toc markers"),
+    pytest.param(lambda k: "# a" + " " * k + "b", 50_000, "spaces in a row", 0, id="spaces in a heading"),
+    pytest.param(lambda k: "# a" + " " * k + "{: .x}", 20_000, "'{' after a space", 0, id="spaces before {"),
     pytest.param(
         lambda k: "| a |\n| --- |\n| " + "\\" * k + "x |",
-        1_000_000,
+        50_000,
         "'\\' in a row",
         2,
         id="backslashes in a row",
     ),
     pytest.param(
-        lambda k: "| a |\n| --- |\n|" + " `|" * k, 100_000, "table row", 2, id="pipes and code in a row"
+        lambda k: "| a |\n| --- |\n|" + " `|" * k, 10_000, "table row", 2, id="pipes and code in a row"
     ),
-    pytest.param(lambda k: "    a\n\n" * k, 100_000, "indented code blocks", 0, id="indented code blocks"),
-    pytest.param(lambda k: "- a\n" + "b\n" * k, 400_000, "list item", 0, id="a long list item"),
+    pytest.param(lambda k: "a\n\n" * k, 50_000, "paragraphs (or other blocks", -5, id="many paragraphs"),
+    pytest.param(lambda k: ("*a* " * 50 + "\n\n") * k, 2_000, "in all", 0, id="much markup on a page"),
+    pytest.param(lambda k: "- a\n" + ("b" * 9 + "\n") * k, 100_000, "list item", 0, id="a long list item"),
 ]
 
 
@@ -173,6 +170,13 @@ def test_emphasis_stops_at_its_limit_even_inside_deep_lists() -> None:
 
     assert largest_passing(make, 10_000) == MAX_EMPHASIS
     render(make(MAX_EMPHASIS))
+
+
+def test_many_indented_code_blocks_one_after_another_are_refused() -> None:
+    # Each is appended to the code before it; it takes tens of thousands to matter (here 1.3 MB).
+    assert body_problems(PREFIX + ("    " + "a" * 60 + "\n\n") * 1_000, FIRST_LINE) == []
+    problems = body_problems(PREFIX + ("    " + "a" * 60 + "\n\n") * 30_000, FIRST_LINE)
+    assert [problem.line for problem in problems if "indented code blocks" in problem.message] == [START]
 
 
 def test_a_body_too_long_for_a_page_is_refused_at_its_first_line() -> None:
