@@ -14,7 +14,9 @@ NETWORK_ONLY = {
     "CANARY-NET-TABLE": "a network table",
     "CANARY-NET-ACTIVITY": "a network activity guide",
     "CANARY-NET-PLACE-TABLE": "a table in a network-only place, whatever it says itself",
-    "2031-01": "a network-only place's figures in a chart block",
+    "2031": "a network-only place's periods: in a chart's axis, its numbers or the data files",
+    "987654": "a network-only place's value, as the data files write it",
+    "987,654": "a network-only place's value, as a chart's numbers write it",
     "CANARY-NET-PLACE-NAME": "a network-only place's name",
     "CANARYNETPLACEBODY": "the body of a record in a network-only place",
     "CANARY-NET-RECORD-TITLE": "a network record's title in a public place",
@@ -107,7 +109,7 @@ TREE = {
     "places/secret-place/notes.txt": "CANARY-NET-PLACE-NAME attachment",
     "places/secret-place/measures.yml": """
         participants:
-          2031-01: 77
+          2031-01: 987654
     """,
     "tables/2025-08-secret-place.yml": """
         title: CANARY-NET-PLACE-TABLE
@@ -243,7 +245,8 @@ def test_hosting_variable_overrides_the_config(tmp_path: Path) -> None:
 
 def test_a_chart_block_shows_the_published_places_figures_only(builds: dict[str, Build]) -> None:
     public = builds["public"].page("figures")
-    assert '<th scope="col">2025-01</th>' in public and "<td>34</td>" in public
-    assert "secret-place" not in public and "2031-01" not in public
+    assert '<th scope="row">January 2025</th><td>34</td>' in public
+    assert "<svg" in public and "North Quay rose" not in public  # one figure: no trend yet
+    assert "secret-place" not in public and "2031" not in public
     network = builds["network"].page("figures")
-    assert "<td>77</td>" in network
+    assert "<td>987,654</td>" in network and "January 2031" in network

@@ -11,13 +11,18 @@ from markdown_it import MarkdownIt
 
 from .errors import did_you_mean
 from .model import EVIDENCE_TYPES, LOOPS, PERIOD, LiveBlock, Record
-from .select import Published
+from .periods import in_order
 from .source import SourceProblem, parse_yaml
-from .views import ChartRow, ChartTableView, Link, place_url
 
 # Each block's options, and what a valid value of each looks like (checked before any lookup).
 BLOCK_OPTIONS: Mapping[str, Mapping[str, str]] = {
-    "learning-chart": {"measure": "id", "places": "ids", "from": "period", "until": "period"},
+    "learning-chart": {
+        "measure": "id",
+        "places": "ids",
+        "from": "period",
+        "until": "period",
+        "kind": "chart-kind",
+    },
     "learning-records": {
         "place": "id",
         "theme": "id",
@@ -28,6 +33,12 @@ BLOCK_OPTIONS: Mapping[str, Mapping[str, str]] = {
         "limit": "count",
     },
     "learning-table": {"table": "id"},
+}
+# Options whose value is one of a fixed list.
+CHOICES: Mapping[str, Sequence[str]] = {
+    "evidence": EVIDENCE_TYPES,
+    "loop": LOOPS,
+    "chart-kind": ("line", "bar"),
 }
 REQUIRED_OPTIONS: Mapping[str, tuple[str, ...]] = {
     "learning-chart": ("measure",),
@@ -108,6 +119,15 @@ def read_block(
         if wrong is not None:
             problems.append(SourceProblem(where, *wrong))
             ok = False
+    if ok and "from" in options and "until" in options and not in_order(options["from"], options["until"]):
+        problems.append(
+            SourceProblem(
+                parsed.lines.line("until"),
+                f"'until: {options['until']}' comes before 'from: {options['from']}'",
+                "swap them, or widen the range",
+            )
+        )
+        ok = False
     for name in REQUIRED_OPTIONS.get(kind, ()):
         if name not in options:
             problems.append(
@@ -145,7 +165,7 @@ def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
     if shape == "count":
         ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
         return None if ok else (f"'{value}' is not a count", f"write a whole number, e.g. '{name}: 5'")
-    choices = EVIDENCE_TYPES if shape == "evidence" else LOOPS
+    choices = CHOICES[shape]
     return (
         None
         if value in choices
@@ -181,34 +201,3 @@ def expand_blocks(markdown: str, render: Callable[[LiveBlock], str | None]) -> s
             compact = [line for line in html.splitlines() if line.strip()]
             lines[block.line - 1 : block.end_line] = ["", *compact, ""]
     return "\n".join(lines)
-
-
-def chart_table(published: Published, options: Mapping[str, Any]) -> ChartTableView:
-    """A `learning-chart` block's figures as a table (the drawn chart comes with shared measurement):
-    the measure's values by published place and period, within `from` and `until`."""
-    measure = published.measures[options["measure"]]
-    wanted = options.get("places") or list(published.places)
-    wanted = wanted if isinstance(wanted, list) else [wanted]
-    first, last = str(options.get("from", "")), str(options.get("until", "~"))
-    series = {
-        pid: {
-            p: v
-            for p, v in published.place_measures[pid].values.get(measure.id, {}).items()
-            if first <= p <= last
-        }
-        for pid in wanted
-        if pid in published.places and pid in published.place_measures
-    }
-    periods = sorted({period for values in series.values() for period in values})
-    rows = [
-        ChartRow(Link(published.places[pid].name, place_url(pid)), [number(values.get(p)) for p in periods])
-        for pid, values in sorted(series.items(), key=lambda pv: published.places[pv[0]].name)
-        if values
-    ]
-    return ChartTableView(measure.title, measure.unit, periods, rows)
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "\u2013"
-    return f"{value:g}"

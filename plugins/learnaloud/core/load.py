@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from .model import (
     Theme,
     slug,
 )
+from .periods import Period, overlaps
 from .references import REFERENCE_FIELDS, Partial, check_references
 from .source import LineMap, Parsed, SourceProblem, parse_markdown, parse_yaml, read_text
 from .svg import svg_problem
@@ -518,7 +520,9 @@ class Loader:
                         f"'{period}' is not a period",
                         "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03",
                     )
-                elif isinstance(value, bool) or not isinstance(value, int | float):
+                elif (
+                    isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+                ):
                     self.report.error(
                         rel,
                         period_line,
@@ -527,6 +531,19 @@ class Loader:
                     )
                 else:
                     values[str(measure_id)][str(period)] = float(value)
+            keys = {str(k): k for k in series}
+            for whole, parts in overlaps(Period.parse(p) for p in values[str(measure_id)]).items():
+                named = (
+                    str(parts[0])
+                    if len(parts) == 1
+                    else f"{len(parts)} of its parts ({parts[0]} to {parts[-1]})"
+                )
+                self.report.error(
+                    rel,
+                    parsed.lines.line(measure_id, keys[str(whole)]),
+                    f"{whole} is given, and {named}: the same time would count twice",
+                    f"keep either {whole} or its parts — Learn Aloud adds the parts up into {whole} itself",
+                )
         return PlaceMeasures(place_id, Source(rel, parsed.lines), values)
 
     def check_body(self, rel: str, body: str, body_line: int) -> None:

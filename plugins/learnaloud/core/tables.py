@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from .links import LinkGate
 from .model import HypothesisStatus, LearningTable, Place, Record, Theme
 from .model import TableEntry as Entry
+from .page import PlannedPage
 from .sanitize import markdown_html
 from .views import (
     SCOPE_LABELS,
@@ -149,3 +151,26 @@ class TablePlanner:
         """What search indexes for a table page: its question and entries, as Markdown."""
         parts = [table.question] + [e.text for q in QUADRANTS for e in getattr(table, q)]
         return "\n\n".join(p for p in parts if p)
+
+    def pages(self) -> list[PlannedPage]:
+        pages = [
+            PlannedPage(
+                "tables/index.md",
+                "learnaloud/tables.html",
+                "Tables",
+                "",
+                self.tables_view,
+                in_nav=True,
+            )
+        ]
+        for table in self.tables.values():
+            pages.append(
+                PlannedPage(
+                    f"tables/{table.id}.md",
+                    "learnaloud/table.html",
+                    table.title,
+                    self.search_text(table),
+                    partial(self.table_view, table),
+                )
+            )
+        return pages

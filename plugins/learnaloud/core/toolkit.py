@@ -4,8 +4,11 @@ each with its facts, its related guides both ways, and the records that say wher
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
+from .explorer import facet_index
 from .model import Activity, KeyQuestion, Record, Theme
+from .page import PlannedPage
 from .views import (
     SCOPE_LABELS,
     ExplorerFacet,
@@ -23,6 +26,8 @@ from .views import (
     question_url,
     theme_url,
 )
+
+GUIDES_INDEX = "toolkit/guides.json"  # what the toolkit page filters by (explorer.js reads it)
 
 STAGES = {"embodied": "Embodied: learning in the work", "integrated": "Integrated: making sense together"}
 # (key, label, shortest, longest) in minutes; a guide is in the band its duration falls in.
@@ -166,8 +171,35 @@ class ToolkitPlanner:
             guides = [self.card(a) for a in self.ordered() if a.stage == stage]
             if guides:
                 groups.append(GuideGroup(Link(text, f"toolkit/#{stage}", len(guides)), stage, guides))
-        return ToolkitView(self.facets(), groups, len(self.activities), "toolkit/guides.json")
+        return ToolkitView(self.facets(), groups, len(self.activities), GUIDES_INDEX)
 
     def index_items(self) -> list[dict[str, list[str]]]:
         """Each guide's facet values, in the order the toolkit page lists them."""
         return [facet_values(a) for a in self.ordered()]
+
+    def pages(self) -> list[PlannedPage]:
+        pages = [
+            PlannedPage(
+                "toolkit/index.md",
+                "learnaloud/toolkit.html",
+                "Toolkit",
+                "",
+                self.toolkit_view,
+                in_nav=True,
+            )
+        ]
+        for activity in self.ordered():
+            pages.append(
+                PlannedPage(
+                    f"toolkit/{activity.id}.md",
+                    "learnaloud/guide.html",
+                    activity.title,
+                    activity.body,
+                    partial(self.guide_view, activity),
+                    hide=("navigation",),
+                )
+            )
+        return pages
+
+    def files(self) -> dict[str, str]:
+        return {GUIDES_INDEX: facet_index(self.facets(), self.index_items())}

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from markdown_it import MarkdownIt
 
-from .model import KeyQuestion, Network, Place, Record
+from .model import KeyQuestion, Measure, Network, Place, Record
 
 TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
 _markdown = MarkdownIt("commonmark")
@@ -118,6 +118,7 @@ class HomeView:
     travel_count: int  # learned_from links between different places
     tables: list[TableCard]  # the latest sense-making sessions
     guide_count: int
+    headlines: list[Headline]  # the network's latest figure for each shared measure
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class PlaceView:
     learned_from: list[Link]  # places whose records shaped this place's, with how many links
     learned_by: list[Link]  # places whose records this place's shaped
     tables: list[TableCard]  # the Emergent Learning tables it took part in
+    measures: list[Headline]  # its latest figure for each shared measure it reports
 
 
 @dataclass(frozen=True)
@@ -408,17 +410,54 @@ class ToolkitView:
     index_url: str
 
 
-@dataclass(frozen=True)
-class ChartRow:
-    place: Link
-    values: list[str]
+def measure_url(measure_id: str) -> str:
+    return f"measures/{measure_id}/"
 
 
 @dataclass(frozen=True)
-class ChartTableView:
-    """A `learning-chart` block's figures: a measure by place and period."""
+class FigureTable:
+    """A chart's numbers: a row per period, a column per line."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]  # (period, a figure per column)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawn chart, what it shows in words (its text alternative), and its numbers."""
 
     title: str
+    svg: str
+    summary: str
+    table: FigureTable
+    note: str = ""  # how to read what is not obvious, e.g. open markers
+    narrow: str = ""  # the same chart drawn for a phone's width, where it is a wide one
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A measure's latest figure (the network's or a place's) with its small chart."""
+
+    measure: Link
     unit: str
-    periods: list[str]
-    rows: list[ChartRow]
+    value: str
+    period: str
+    coverage: str  # "4 of 5 places" where not every place reported that period
+    figure: Figure | None
+
+
+@dataclass(frozen=True)
+class MeasuresView:
+    headlines: list[Headline]
+    places: int  # places that report any measure
+
+
+@dataclass(frozen=True)
+class MeasureView:
+    measure: Measure
+    description: str  # HTML
+    combined: str  # how the network figure is made, in words
+    headline: Headline
+    places: Figure | None
+    network: Figure | None
+    reporting: list[Link]  # places with figures for it

@@ -26,7 +26,8 @@ from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
-from ..core.blocks import chart_table, expand_blocks, select_records
+from ..core.blocks import expand_blocks, select_records
+from ..core.charts import Charts
 from ..core.errors import Report, format_report
 from ..core.files import check_addresses
 from ..core.links import LinkGate, link_line, normal
@@ -55,6 +56,8 @@ VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"
 class LearnAloudConfig(Config):
     visibility = c.Choice(("public", "network"), default="public")
     allow_files = c.ListOfItems(c.Type(str), default=[])
+    # Charts drawn once are kept here, by a hash of what they show; safe to delete.
+    cache_dir = c.Type(str, default=".learnaloud-cache")
 
 
 def content_epoch(published: Published) -> int:
@@ -105,6 +108,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
+        self.charts = Charts(None)
         self.own_epoch = False
 
     @event_priority(100)  # first, so every plugin writes into the staging folder
@@ -118,6 +122,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
         visibility = self.build_visibility()
+        cache_dir = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        if self.charts.folder != cache_dir / "charts":
+            self.charts = Charts(cache_dir / "charts")
+        self.charts.reset_counts()
         content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files), self.cache)
         published: Published | None = None
         if not report.has_errors:
@@ -139,7 +147,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.block_env: Environment | None = None
         self.block_token = f"LEARNALOUD{secrets.token_hex(8)}"  # never in any output
         self.held_blocks: dict[str, str] = {}
-        self.plan: SitePlan = plan_site(published, self.answer_html, self.links)
+        self.plan: SitePlan = plan_site(published, self.answer_html, self.links, self.charts)
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
         addresses = Report()
         check_addresses(published.files, [*self.pages, *self.plan.files], addresses)
@@ -244,7 +252,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             records = select_records(block.options, self.plan.records)
             view = RecordsBlockView([self.plan.card(r) for r in records])
         elif block.kind == "learning-chart":
-            view = chart_table(self.published, block.options)
+            view = self.plan.measures.block_figure(block.options)
         elif block.kind == "learning-table":
             table = self.published.tables.get(block.options["table"])
             if table is None:  # not published in this build: the block is left out, its id unsaid

@@ -1,0 +1,337 @@
+"""Charts of shared measures: matplotlib's Figure API to inline SVG, cached by content.
+
+A chart is described by a `ChartSpec` (plain data); its SVG is cached on disk under a hash of
+the spec, this module's own source and matplotlib's version. matplotlib is imported only when a
+chart is not in the cache: it costs over a second.
+
+The SVG is made to live inside a page: text stays text in the page's font, colours come from
+the page's stylesheet (`currentColor` for ink, `--la-series-N` for places) so a chart reads in
+light and dark, and nothing in it fetches or runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import tempfile
+import textwrap
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+ChartKind = Literal["line", "bar"]
+ChartSize = Literal["wide", "narrow", "small"]
+
+INK = "#010101"  # drawn as the page's text colour
+PALETTE_SIZE = 6  # colours the stylesheet defines; places beyond them also differ by dash and marker
+MARKERS = "osD^vP"
+# (width, height, font size) in CSS pixels: a wide chart, the same for a phone, a small one on a card.
+SIZES = {"wide": (640, 330, 13.0), "narrow": (360, 300, 12.0), "small": (300, 140, 12.0)}
+TITLE_WIDTH = {"wide": 64, "narrow": 36, "small": 36}  # characters a title line holds
+SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+STYLE: dict[str, Any] = {
+    "svg.hashsalt": "learnaloud",  # fixed clip-path and marker ids: identical input, identical bytes
+    "svg.fonttype": "none",  # text as text, in the page's font
+    "text.parse_math": False,  # a `$` in a place's name is a dollar sign, not TeX
+    "font.family": "sans-serif",
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlelocation": "left",
+    "axes.titleweight": "bold",
+}
+
+
+def series_colour(index: int) -> str:
+    """A stand-in colour the SVG's stylesheet variable replaces (-1: the page's ink)."""
+    return INK if index < 0 else f"#0a{index % 256:02x}0a"
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    colour: int  # one per place, the same on every chart; -1 draws in the page's ink
+    values: tuple[float | None, ...]  # one per period; None is a gap
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    title: str
+    unit: str
+    ticks: tuple[str, ...]  # an axis label per period
+    series: tuple[Series, ...]
+    kind: ChartKind = "line"
+    size: ChartSize = "wide"
+    hollow: tuple[int, ...] = ()  # periods whose figure covers only some places
+
+    @property
+    def key(self) -> str:
+        text = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        identity = f"{SOURCE_HASH}\0{version('matplotlib')}\0{text}"
+        return hashlib.sha256(identity.encode()).hexdigest()[:32]
+
+
+@dataclass
+class Charts:
+    """Draws charts, or takes them from the cache; counts which, for the build's summary."""
+
+    folder: Path | None
+    drawn: int = 0
+    cached: int = 0
+    memory: dict[str, str] = field(default_factory=dict)
+
+    def svg(self, spec: ChartSpec) -> str:
+        key = spec.key
+        if key not in self.memory:
+            path = self.folder / f"{key}.svg" if self.folder else None
+            if path is not None and path.is_file():
+                self.memory[key] = path.read_text(encoding="utf-8")
+            else:
+                self.memory[key] = inline_svg(draw(spec), spec)
+                self.drawn += 1
+                if path is not None:
+                    write_atomically(path, self.memory[key])
+                return self.memory[key]
+        self.cached += 1
+        return self.memory[key]
+
+    def reset_counts(self) -> None:
+        self.drawn = self.cached = 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    Path(temporary).replace(path)
+
+
+def draw(spec: ChartSpec) -> str:
+    """The chart as matplotlib writes it."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    from matplotlib.figure import Figure
+
+    width, height, font = SIZES[spec.size]
+    with matplotlib.rc_context(cast(Any, {**STYLE, "font.size": font})):
+        figure = Figure(figsize=(width / 72, height / 72), dpi=72)
+        figure.patch.set_alpha(0)
+        axes = place_axes(figure, spec, font)
+        if spec.kind == "bar":
+            draw_bars(axes, spec)
+        else:
+            draw_lines(axes, spec, font)
+        label_axes(axes, spec, font)
+        out = io.StringIO()
+        figure.savefig(out, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
+    return out.getvalue()
+
+
+def label_width(spec: ChartSpec, font: float) -> float:
+    """Room for direct labels at the right of the lines, in pixels."""
+    if spec.kind == "bar" or len(spec.series) < 2:
+        return 14
+    longest = max((len(short(s.label)) for s in spec.series), default=0)
+    return min(12 + longest * font * 0.58, SIZES[spec.size][0] * 0.36)
+
+
+def place_axes(figure: Figure, spec: ChartSpec, font: float) -> Axes:
+    """Fixed margins (no tight_layout: it costs more than the drawing)."""
+    width, height, _ = SIZES[spec.size]
+    left = font * (3.4 if spec.size == "small" else 4.6)
+    top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
+    bottom = font * (2.4 if spec.size == "small" else 3.4)
+    if spec.kind == "bar" and len(spec.series) > 1:
+        bottom += font * 1.8 * ((len(spec.series) + 2) // 3)
+    right = label_width(spec, font)
+    return figure.add_axes(
+        (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
+    )
+
+
+def short(label: str) -> str:
+    return label if len(label) <= 20 else label[:19].rstrip() + "\u2026"
+
+
+def title_lines(spec: ChartSpec) -> list[str]:
+    return textwrap.wrap(spec.title, TITLE_WIDTH[spec.size]) or [""]
+
+
+def draw_lines(axes: Axes, spec: ChartSpec, font: float) -> None:
+    positions = range(len(spec.ticks))
+    ends: list[tuple[float, str, str, str]] = []
+    for series in spec.series:
+        colour = series_colour(series.colour)
+        ys = [float("nan") if v is None else v for v in series.values]
+        style = "-" if series.colour < PALETTE_SIZE else "--"
+        marker = MARKERS[max(series.colour, 0) % len(MARKERS)]
+        size = 3 if spec.size == "small" else 4.5
+        axes.plot(positions, ys, color=colour, linestyle=style, linewidth=2, marker=marker, markersize=size)
+        hollow = [i for i in spec.hollow if series.values[i] is not None]
+        if hollow:  # a figure that covers only some places: drawn open
+            axes.plot(
+                hollow,
+                [ys[i] for i in hollow],
+                linestyle="none",
+                marker=marker,
+                markersize=size + 2.5,
+                markerfacecolor="none",
+                markeredgecolor=colour,
+            )
+        last = next((i for i in reversed(positions) if series.values[i] is not None), None)
+        if last is not None and len(spec.series) > 1:
+            ends.append((ys[last], short(series.label), colour, marker))
+    finish_value_axis(axes, spec)
+    axes.set_xlim(-0.5, len(spec.ticks) - 0.5)
+    place_end_labels(axes, ends, font)
+
+
+def draw_bars(axes: Axes, spec: ChartSpec) -> None:
+    count = max(len(spec.series), 1)
+    width = 0.8 / count
+    for n, series in enumerate(spec.series):
+        xs = [i - 0.4 + width * (n + 0.5) for i, v in enumerate(series.values) if v is not None]
+        ys = [v for v in series.values if v is not None]
+        hatch = None if series.colour < PALETTE_SIZE else "//"
+        axes.bar(
+            xs, ys, width=width * 0.92, color=series_colour(series.colour), hatch=hatch, label=series.label
+        )
+    finish_value_axis(axes, spec)
+    axes.set_xlim(-0.6, len(spec.ticks) - 0.4)
+    if len(spec.series) > 1:
+        axes.legend(
+            loc="upper left",
+            bbox_to_anchor=(0, -0.16 if spec.size == "wide" else -0.22),
+            ncols=3,
+            frameon=False,
+            handlelength=1,
+            labelcolor=INK,
+        )
+
+
+def finish_value_axis(axes: Axes, spec: ChartSpec) -> None:
+    """A value axis from zero: a bar's length, a line's height, both read honestly."""
+    known = [v for s in spec.series for v in s.values if v is not None]
+    top = max(known, default=1) or 1
+    low = min(min(known, default=0), 0)
+    axes.set_ylim(low * 1.08, top * 1.08)
+    from matplotlib.ticker import MaxNLocator
+
+    bins = 2 if spec.size == "small" else 4
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10], min_n_ticks=2))
+    axes.grid(axis="y", color=INK, alpha=0.15, linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.tick_params(length=3, width=0.8)
+
+
+def place_end_labels(axes: Axes, ends: list[tuple[float, str, str, str]], font: float) -> None:
+    """Each line's name at its right end, pushed apart so none overlaps another."""
+    if not ends:
+        return
+    to_pixels = axes.transData
+    gap = font * 1.15
+    placed = sorted(
+        (to_pixels.transform((0, y))[1], text, colour, marker) for y, text, colour, marker in ends
+    )
+    ys = [y for y, *_ in placed]
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1] + gap)
+    bottom = axes.bbox.y0
+    if ys[0] < bottom:
+        ys = [y + bottom - ys[0] for y in ys]
+    back = to_pixels.inverted()
+    x = axes.get_xlim()[1]
+    from matplotlib.transforms import offset_copy
+
+    beside = offset_copy(axes.transData, x=font * 0.5, units="dots")  # a dot is a point at 72 dpi
+    for y, (_, label, colour, marker) in zip(ys, placed, strict=True):
+        value = back.transform((0, y))[1]
+        axes.plot(
+            [x], [value], marker=marker, color=colour, markersize=font * 0.45, clip_on=False, transform=beside
+        )
+        axes.annotate(
+            label,
+            (x, value),
+            xytext=(font * 1.1, 0),
+            textcoords="offset points",
+            va="center",
+            annotation_clip=False,
+        )
+
+
+def label_axes(axes: Axes, spec: ChartSpec, font: float) -> None:
+    if spec.size == "small":
+        shown = [
+            i for i, tick in enumerate(spec.ticks) if i == 0 or year_of(tick) != year_of(spec.ticks[i - 1])
+        ]
+        labels = [year_of(spec.ticks[i]) for i in shown]
+    else:
+        every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
+        shown = list(range(0, len(spec.ticks), every))
+        labels = [year_tick(spec.ticks, i) for i in shown]
+        axes.set_title("\n".join(title_lines(spec)), pad=font)
+        axes.set_ylabel(spec.unit)
+    axes.set_xticks(shown, labels)
+
+
+def year_of(tick: str) -> str:
+    return tick.rpartition(" ")[2]
+
+
+def tick_step(count: int, room: int) -> int:
+    step = 1
+    while count / step > room:
+        step = {1: 2, 2: 3, 3: 6, 6: 12}.get(step, step * 2)
+    return step
+
+
+def year_tick(ticks: tuple[str, ...], index: int) -> str:
+    """'Jan\\n2025' where the year changes or the axis begins, else 'Apr'."""
+    name, _, year = ticks[index].partition(" ")
+    if not year:
+        return name
+    earlier = year_of(ticks[index - 1]) if index else None
+    return f"{name}\n{year}" if year != earlier else name
+
+
+ID = re.compile(r'\sid="([^"]+)"')
+VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
+
+
+def inline_svg(svg: str, spec: ChartSpec) -> str:
+    """matplotlib's SVG made fit to sit in a page: no XML prolog or metadata, no stylesheet that
+    would reach the page, ids unique to the chart, the page's colours and font."""
+    key = spec.key[:12]
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'<style type="text/css">.*?</style>', "", svg, flags=re.S)
+    svg = re.sub(r"<defs>\s*</defs>\s*", "", svg)
+    used = set(re.findall(r'#([A-Za-z][\w.-]*)[")]', svg))
+    svg = ID.sub(lambda m: f' id="la-{key}-{m[1]}"' if m[1] in used else "", svg)
+    svg = re.sub(r'(["(])#([A-Za-z][\w.-]*)([")])', lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", svg)
+    svg = re.sub(r"font-family: [^;\"]*;?\s*", "", svg)
+    svg = re.sub(r"#0a([0-9a-f]{2})0a", lambda m: f"var(--la-series-{int(m[1], 16) % PALETTE_SIZE})", svg)
+    svg = svg.replace(INK, "currentColor")
+    box = VIEW_BOX.search(svg)
+    root = (
+        f'<svg viewBox="{box[1] if box else ""}" xmlns="http://www.w3.org/2000/svg" '
+        f'xmlns:xlink="http://www.w3.org/1999/xlink" class="la-chart la-chart--{spec.size}" role="img" '
+        f'aria-label="{html.escape(spec.title)}">'
+    )
+    svg = root + svg[svg.index(">") + 1 :]
+    return "\n".join(line.rstrip() for line in svg.splitlines() if line.strip()) + "\n"

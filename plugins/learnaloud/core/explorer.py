@@ -1,0 +1,138 @@
+"""The record explorer: every record by year, narrowed in the browser by place, theme, question,
+evidence, loop and year through a static index of each record's facet values."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .cards import Cards
+from .model import EVIDENCE_TYPES, LOOPS
+from .page import PlannedPage
+from .views import (
+    ExplorerFacet,
+    ExplorerView,
+    FacetOption,
+    Link,
+    RecordCard,
+    RecordGroup,
+    evidence_url,
+    label,
+    loop_url,
+    question_url,
+)
+
+RECORDS_INDEX = "explore/records.json"
+
+
+def facet_index(facets: list[ExplorerFacet], items: list[dict[str, list[str]]]) -> str:
+    """A static index for filtering a list in the browser: each item's values, by option position,
+    in the order the page lists the items (explorer.js reads it)."""
+    position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
+    rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
+    index = {"facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets], "items": rows}
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+
+class ExplorerPlanner:
+    def __init__(self, cards: Cards) -> None:
+        self.cards = cards
+        self.published = cards.published
+        self.indexes = cards.indexes
+
+    def explorer_view(self) -> ExplorerView:
+        return ExplorerView(self.explorer_facets(), self.by_year(), len(self.indexes.records), RECORDS_INDEX)
+
+    def explorer_facets(self) -> list[ExplorerFacet]:
+        idx = self.indexes
+        cards = self.cards
+        years = Counter(r.date.year for r in idx.records)
+        return [
+            ExplorerFacet(
+                "place",
+                "Place",
+                [FacetOption(p, cards.place_link(p, len(idx.by_place[p]))) for p in idx.place_order],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "theme",
+                "Theme",
+                [
+                    FacetOption(t, cards.theme_link(t, len(idx.by_theme[t])))
+                    for t in sorted(self.published.themes, key=lambda t: self.published.themes[t].title)
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "question",
+                "Answers the question",
+                [
+                    FacetOption(q.id, Link(q.text, question_url(q.id), len(idx.answers[q.id])))
+                    for q in self.published.network.questions
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "evidence",
+                "Evidence",
+                [
+                    FacetOption(e, Link(label(e), evidence_url(e), len(idx.by_evidence[e])))
+                    for e in EVIDENCE_TYPES
+                ],
+                all_of=True,
+            ),
+            ExplorerFacet(
+                "loop",
+                "Learning loop",
+                [
+                    FacetOption(loop, Link(f"{label(loop)}-loop", loop_url(loop), len(idx.by_loop[loop])))
+                    for loop in LOOPS
+                ],
+                all_of=False,
+            ),
+            ExplorerFacet(
+                "year",
+                "Year",
+                [
+                    FacetOption(str(y), Link(str(y), f"explore/#year-{y}", n))
+                    for y, n in sorted(years.items(), reverse=True)
+                ],
+                all_of=False,
+            ),
+        ]
+
+    def by_year(self) -> list[RecordGroup]:
+        groups: dict[int, list[RecordCard]] = {}
+        for record in self.indexes.records:
+            groups.setdefault(record.date.year, []).append(self.cards.card(record))
+        return [
+            RecordGroup(Link(str(y), f"explore/#year-{y}", len(cards)), f"year-{y}", cards)
+            for y, cards in groups.items()
+        ]
+
+    def explorer_index(self) -> str:
+        """The explorer's static index: each record's facet values, in the order the page lists them."""
+        items: list[dict[str, list[str]]] = []
+        for record in self.indexes.records:
+            answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
+            items.append(
+                {
+                    "place": [record.place],
+                    "theme": record.themes,
+                    "question": list(answered),
+                    "evidence": list(dict.fromkeys(record.evidence)),
+                    "loop": [record.loop] if record.loop else [],
+                    "year": [str(record.date.year)],
+                }
+            )
+        return facet_index(self.explorer_facets(), items)
+
+    def pages(self) -> list[PlannedPage]:
+        return [
+            PlannedPage(
+                "explore/index.md", "learnaloud/explore.html", "Explore", "", self.explorer_view, in_nav=True
+            )
+        ]
+
+    def files(self) -> dict[str, str]:
+        return {RECORDS_INDEX: self.explorer_index()}

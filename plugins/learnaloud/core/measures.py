@@ -1,0 +1,247 @@
+"""Shared measures: the measures index, a page per measure, each place's figures, the home page's
+headline figures and `learning-chart` blocks — every chart with its trend in words and its numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any
+
+from .charts import ChartKind, Charts, ChartSize, ChartSpec, Series
+from .links import LinkGate
+from .model import Measure
+from .page import PlannedPage
+from .periods import Period, between, coarsest, network_points, number, roll_up, trend
+from .sanitize import markdown_html
+from .select import Published
+from .views import (
+    Figure,
+    FigureTable,
+    Headline,
+    Link,
+    MeasuresView,
+    MeasureView,
+    measure_url,
+    place_url,
+)
+
+AGGREGATE_WORDS = {"sum": "the places' figures added together", "mean": "the average of the places' figures"}
+
+
+@dataclass(frozen=True)
+class Serie:
+    """One place's values at the chart's granularity."""
+
+    place: str
+    values: dict[Period, float]
+
+
+class MeasurePlanner:
+    def __init__(self, published: Published, place_order: Sequence[str], charts: Charts, links: LinkGate):
+        self.published = published
+        self.measures = published.measures
+        self.place_order = list(place_order)
+        self.charts = charts
+        self.links = links
+        # One colour per place, the same on every chart of the build.
+        self.colours = {pid: i for i, pid in enumerate(sorted(published.places))}
+
+    def ordered(self) -> list[Measure]:
+        return list(self.measures.values())
+
+    def series(
+        self, measure: Measure, places: Sequence[str] | None = None, first: str = "", last: str = ""
+    ) -> tuple[list[Period], list[Serie]]:
+        """The places' values for a measure, at one granularity, and every period between the
+        first and the last figure (gaps included)."""
+        low = Period.parse(first) if first else None
+        high = Period.parse(last) if last else None
+        raw: dict[str, dict[Period, float]] = {}
+        for pid in places if places is not None else self.place_order:
+            reported = self.published.place_measures.get(pid)
+            if reported is None or pid not in self.published.places:
+                continue
+            values = {Period.parse(p): v for p, v in reported.values.get(measure.id, {}).items()}
+            kept = {p: v for p, v in values.items() if within(p, low, high)}
+            if kept:
+                raw[pid] = kept
+        months = coarsest(raw.values())
+        rolled = [Serie(pid, roll_up(values, months, measure.aggregate)) for pid, values in raw.items()]
+        rolled = [s for s in rolled if s.values]
+        known = [p for s in rolled for p in s.values]
+        periods = between(min(known), max(known)) if known else []
+        return periods, rolled
+
+    def name(self, place_id: str) -> str:
+        return self.published.places[place_id].name
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def figure(self, spec: ChartSpec, summary: str, table: FigureTable, note: str = "") -> Figure:
+        """A chart with its words and numbers; a wide chart is drawn a second time for phones."""
+        narrow = self.charts.svg(replace(spec, size="narrow")) if spec.size == "wide" else ""
+        return Figure(spec.title, self.charts.svg(spec), summary, table, note, narrow)
+
+    def places_figure(
+        self, measure: Measure, periods: list[Period], series: list[Serie], kind: ChartKind = "line"
+    ) -> Figure:
+        spec = ChartSpec(
+            f"{measure.title}, by place",
+            measure.unit,
+            tuple(p.axis for p in periods),
+            tuple(
+                Series(self.name(s.place), self.colours[s.place], tuple(s.values.get(p) for p in periods))
+                for s in series
+            ),
+            kind,
+        )
+        words = "; ".join(
+            f"{self.name(s.place)} {trend([(p, s.values.get(p)) for p in periods])}" for s in series
+        )
+        table = FigureTable(
+            [self.name(s.place) for s in series],
+            [(p.label, [figure_text(s.values.get(p)) for s in series]) for p in periods],
+        )
+        return self.figure(spec, f"{measure.title} ({measure.unit}): {words}.", table)
+
+    def network_figure(
+        self, measure: Measure, periods: list[Period], series: list[Serie], size: ChartSize = "wide"
+    ) -> Figure:
+        points = network_points({s.place: s.values for s in series}, periods, measure.aggregate)
+        partial = tuple(
+            i for i, point in enumerate(points) if point.value is not None and point.places < point.of
+        )
+        spec = ChartSpec(
+            f"{measure.title}, across the network",
+            measure.unit,
+            tuple(p.axis for p in periods),
+            (Series("Network", -1, tuple(p.value for p in points)),),
+            size=size,
+            hollow=partial,
+        )
+        words = f"Across the network, {measure.title.lower()} {trend([(p.period, p.value) for p in points])}"
+        note = ""
+        if partial:
+            some = f"{len(partial)} period{'s' * (len(partial) != 1)}"
+            words += f". Figures for {some} cover only the places that reported"
+            note = "An open marker is a figure from only some of the places: see the numbers for which."
+        table = FigureTable(
+            [f"Network ({measure.aggregate})", "Places reporting"],
+            [(p.period.label, [figure_text(p.value), f"{p.places} of {p.of}"]) for p in points],
+        )
+        return self.figure(spec, f"{words}.", table, note)
+
+    def place_figure(self, measure: Measure, place_id: str, periods: list[Period], serie: Serie) -> Figure:
+        values = tuple(serie.values.get(p) for p in periods)
+        spec = ChartSpec(
+            measure.title,
+            measure.unit,
+            tuple(p.axis for p in periods),
+            (Series(self.name(place_id), self.colours[place_id], values),),
+            size="small",
+        )
+        words = f"{measure.title} at {self.name(place_id)} {trend(list(zip(periods, values, strict=True)))}"
+        table = FigureTable(
+            [measure.title], [(p.label, [figure_text(v)]) for p, v in zip(periods, values, strict=True)]
+        )
+        return self.figure(spec, f"{words}.", table)
+
+    # -- views ----------------------------------------------------------------------------------
+
+    def headline(self, measure: Measure) -> Headline:
+        periods, series = self.series(measure)
+        link = Link(measure.title, measure_url(measure.id))
+        points = network_points({s.place: s.values for s in series}, periods, measure.aggregate)
+        latest = next((p for p in reversed(points) if p.value is not None), None)
+        if latest is None:
+            return Headline(link, measure.unit, "", "", "", None)
+        coverage = f"{latest.places} of {latest.of} places" if latest.places < latest.of else ""
+        figure = self.network_figure(measure, periods, series, size="small")
+        return Headline(link, measure.unit, number(latest.value), latest.period.label, coverage, figure)
+
+    def headlines(self) -> list[Headline]:
+        return [self.headline(m) for m in self.ordered()]
+
+    def measures_view(self) -> MeasuresView:
+        reporting = {pid for pid, m in self.published.place_measures.items() if m.values}
+        return MeasuresView(self.headlines(), len(reporting & set(self.published.places)))
+
+    def measure_view(self, measure: Measure) -> MeasureView:
+        periods, series = self.series(measure)
+        withheld = self.links.for_page("measures.yml", measure_url(measure.id))
+        return MeasureView(
+            measure,
+            markdown_html(measure.description, withheld),
+            AGGREGATE_WORDS[measure.aggregate],
+            self.headline(measure),
+            self.places_figure(measure, periods, series) if series else None,
+            self.network_figure(measure, periods, series) if series else None,
+            [Link(self.name(s.place), place_url(s.place)) for s in series],
+        )
+
+    def place_headlines(self, place_id: str) -> list[Headline]:
+        """A place's latest figure for each measure it reports, with its small chart."""
+        found = []
+        for measure in self.ordered():
+            periods, series = self.series(measure, [place_id])
+            if not series:
+                continue
+            serie = series[0]
+            last = max(serie.values)
+            found.append(
+                Headline(
+                    Link(measure.title, measure_url(measure.id)),
+                    measure.unit,
+                    number(serie.values[last]),
+                    last.label,
+                    "",
+                    self.place_figure(measure, place_id, periods, serie),
+                )
+            )
+        return found
+
+    def block_figure(self, options: Mapping[str, Any]) -> Figure | None:
+        """A `learning-chart` block's chart: the measure for the places it names, within `from`
+        and `until`; None where nothing is published."""
+        measure = self.measures[options["measure"]]
+        wanted = options.get("places")
+        places = None if wanted is None else [wanted] if isinstance(wanted, str) else list(wanted)
+        periods, series = self.series(
+            measure, places, str(options.get("from", "")), str(options.get("until", ""))
+        )
+        if not series:
+            return None
+        return self.places_figure(measure, periods, series, options.get("kind", "line"))
+
+    def pages(self) -> list[PlannedPage]:
+        pages = [
+            PlannedPage(
+                "measures/index.md",
+                "learnaloud/measures.html",
+                "Measures",
+                "",
+                self.measures_view,
+                in_nav=True,
+            )
+        ]
+        for measure in self.ordered():
+            pages.append(
+                PlannedPage(
+                    f"measures/{measure.id}.md",
+                    "learnaloud/measure.html",
+                    measure.title,
+                    measure.description,
+                    partial(self.measure_view, measure),
+                )
+            )
+        return pages
+
+
+def within(period: Period, low: Period | None, high: Period | None) -> bool:
+    """Whether a period lies inside `from` and `until`, each taken whole (2025 runs to December)."""
+    return (low is None or period.start >= low.start) and (high is None or period.end <= high.end)
+
+
+def figure_text(value: float | None) -> str:
+    return "\u2013" if value is None else number(value)

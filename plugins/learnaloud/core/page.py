@@ -1,0 +1,23 @@
+"""A generated page as every page family plans it: where it lives, its template, title and view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One generated page: its path in the docs tree, template, title, Markdown and view."""
+
+    src_uri: str
+    template: str
+    title: str
+    markdown: str
+    view: Callable[[], Any]  # made when the page is rendered
+    in_nav: bool = False
+    # Material sidebars this page hides: the nav is in the tabs, and only a record's body has
+    # headings for a table of contents; the other pages want the width.
+    hide: tuple[str, ...] = ("navigation", "toc")
+    record: str | None = None  # a record page's record, whose answers the questions' pages show

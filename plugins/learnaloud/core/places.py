@@ -1,0 +1,124 @@
+"""The places: an index of them, a page per place, and a page per record under its place."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from .cards import Cards
+from .measures import MeasurePlanner
+from .model import LOOP_QUESTIONS, Record
+from .page import PlannedPage
+from .tables import TablePlanner
+from .travel import Flows
+from .views import (
+    Link,
+    PlaceCard,
+    PlacesView,
+    PlaceView,
+    RecordView,
+    activity_url,
+    evidence_url,
+    label,
+    loop_url,
+    place_url,
+    question_url,
+)
+
+
+class PlacePlanner:
+    def __init__(self, cards: Cards, tables: TablePlanner, flows: Flows, measures: MeasurePlanner) -> None:
+        self.cards = cards
+        self.measures = measures
+        self.published = cards.published
+        self.indexes = cards.indexes
+        self.tables = tables
+        self.flows = flows
+
+    def place_card(self, place_id: str) -> PlaceCard:
+        records = self.indexes.by_place[place_id]
+        return PlaceCard(
+            self.published.places[place_id],
+            place_url(place_id),
+            len(records),
+            records[0].date if records else None,
+            self.cards.counted_themes(records)[:3],
+        )
+
+    def place_cards(self) -> list[PlaceCard]:
+        return [self.place_card(pid) for pid in self.indexes.place_order]
+
+    def place_view(self, place_id: str) -> PlaceView:
+        records = self.indexes.by_place[place_id]
+        cards, flows = self.cards, self.flows
+        return PlaceView(
+            self.published.places[place_id],
+            [cards.card(r) for r in records],
+            cards.counted_themes(records),
+            cards.counted_evidence(records, place=place_id),
+            records[0].date if records else None,
+            [cards.place_link(s, len(pairs)) for s, t, pairs in flows if t == place_id],
+            [cards.place_link(t, len(pairs)) for s, t, pairs in flows if s == place_id],
+            self.tables.of_place(place_id),
+            self.measures.place_headlines(place_id),
+        )
+
+    def pages(self) -> list[PlannedPage]:
+        pages = [
+            PlannedPage(
+                "places/index.md",
+                "learnaloud/places.html",
+                "Places",
+                "",
+                lambda: PlacesView(self.place_cards()),
+                in_nav=True,
+            )
+        ]
+        for place_id, place in sorted(self.published.places.items()):
+            pages.append(
+                PlannedPage(
+                    f"places/{place_id}/index.md",
+                    "learnaloud/place.html",
+                    place.name,
+                    "",
+                    partial(self.place_view, place_id),
+                )
+            )
+        return pages
+
+
+class RecordPlanner:
+    def __init__(self, cards: Cards) -> None:
+        self.cards = cards
+        self.published = cards.published
+        self.indexes = cards.indexes
+
+    def record_view(self, record: Record) -> RecordView:
+        answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
+        questions = {q.id: q for q in self.published.network.questions}
+        cards = self.cards
+        return RecordView(
+            record=record,
+            place=cards.place_link(record.place),
+            evidence=[Link(label(e), evidence_url(e)) for e in record.evidence],
+            loop=Link(f"{label(record.loop)}-loop", loop_url(record.loop)) if record.loop else None,
+            loop_question=LOOP_QUESTIONS[record.loop] if record.loop else None,
+            themes=[cards.theme_link(t) for t in record.themes],
+            answers=[Link(questions[q].text, question_url(q)) for q in answered],
+            activities=[Link(self.published.activities[a].title, activity_url(a)) for a in record.activities],
+            shaped_by=[cards.card(self.published.records[ref]) for ref in record.learned_from],
+            shaped=[cards.card(r) for r in self.indexes.shaped.get(record.ref, [])],
+        )
+
+    def pages(self) -> list[PlannedPage]:
+        return [
+            PlannedPage(
+                f"places/{record.place}/records/{record.id}.md",
+                "learnaloud/record.html",
+                record.title,
+                record.body,
+                partial(self.record_view, record),
+                hide=("navigation",),
+                record=record.ref,
+            )
+            for record in self.indexes.records
+        ]

@@ -1,0 +1,161 @@
+"""Periods, series and charts of shared measures, without a build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from learnaloud.core.blocks import find_blocks
+from learnaloud.core.charts import Charts, ChartSpec, Series
+from learnaloud.core.periods import Period, between, network_points, overlaps, roll_up, trend
+
+P = Period.parse
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_periods_read_write_and_say_themselves() -> None:
+    for text, label in [("2025", "2025"), ("2025-Q3", "Q3 2025"), ("2025-03", "March 2025")]:
+        assert str(P(text)) == text
+        assert P(text).label == label
+    assert between(P("2024-11"), P("2025-02")) == [P("2024-11"), P("2024-12"), P("2025-01"), P("2025-02")]
+    assert between(P("2024-Q4"), P("2025-Q1")) == [P("2024-Q4"), P("2025-Q1")]
+    with pytest.raises(ValueError):
+        P("2025-13")
+
+
+def test_finer_periods_roll_up_only_when_whole() -> None:
+    months = {P("2025-01"): 10, P("2025-02"): 20, P("2025-03"): 30, P("2025-04"): 5}
+    assert roll_up(months, 3, "sum") == {P("2025-Q1"): 60}  # Q2 has one month of three: a gap
+    assert roll_up(months, 3, "mean") == {P("2025-Q1"): 20}
+    year = {P(f"2024-{m:02d}"): 1.0 for m in range(1, 13)} | {P("2025-Q1"): 9.0}
+    assert roll_up(year, 12, "sum") == {P("2024"): 12.0}  # 2025 has one quarter of four
+
+
+def test_overlapping_periods_are_found_once_per_whole() -> None:
+    found = overlaps([P("2025"), P("2025-01"), P("2025-Q2"), P("2024-Q1"), P("2024-02")])
+    assert found == {P("2024-Q1"): [P("2024-02")], P("2025"): [P("2025-01"), P("2025-Q2")]}
+
+
+def test_the_trend_in_words() -> None:
+    months = [P(f"2025-{m:02d}") for m in range(1, 13)]
+    values: list[float | None] = [40.0, *[None] * 10, 61.0]
+    assert (
+        trend(list(zip(months, values, strict=True)))
+        == "rose from 40 to 61 between January and December 2025"
+    )
+    assert (
+        trend([(P("2024-Q3"), 7.5), (P("2025-Q2"), 6.0)]) == "fell from 7.5 to 6 between Q3 2024 and Q2 2025"
+    )
+    assert trend([(P("2025"), None)]) == "has no figures yet"
+
+
+def test_a_network_figure_says_how_many_places_it_covers() -> None:
+    series = {"a": {P("2025-01"): 3.0, P("2025-02"): 4.0}, "b": {P("2025-01"): 5.0}}
+    points = network_points(series, [P("2025-01"), P("2025-02"), P("2025-03")], "sum")
+    assert [(p.value, p.places, p.of) for p in points] == [(8.0, 2, 2), (4.0, 1, 2), (None, 0, 2)]
+    assert network_points(series, [P("2025-01")], "mean")[0].value == 4.0
+
+
+HOSTILE = '</text><script>alert(1)</script> & $\\frac{1}{0}$ <a href="https://evil.example">'
+
+
+def spec(title: str = "People taking part", kind: str = "line") -> ChartSpec:
+    ticks = tuple(P(f"2025-{m:02d}").axis for m in range(1, 7))
+    return ChartSpec(
+        title,
+        "people",
+        ticks,
+        (
+            Series(HOSTILE, 0, (1.0, None, 3.0, 4.0, 5.0, 6.0)),
+            Series("Hillfoot", 1, (2.0, 2.0, 2.0, 1.0, 0.0, 0.0)),
+        ),
+        kind,  # type: ignore[arg-type]
+    )
+
+
+def test_a_chart_is_text_and_shapes_only_in_the_pages_colours() -> None:
+    svg = Charts(None).svg(spec(HOSTILE))
+    root = ET.fromstring(svg)  # well-formed XML: hostile names could not break out
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert " ".join(HOSTILE.split()) in " ".join(texts)  # the title, wrapped, as text
+    assert root.get("aria-label") == HOSTILE and root.get("role") == "img"
+    lowered = svg.lower()
+    for forbidden in (
+        "<script",
+        "<style",
+        "<a ",
+        'http://www.w3.org/1999/xlink"',
+        "@import",
+        "url(http",
+        "<?xml",
+        "<metadata",
+    ):
+        assert forbidden not in lowered.replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    assert "currentColor" in svg and "var(--la-series-0)" in svg and "var(--la-series-1)" in svg
+    assert "#ffffff" not in lowered  # no white box in the dark scheme
+    refs = {
+        href[1:]
+        for href in root.iter()
+        for href in [href.get("{http://www.w3.org/1999/xlink}href") or ""]
+        if href
+    }
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    assert refs <= ids and all(i.startswith("la-") for i in ids)  # each chart's ids are its own
+
+
+def test_identical_charts_are_identical_bytes(tmp_path: Path) -> None:
+    for kind in ("line", "bar"):
+        assert Charts(None).svg(spec(kind=kind)) == Charts(None).svg(spec(kind=kind))
+
+
+def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path) -> None:
+    charts = Charts(tmp_path)
+    first = charts.svg(spec())
+    assert (charts.drawn, charts.cached) == (1, 0)
+    charts.svg(spec())
+    assert (charts.drawn, charts.cached) == (1, 1)
+    script = f"""
+import sys
+from pathlib import Path
+from tests.core.test_measures import spec
+from learnaloud.core.charts import Charts
+charts = Charts(Path({str(tmp_path)!r}))
+svg = charts.svg(spec())
+print(charts.drawn, charts.cached, "matplotlib" in sys.modules, svg == {first!r})
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1", "False", "True"]
+    charts.svg(spec("Another title"))
+    assert charts.drawn == 2 and len(list(tmp_path.glob("*.svg"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("measure: participants\nkind: pie", "'pie' is not a valid kind — use one of: bar, line"),
+        ("measure: participants\nkind: bars", "did you mean 'bar'"),
+        (
+            "measure: participants\nfrom: 2025-06\nuntil: 2025-Q1",
+            "'until: 2025-Q1' comes before 'from: 2025-06'",
+        ),
+        (
+            "measure: participants\nutnil: 2025",
+            "'utnil' is not an option of learning-chart — did you mean 'until'",
+        ),
+    ],
+)
+def test_chart_block_options_are_checked(options: str, message: str) -> None:
+    found = find_blocks(f"Intro\n\n```learning-chart\n{options}\n```\n", 1)
+    assert not found.blocks
+    assert any(message in f"{p.message} — {p.hint}" for p in found.problems), found.problems
+
+
+def test_a_whole_year_is_a_valid_range_for_a_month() -> None:
+    found = find_blocks(
+        "```learning-chart\nmeasure: participants\nfrom: 2025-03\nuntil: 2025\nkind: bar\n```\n", 1
+    )
+    assert found.blocks and not found.problems
