@@ -89,27 +89,37 @@ class Charts:
     """Draws charts, or takes them from the cache; counts which, for the build's summary."""
 
     folder: Path | None
-    drawn: int = 0
-    cached: int = 0
-    memory: dict[str, str] = field(default_factory=dict)
+    drawn: int = 0  # charts this build drew
+    cached: int = 0  # charts this build took from the cache
+    memory: dict[str, str] = field(default_factory=dict)  # kept across `mkdocs serve` rebuilds
+    used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
 
     def svg(self, spec: ChartSpec) -> str:
         key = spec.key
-        if key not in self.memory:
-            path = self.folder / f"{key}.svg" if self.folder else None
-            if path is not None and path.is_file():
-                self.memory[key] = path.read_text(encoding="utf-8")
-            else:
-                self.memory[key] = inline_svg(draw(spec), spec)
-                self.drawn += 1
-                if path is not None:
-                    write_atomically(path, self.memory[key])
-                return self.memory[key]
-        self.cached += 1
+        path = self.folder / f"{key}.svg" if self.folder else None
+        if key in self.memory:
+            self.count(key, drawn=False)
+        elif path is not None and path.is_file():
+            self.memory[key] = path.read_text(encoding="utf-8")
+            self.count(key, drawn=False)
+        else:
+            if self.folder is not None:  # matplotlib's font list is kept beside the charts
+                os.environ.setdefault("MPLCONFIGDIR", str(self.folder.parent / "matplotlib"))
+            self.memory[key] = inline_svg(draw(spec), spec)
+            self.count(key, drawn=True)
+            if path is not None:
+                write_atomically(path, self.memory[key])
         return self.memory[key]
+
+    def count(self, key: str, *, drawn: bool) -> None:
+        if key not in self.used:
+            self.used.add(key)
+            self.drawn += drawn
+            self.cached += not drawn
 
     def reset_counts(self) -> None:
         self.drawn = self.cached = 0
+        self.used.clear()
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -128,7 +138,10 @@ def draw(spec: ChartSpec) -> str:
     from matplotlib.figure import Figure
 
     width, height, font = SIZES[spec.size]
-    with matplotlib.rc_context(cast(Any, {**STYLE, "font.size": font})):
+    with matplotlib.rc_context():
+        # matplotlib's own defaults, whatever matplotlibrc the machine or folder has: same bytes anywhere.
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(cast(Any, {**STYLE, "font.size": font}))
         figure = Figure(figsize=(width / 72, height / 72), dpi=72)
         figure.patch.set_alpha(0)
         axes = place_axes(figure, spec, font)

@@ -330,6 +330,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{page}:{line}: links to {target}, which this build does not publish — the site "
                 "shows the link's words without the link; check that the words name nothing private"
             )
+        charts = self.charts
+        if charts.drawn or charts.cached:
+            log.info(
+                f"Learn Aloud: {charts.drawn + charts.cached} charts, {charts.drawn} drawn and "
+                f"{charts.cached} from the cache"
+            )
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
             self.staged.abandon()
