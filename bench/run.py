@@ -385,6 +385,7 @@ def write_learnaloud_content(network: Network, root: Path) -> None:
             "private": {"contact": f"{place.id}@example.org"},
         }
         (folder / "place.yml").write_text(dump_yaml(profile), encoding="utf-8")
+    write_measures(network, root)
     for record in network.records:
         meta: dict[str, Any] = {
             "title": record.title,
@@ -401,6 +402,52 @@ def write_learnaloud_content(network: Network, root: Path) -> None:
         text = f"---\n{dump_yaml(meta)}---\n\n{record.body}"
         (root / "places" / record.place / "records" / f"{record.id}.md").write_text(text, encoding="utf-8")
     write_guides_and_tables(network, root, plain=False)
+
+
+MEASURES = (
+    ("participants", "People taking part", "people", "sum"),
+    ("confidence", "Confidence", "points", "mean"),
+)
+MONTHS = [f"{year}-{month:02d}" for year in (2024, 2025) for month in range(1, 13)]
+
+
+def write_measures(network: Network, root: Path) -> None:
+    """Shared measures as the example network reports them: two years of monthly values per place."""
+    rng = random.Random(SEED)
+    definitions = [{"id": m, "title": t, "unit": u, "aggregate": a} for m, t, u, a in MEASURES]
+    (root / "measures.yml").write_text(dump_yaml(definitions), encoding="utf-8")
+    for place in network.places:
+        values = {m: {month: rng.randint(10, 140) for month in MONTHS} for m, *_ in MEASURES}
+        (root / "places" / place.id / "measures.yml").write_text(dump_yaml(values), encoding="utf-8")
+
+
+def chart_costs(folder: Path, count: int = 10) -> tuple[float, float, float]:
+    """Seconds for matplotlib's import with the first chart, then per chart drawn and per chart
+    taken from the cache: a measure page's chart of five places over 24 months."""
+    from learnaloud.core.charts import Charts, ChartSpec, Series
+
+    rng = random.Random(SEED)
+
+    def spec(n: int) -> ChartSpec:
+        places = tuple(
+            Series(f"Place {i}", i, tuple(float(rng.randint(10, 140)) for _ in MONTHS)) for i in range(5)
+        )
+        return ChartSpec(f"Chart {n}", "people", tuple(MONTHS), places)
+
+    specs = [spec(n) for n in range(count + 1)]
+    charts = Charts(folder)
+    start = time.perf_counter()
+    charts.svg(specs[0])
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    for one in specs[1:]:
+        charts.svg(one)
+    drawn = (time.perf_counter() - start) / count
+    cached = Charts(folder)  # a later build: the charts are on disk
+    start = time.perf_counter()
+    for one in specs:
+        cached.svg(one)
+    return first, drawn, (time.perf_counter() - start) / len(specs)
 
 
 GUIDES = 10  # activity guides in every network
@@ -620,6 +667,10 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
     sites = prepare(size, work)
     results = {site.kind: Measure() for site in sites}
     repeats = repeats or default_repeats(size)
+    # Charts are cached by content across builds (as in CI with a kept cache, or `mkdocs serve`):
+    # one unmeasured build draws them; the chart costs are printed on their own.
+    learnaloud = next(site for site in sites if site.kind == "learnaloud")
+    build_once(learnaloud, learnaloud.config.parent / "site", size)
     for attempt in range(repeats):
         for site in sites:  # interleaved, so slow drift on the machine hits both alike
             out = site.config.parent / "site"
@@ -770,7 +821,9 @@ def ratio(a: float, b: float) -> str:
 
 
 def print_tables(
-    results: dict[int, dict[str, Measure]], adversarial: dict[str, dict[str, Outcome]] | None = None
+    results: dict[int, dict[str, Measure]],
+    charts: tuple[float, float, float],
+    adversarial: dict[str, dict[str, Outcome]] | None = None,
 ) -> None:
     print(
         "records  learnaloud s  plain s  ratio   learnaloud CPU s  plain CPU s  ratio   learnaloud MB  plain MB  ratio"
@@ -798,6 +851,12 @@ def print_tables(
     for size, by_kind in results.items():
         la = by_kind["learnaloud"]
         print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
+    print()
+    first, drawn, cached = charts
+    print(
+        f"charts (builds above take them from the cache): matplotlib's import and the first chart "
+        f"{first:.2f} s; then a chart drawn {drawn * 1000:.0f} ms; a chart from the cache {cached * 1000:.2f} ms"
+    )
     print()
     if adversarial:
         print_adversarial(adversarial)
@@ -869,7 +928,7 @@ def main(argv: list[str] | None = None) -> int:
         adversarial = None
         if args.adversarial:
             adversarial = measure_adversarial(work, args.adversarial_timeout, args.plain_adversarial)
-        print_tables(results, adversarial)
+        print_tables(results, chart_costs(work / "chart-cache"), adversarial)
     except BuildFailed as failure:
         keep = True
         print(f"bench: {failure}\nbench: the generated sites are kept in {work}", file=sys.stderr)

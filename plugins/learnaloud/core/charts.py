@@ -11,6 +11,7 @@ light and dark, and nothing in it fetches or runs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
@@ -55,6 +56,12 @@ STYLE: dict[str, Any] = {
 }
 
 
+@functools.cache
+def matplotlib_version() -> str:
+    """Part of every chart's key (read from its metadata: importing it costs over a second)."""
+    return version("matplotlib")
+
+
 def series_colour(index: int) -> str:
     """A stand-in colour the SVG's stylesheet variable replaces (-1: the page's ink)."""
     return INK if index < 0 else f"#0a{index % 256:02x}0a"
@@ -80,7 +87,7 @@ class ChartSpec:
     @property
     def key(self) -> str:
         text = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
-        identity = f"{SOURCE_HASH}\0{version('matplotlib')}\0{text}"
+        identity = f"{SOURCE_HASH}\0{matplotlib_version()}\0{text}"
         return hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 
