@@ -33,6 +33,9 @@ PAGES = {
     "table": "tables/2024-12-reaching-new-people/",
     "toolkit": "toolkit/",
     "guide": "toolkit/after-action-review/",
+    "measures": "measures/",
+    "measure": "measures/participants/",
+    "data": "data/",
     "about": "about/",  # hand-written Markdown
     "404": "no-such-page/",
 }
@@ -195,3 +198,52 @@ def test_the_palette_toggle_switches_scheme(browser: Browser, served: str) -> No
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") != white
         assert serious_violations(page) == []
+
+
+# learnaloud.css: one colour per place, darkened on white and lightened on slate.
+PLACE_COLOURS = {
+    "light": {
+        "rgb(0, 114, 178)",
+        "rgb(194, 79, 0)",
+        "rgb(0, 128, 93)",
+        "rgb(170, 51, 119)",
+        "rgb(138, 100, 0)",
+        "rgb(92, 92, 92)",
+    },
+    "dark": {
+        "rgb(86, 180, 233)",
+        "rgb(255, 138, 76)",
+        "rgb(60, 203, 158)",
+        "rgb(224, 140, 192)",
+        "rgb(240, 196, 60)",
+        "rgb(184, 184, 184)",
+    },
+}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_chart_fits_the_screen_and_the_scheme(
+    browser: Browser, served: str, scheme: Scheme, width: int
+) -> None:
+    """The wide chart on a desktop, the one drawn for phones on a phone; either way its text is
+    at least 10 px high, in the page's ink, and its lines in the scheme's colour for the place."""
+    with opened(browser, served + PAGES["measure"], scheme, width=width) as (page, errors):
+        figure = page.locator("figure.la-figure").first
+        shown, hidden = ("wide", "narrow") if width > 600 else ("narrow", "wide")
+        expect(figure.locator(f"svg.la-chart--{shown}")).to_be_visible()
+        expect(figure.locator(f"svg.la-chart--{hidden}")).to_be_hidden()
+        chart = figure.locator(f"svg.la-chart--{shown}")
+        assert chart.evaluate("svg => svg.getBoundingClientRect().right") <= width  # no sideways scroll
+        sizes = chart.locator("text").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().height)")
+        assert min(sizes) >= 10, sizes
+        ink, body = page.evaluate(
+            """() => [getComputedStyle(document.querySelector('svg.la-chart text')).fill,
+                      getComputedStyle(document.querySelector('.md-typeset')).color]"""
+        )
+        assert ink == body
+        line = chart.locator("path[style*='stroke: var(--la-series-']").first.evaluate(
+            "p => getComputedStyle(p).stroke"
+        )
+        assert line in PLACE_COLOURS[scheme]
+        assert errors == []
