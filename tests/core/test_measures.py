@@ -11,7 +11,8 @@ import pytest
 
 from learnaloud.core.blocks import find_blocks
 from learnaloud.core.charts import Charts, ChartSpec, Series
-from learnaloud.core.periods import Period, between, network_points, overlaps, roll_up, trend
+from learnaloud.core.messages import period_hint, value_hint
+from learnaloud.core.periods import Period, between, network_points, overlaps, roll_up, trend, trends
 
 P = Period.parse
 SVG = "{http://www.w3.org/2000/svg}"
@@ -161,3 +162,43 @@ def test_a_whole_year_is_a_valid_range_for_a_month() -> None:
         "```learning-chart\nmeasure: participants\nfrom: 2025-03\nuntil: 2025\nkind: bar\n```\n", 1
     )
     assert found.blocks and not found.problems
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("2026-1", "did you mean 2026-01?"),
+        ("2024-q1", "did you mean 2024-Q1?"),
+        ("2025-13", "there is no month 13 (months run 01 to 12)"),
+        ("2025-Q5", "a year has quarters Q1 to Q4"),
+    ],
+)
+def test_a_mistyped_period_gets_its_fix(written: str, hint: str) -> None:
+    assert period_hint(written).startswith(hint)
+    assert " — " not in period_hint(written)  # the report puts one dash between problem and fix
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("12 people", "write just the number, 12:"),
+        ("1,200", "write just the number, 1200:"),
+        ("45%", "write just the number, 45:"),
+        (None, "no value is given: remove the line"),
+        ("lots", "write a plain number"),
+    ],
+)
+def test_a_value_that_is_not_a_number_gets_its_fix(value: object, hint: str) -> None:
+    assert value_hint(value).startswith(hint)
+
+
+def test_one_sentence_says_a_shared_span_once() -> None:
+    months = [P("2025-01"), P("2025-12")]
+    both = [
+        ("Hillfoot", list(zip(months, [1.0, 2.0], strict=True))),
+        ("Cinderhill", list(zip(months, [5.0, 3.0], strict=True))),
+    ]
+    assert (
+        trends(both)
+        == "Between January and December 2025, Hillfoot rose from 1 to 2; Cinderhill fell from 5 to 3"
+    )

@@ -28,7 +28,7 @@ def test_the_example_shows_its_measures_on_every_page_a_funder_reads(example_sit
     for card in cards:
         assert card.select_one(".la-headline__figure strong").get_text().strip()
         assert card.select_one("svg.la-chart--small[role=img][aria-label]") is not None
-        assert "Across the network" in card.select_one("figcaption").get_text()
+        assert "across the network" in card.select_one("figcaption").get_text()
     for measure in MEASURES:
         page = article(example_site, f"measures/{measure}")
         assert len(page.select("figure.la-figure")) == 2  # place by place, and the network
@@ -41,7 +41,8 @@ def test_the_example_shows_its_measures_on_every_page_a_funder_reads(example_sit
         figures = article(example_site, f"places/{place}").select("#measures + ul li.la-headline")
         assert len(figures) == 3, place
     people = article(example_site, "measures/participants").select_one("figcaption").get_text()
-    assert "North Quay rose from 37 to 81 between January 2024 and December 2025" in people
+    assert people.startswith("Between January 2024 and December 2025, Cinderhill rose from 23 to 52;")
+    assert "North Quay rose from 37 to 81" in people
 
 
 def measure_tree(values: dict[str, str], block: str = "") -> dict[str, str]:
@@ -74,7 +75,11 @@ def test_a_gap_is_a_gap_and_a_partial_network_figure_says_so(tmp_path: Path) -> 
         "February 2025": ["20", "1 of 2"],
         "March 2025": ["37", "2 of 2"],
     }
-    assert "Figures for 1 period cover only the places that reported" in network.figcaption.get_text()
+    words = network.figcaption.get_text()
+    assert (
+        "For 1 period only some of the places have reported: those figures are left out of the trend" in words
+    )
+    assert "People taking part across the network rose from 15 to 37 between January and March 2025" in words
     assert "markerfacecolor" not in str(network) and 'style="fill: none' in str(network.svg)
 
 
@@ -85,11 +90,33 @@ def test_mixed_periods_roll_up_to_the_longest_only_when_whole(tmp_path: Path) ->
             "hillfoot": "participants:\n  2025-Q1: 100\n  2025-Q2: 50\n",
         }
     )
+    tree["measures.yml"] = "- id: participants\n  title: Hours given\n  unit: hours\n  rollup: sum\n"
     build = build_site(write_tree(tmp_path / "content", tree), tmp_path / "site")
     assert build.returncode == 0, build.output
     places = article(build, "measures/participants").select_one("figure.la-figure")
     rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in places.select("tbody tr")}
     assert rows == {"Q1 2025": ["100", "60"], "Q2 2025": ["50", "\u2013"]}  # April alone is no quarter
+
+
+def test_a_head_count_keeps_to_one_kind_of_period_and_says_what_it_left_out(tmp_path: Path) -> None:
+    tree = measure_tree(
+        {
+            "north-quay": "participants:\n  2025-01: 10\n  2025-02: 20\n  2025-03: 30\n",
+            "hillfoot": "participants:\n  2025-01: 3\n  2025-Q2: 50\n",
+        }
+    )
+    build = build_site(write_tree(tmp_path / "content", tree), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert (
+        "places/hillfoot/measures.yml:3: 2025-Q2 is a quarter, but participants is reported by month"
+        in build.output
+    )
+    places = article(build, "measures/participants").select_one("figure.la-figure")
+    assert [tr.th.get_text() for tr in places.select("tbody tr")] == [
+        "January 2025",
+        "February 2025",
+        "March 2025",
+    ]
 
 
 def test_a_chart_block_draws_bars_within_its_range(tmp_path: Path) -> None:
@@ -107,7 +134,7 @@ def test_a_chart_block_draws_bars_within_its_range(tmp_path: Path) -> None:
     assert [th.get_text() for th in block.select("thead th")] == ["Period", "North Quay"]
     assert (
         "<path" in str(block.svg)
-        and "rose from 10 to 20 between January and February 2025" in block.get_text()
+        and "Between January and February 2025, North Quay rose from 10 to 20" in block.get_text()
     )
 
 

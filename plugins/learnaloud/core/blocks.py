@@ -10,6 +10,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from .errors import did_you_mean
+from .messages import period_hint
 from .model import EVIDENCE_TYPES, LOOPS, PERIOD, LiveBlock, Record
 from .periods import in_order
 from .source import SourceProblem, parse_yaml
@@ -148,14 +149,7 @@ def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
     if shape == "id":
         return None if isinstance(value, str) else (f"'{name}' should be one id", f"write '{name}: some-id'")
     if shape == "period":
-        return (
-            None
-            if PERIOD.match(str(value))
-            else (
-                f"'{value}' is not a period",
-                "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03",
-            )
-        )
+        return None if PERIOD.match(str(value)) else (f"'{value}' is not a period", period_hint(value))
     if shape == "date":  # a date, not a date and time
         return (
             None

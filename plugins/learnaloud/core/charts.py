@@ -177,7 +177,8 @@ def place_axes(figure: Figure, spec: ChartSpec, font: float) -> Axes:
     top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
     bottom = font * (2.4 if spec.size == "small" else 3.4)
     if spec.kind == "bar" and len(spec.series) > 1:
-        bottom += font * 1.8 * ((len(spec.series) + 2) // 3)
+        columns = 3 if spec.size == "wide" else 2
+        bottom += font * 1.8 * -(-len(spec.series) // columns)
     right = label_width(spec, font)
     return figure.add_axes(
         (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
@@ -198,18 +199,20 @@ def draw_lines(axes: Axes, spec: ChartSpec, font: float) -> None:
     for series in spec.series:
         colour = series_colour(series.colour)
         ys = [float("nan") if v is None else v for v in series.values]
+        line = [float("nan") if i in spec.hollow else y for i, y in enumerate(ys)]
         style = "-" if series.colour < PALETTE_SIZE else "--"
         marker = MARKERS[max(series.colour, 0) % len(MARKERS)]
         size = 3 if spec.size == "small" else 4.5
-        axes.plot(positions, ys, color=colour, linestyle=style, linewidth=2, marker=marker, markersize=size)
+        axes.plot(positions, line, color=colour, linestyle=style, linewidth=2, marker=marker, markersize=size)
         hollow = [i for i in spec.hollow if series.values[i] is not None]
-        if hollow:  # a figure that covers only some places: drawn open
+        if hollow:  # a figure that covers only some places: drawn open, apart from the line
             axes.plot(
                 hollow,
                 [ys[i] for i in hollow],
                 linestyle="none",
                 marker=marker,
-                markersize=size + 2.5,
+                markersize=size + 2,
+                markeredgewidth=1.5,
                 markerfacecolor="none",
                 markeredgecolor=colour,
             )
@@ -237,7 +240,7 @@ def draw_bars(axes: Axes, spec: ChartSpec) -> None:
         axes.legend(
             loc="upper left",
             bbox_to_anchor=(0, -0.16 if spec.size == "wide" else -0.22),
-            ncols=3,
+            ncols=3 if spec.size == "wide" else 2,  # as place_axes makes room for
             frameon=False,
             handlelength=1,
             labelcolor=INK,

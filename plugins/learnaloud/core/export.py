@@ -42,6 +42,7 @@ from .model import (
     Aggregate,
     Content,
     LearningTable,
+    Rollup,
     Scope,
     Source,
     Visibility,
@@ -64,6 +65,7 @@ LIST_DELIMITER = ";"
 VISIBILITIES: tuple[str, ...] = get_args(Visibility)
 SCOPES: tuple[str, ...] = get_args(Scope)
 AGGREGATES: tuple[str, ...] = get_args(Aggregate)
+ROLLUPS: tuple[str, ...] = get_args(Rollup)
 # Frictionless: a package name and a licence name.
 NAME_PATTERN = re.compile(r"^[-a-z0-9._/]+$")
 LICENSE_NAME = re.compile(r"^[-a-zA-Z0-9._]+$")
@@ -325,8 +327,9 @@ class DataPlanner:
 
     @cached_property
     def license(self) -> DataLicense | None:
+        """The network's licence; a network build grants none, being for the network's own use."""
         name = self.published.network.license
-        return license_of(name) if name else None
+        return license_of(name) if name and self.published.visibility == "public" else None
 
     def files(self) -> dict[str, str]:
         """Every file of the export, by its path in the site, in a fixed order."""
@@ -380,7 +383,10 @@ class DataPlanner:
         )
 
     def pages(self) -> list[PlannedPage]:
-        return [PlannedPage(DATA_PAGE, DATA_TEMPLATE, DATA_TITLE, "", self.view, in_nav=True)]
+        search = (
+            "Open data: download every record, place, theme, table and measure value as CSV or JSON files."
+        )
+        return [PlannedPage(DATA_PAGE, DATA_TEMPLATE, DATA_TITLE, search, self.view, in_nav=True)]
 
     # -- resources -------------------------------------------------------------------------------
 
@@ -594,6 +600,7 @@ class DataPlanner:
                 "unit": measure.unit,
                 "description": plain_text(measure.description),
                 "aggregate": measure.aggregate,
+                "rollup": measure.rollup,
             }
             for mid, measure in sorted(self.published.measures.items())
         ]
@@ -612,6 +619,13 @@ class DataPlanner:
                     "How places combine into a network figure: sum or mean.",
                     required=True,
                     enum=AGGREGATES,
+                ),
+                Column(
+                    "rollup",
+                    "string",
+                    "How shorter periods make a quarter or a year: sum, mean, or none (values are not combined over time).",
+                    required=True,
+                    enum=ROLLUPS,
                 ),
             ),
             rows,

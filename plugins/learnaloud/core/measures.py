@@ -9,10 +9,11 @@ from functools import partial
 from typing import Any
 
 from .charts import ChartKind, Charts, ChartSize, ChartSpec, Series
+from .errors import Report
 from .links import LinkGate
-from .model import Measure
+from .model import Content, Measure
 from .page import PlannedPage
-from .periods import Period, between, coarsest, network_points, number, roll_up, trend
+from .periods import Period, between, coarsest, commonest, network_points, number, roll_up, trend, trends
 from .sanitize import markdown_html
 from .select import Published
 from .views import (
@@ -26,6 +27,10 @@ from .views import (
     place_url,
 )
 
+# What search finds the measures page by (the page itself is drawn from its view).
+MEASURES_SEARCH_TEXT = (
+    "Shared measures: the figures every place counts, and the network's totals, as charts and numbers."
+)
 AGGREGATE_WORDS = {"sum": "the places' figures added together", "mean": "the average of the places' figures"}
 
 
@@ -66,8 +71,15 @@ class MeasurePlanner:
             kept = {p: v for p, v in values.items() if within(p, low, high)}
             if kept:
                 raw[pid] = kept
-        months = coarsest(raw.values())
-        rolled = [Serie(pid, roll_up(values, months, measure.aggregate)) for pid, values in raw.items()]
+        if measure.rollup == "none":  # one kind of period: the one most values use
+            months = commonest(raw.values())
+            rolled = [
+                Serie(pid, {p: v for p, v in values.items() if p.months == months})
+                for pid, values in raw.items()
+            ]
+        else:
+            months = coarsest(raw.values())
+            rolled = [Serie(pid, roll_up(values, months, measure.rollup)) for pid, values in raw.items()]
         rolled = [s for s in rolled if s.values]
         known = [p for s in rolled for p in s.values]
         periods = between(min(known), max(known)) if known else []
@@ -96,14 +108,12 @@ class MeasurePlanner:
             ),
             kind,
         )
-        words = "; ".join(
-            f"{self.name(s.place)} {trend([(p, s.values.get(p)) for p in periods])}" for s in series
-        )
+        words = trends([(self.name(s.place), [(p, s.values.get(p)) for p in periods]) for s in series])
         table = FigureTable(
             [self.name(s.place) for s in series],
             [(p.label, [figure_text(s.values.get(p)) for s in series]) for p in periods],
         )
-        return self.figure(spec, f"{measure.title} ({measure.unit}): {words}.", table)
+        return self.figure(spec, f"{words}.", table)
 
     def network_figure(
         self, measure: Measure, periods: list[Period], series: list[Serie], size: ChartSize = "wide"
@@ -120,12 +130,15 @@ class MeasurePlanner:
             size=size,
             hollow=partial,
         )
-        words = f"Across the network, {measure.title.lower()} {trend([(p.period, p.value) for p in points])}"
+        whole = [(p.period, p.value if p.places == p.of else None) for p in points]
+        words = f"{measure.title} across the network {trend(whole)}"
         note = ""
         if partial:
             some = f"{len(partial)} period{'s' * (len(partial) != 1)}"
-            words += f". Figures for {some} cover only the places that reported"
-            note = "An open marker is a figure from only some of the places: see the numbers for which."
+            words += (
+                f". For {some} only some of the places have reported: those figures are left out of the trend"
+            )
+            note = "An open marker is a figure from only some of the places, not joined to the line: see the numbers."
         table = FigureTable(
             [f"Network ({measure.aggregate})", "Places reporting"],
             [(p.period.label, [figure_text(p.value), f"{p.places} of {p.of}"]) for p in points],
@@ -150,15 +163,42 @@ class MeasurePlanner:
     # -- views ----------------------------------------------------------------------------------
 
     def headline(self, measure: Measure) -> Headline:
+        """The network's latest figure that every reporting place is in; a later period only some
+        have reported is shown apart, as provisional, never as the headline."""
         periods, series = self.series(measure)
         link = Link(measure.title, measure_url(measure.id))
         points = network_points({s.place: s.values for s in series}, periods, measure.aggregate)
-        latest = next((p for p in reversed(points) if p.value is not None), None)
-        if latest is None:
+        valued = [p for p in points if p.value is not None]
+        if not valued:
             return Headline(link, measure.unit, "", "", "", None)
-        coverage = f"{latest.places} of {latest.of} places" if latest.places < latest.of else ""
+        whole = [p for p in valued if p.places == p.of]
+        latest = whole[-1] if whole else valued[-1]
+        total = len(self.published.places)
+        coverage = f"from {latest.places} of {total} places" if latest.places < total else ""
+        later = valued[-1]
+        provisional = ""
+        if later.period > latest.period:
+            provisional = f"{later.period.label} so far: {number(later.value)}, from {later.places} of {later.of} places"
+        year_before = Period(latest.period.year - 1, latest.period.first_month, latest.period.months)
+        before = next((p for p in whole if p.period == year_before and p.places == latest.places), None)
+        change = ""
+        if before is not None and before.value is not None and latest.value is not None:
+            if number(before.value) == number(latest.value):
+                change = f"the same as in {before.period.label}"
+            else:
+                direction = "up" if latest.value > before.value else "down"
+                change = f"{direction} from {number(before.value)} in {before.period.label}"
         figure = self.network_figure(measure, periods, series, size="small")
-        return Headline(link, measure.unit, number(latest.value), latest.period.label, coverage, figure)
+        return Headline(
+            link,
+            measure.unit,
+            number(latest.value),
+            latest.period.label,
+            coverage,
+            figure,
+            change,
+            provisional,
+        )
 
     def headlines(self) -> list[Headline]:
         return [self.headline(m) for m in self.ordered()]
@@ -220,7 +260,7 @@ class MeasurePlanner:
                 "measures/index.md",
                 "learnaloud/measures.html",
                 "Measures",
-                "",
+                MEASURES_SEARCH_TEXT,
                 self.measures_view,
                 in_nav=True,
             )
@@ -245,3 +285,30 @@ def within(period: Period, low: Period | None, high: Period | None) -> bool:
 
 def figure_text(value: float | None) -> str:
     return "\u2013" if value is None else number(value)
+
+
+PERIOD_KINDS = {12: ("a year", "year"), 3: ("a quarter", "quarter"), 1: ("a month", "month")}
+
+
+def check_period_kinds(content: Content, report: Report) -> None:
+    """Warn of each value a chart leaves out: a measure that does not roll up (`rollup: none`)
+    keeps to the kind of period most of its values use."""
+    for measure in content.measures.values():
+        if measure.rollup != "none":
+            continue
+        reported = [m for _, m in sorted(content.place_measures.items()) if m.values.get(measure.id)]
+        months = commonest([Period.parse(p) for p in m.values[measure.id]] for m in reported)
+        for values in reported:
+            for text in values.values[measure.id]:
+                period = Period.parse(text)
+                if period.months == months:
+                    continue
+                key: str | int = int(text) if text.isdigit() else text
+                report.warning(
+                    values.source.path,
+                    values.source.lines.line(measure.id, key),
+                    f"{text} is {PERIOD_KINDS[period.months][0]}, but {measure.id} is reported by "
+                    f"{PERIOD_KINDS[months][1]} in most places: its charts leave this value out",
+                    f"report it by {PERIOD_KINDS[months][1]}, or, if {measure.id} adds up over time "
+                    "(hours, sessions), give it 'rollup: sum' in measures.yml",
+                )

@@ -95,6 +95,41 @@ def date_hint(value: str) -> str:
     return f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
 
 
+PERIOD_LIKE = re.compile(r"(\d{4})-([qQ]?)(\d{1,2})")
+
+
+def period_hint(value: object) -> str:
+    """How to write a period, with the contributor's own rewritten where it can be read."""
+    usual = "write a period as YYYY, YYYY-Qn or YYYY-MM, e.g. 2025-03"
+    written = PERIOD_LIKE.fullmatch(str(value).strip())
+    if written is None:
+        return usual
+    year, quarter, number = written[1], written[2], int(written[3])
+    if quarter:
+        return (
+            f"did you mean {year}-Q{number}?"
+            if 1 <= number <= 4
+            else f"a year has quarters Q1 to Q4; {usual}"
+        )
+    if 1 <= number <= 12:
+        return f"did you mean {year}-{number:02d}?"
+    return f"there is no month {number} (months run 01 to 12); {usual}"
+
+
+NUMBER_IN_TEXT = re.compile(r"-?[\d,]*\.?\d+")
+
+
+def value_hint(value: object) -> str:
+    """How to write a measure's value, with the number in the contributor's text where there is one."""
+    if value is None:
+        return "no value is given: remove the line where there is no figure (the chart shows a gap)"
+    found = NUMBER_IN_TEXT.search(str(value))
+    if isinstance(value, str) and found is not None:
+        number = found[0].replace(",", "")
+        return f"write just the number, {number}: the unit is given once, in measures.yml"
+    return "write a plain number, e.g. 34 or 4.5"
+
+
 def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str, str]:
     """(what is wrong, how to fix it) for one validation error."""
     loc = tuple(error["loc"])

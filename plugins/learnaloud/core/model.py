@@ -24,7 +24,7 @@ def slug(name: str) -> str:
     return text[:64] or "item"
 
 
-PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")  # YYYY, YYYY-Qn or YYYY-MM
+PERIOD = re.compile(r"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?\Z")  # YYYY, YYYY-Qn or YYYY-MM (ASCII digits)
 
 Visibility = Literal["public", "network"]
 EvidenceType = Literal[
@@ -44,6 +44,7 @@ Scope = Literal["place", "across-places", "national"]
 Stage = Literal["embodied", "integrated"]
 PostType = Literal["blog", "report"]
 Aggregate = Literal["sum", "mean"]
+Rollup = Literal["sum", "mean", "none"]
 HypothesisStatus = Literal["open", "testing", "held", "revised", "dropped"]
 
 EVIDENCE_TYPES: tuple[str, ...] = get_args(EvidenceType)
@@ -140,6 +141,9 @@ class Measure(Contract):
     unit: Text
     description: str = ""
     aggregate: Aggregate = "sum"
+    # How a quarter or a year is made of shorter periods when places report different kinds:
+    # "none" (a head count of different people does not add up over months) keeps to one kind.
+    rollup: Rollup = "none"
 
 
 class Place(Item):

@@ -9,6 +9,7 @@ only when every finer period is there. A period with a value missing is a gap, n
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -124,9 +125,15 @@ def overlaps(periods: Iterable[Period]) -> dict[Period, list[Period]]:
     return dict(sorted(found.items()))
 
 
-def coarsest(series: Iterable[Mapping[Period, float]]) -> int:
+def coarsest(series: Iterable[Iterable[Period]]) -> int:
     """The longest period length any series uses (a month where there is none)."""
-    return max((p.months for values in series for p in values), default=1)
+    return max((p.months for periods in series for p in periods), default=1)
+
+
+def commonest(series: Iterable[Iterable[Period]]) -> int:
+    """The period length most values use (the shorter where two tie; a month where there is none)."""
+    counts = Counter(p.months for periods in series for p in periods)
+    return max(counts, key=lambda months: (counts[months], -months), default=1)
 
 
 @dataclass(frozen=True)
@@ -166,16 +173,31 @@ def span_words(first: Period, last: Period) -> str:
     return f"between {first.label} and {last.label}"
 
 
-def trend(values: Sequence[tuple[Period, float | None]]) -> str:
-    """What a series did, in words: "rose from 40 to 61 between January and December 2025"."""
-    known = [(p, v) for p, v in values if v is not None]
-    if not known:
+def known(values: Sequence[tuple[Period, float | None]]) -> list[tuple[Period, float]]:
+    return [(p, v) for p, v in values if v is not None]
+
+
+def trend(values: Sequence[tuple[Period, float | None]], *, span: bool = True) -> str:
+    """What a series did, in words: "rose from 40 to 61 between January and December 2025"
+    (without its span where the sentence gives it once for several series)."""
+    found = known(values)
+    if not found:
         return "has no figures yet"
-    (first, start), (last, end) = known[0], known[-1]
-    if len(known) == 1:
+    (first, start), (last, end) = found[0], found[-1]
+    if len(found) == 1:
         return f"was {number(end)} in {last.label}"
-    words = span_words(first, last)
     if number(start) == number(end):
         return f"was {number(end)} in both {first.label} and {last.label}"
     change = "rose" if end > start else "fell"
-    return f"{change} from {number(start)} to {number(end)} {words}"
+    return f"{change} from {number(start)} to {number(end)}" + (f" {span_words(first, last)}" if span else "")
+
+
+def trends(named: Sequence[tuple[str, Sequence[tuple[Period, float | None]]]]) -> str:
+    """Several series in one sentence, their shared span said once."""
+    spans = {(found[0][0], found[-1][0]) for _, values in named if len(found := known(values)) > 1}
+    if len(spans) == 1 and all(len(known(values)) > 1 for _, values in named):
+        first, last = next(iter(spans))
+        parts = "; ".join(f"{name} {trend(values, span=False)}" for name, values in named)
+        words = span_words(first, last)
+        return f"{words[0].upper()}{words[1:]}, {parts}"
+    return "; ".join(f"{name} {trend(values)}" for name, values in named)

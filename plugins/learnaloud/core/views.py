@@ -442,8 +442,10 @@ class Headline:
     unit: str
     value: str
     period: str
-    coverage: str  # "4 of 5 places" where not every place reported that period
+    coverage: str  # "from 4 of 5 places" where not every place's figure is in it
     figure: Figure | None
+    change: str = ""  # "up from 174 in December 2024": the same period a year before
+    provisional: str = ""  # a later period only some places have reported yet
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             view = RecordsBlockView([self.plan.card(r) for r in records])
         elif block.kind == "learning-chart":
             view = self.plan.measures.block_figure(block.options)
+            if view is None:  # no published figure in its places and periods: it says so
+                log.warning(
+                    f"{page.file.src_uri}:{block.line}: a learning-chart block has no figures this build "
+                    "publishes, in the places and periods it names — the page says 'no published figures'"
+                )
         elif block.kind == "learning-table":
             table = self.published.tables.get(block.options["table"])
             if table is None:  # not published in this build: the block is left out, its id unsaid

@@ -1,0 +1,84 @@
+"""A place's measures.yml: its values for the network's measures, by measure id and period."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from ..messages import period_hint, value_hint
+from ..model import PERIOD, PlaceMeasures, Source
+from ..periods import Period, overlaps
+from .reader import Reader
+
+
+LARGEST_VALUE = 10**12  # a trillion: far past any count, and well inside what a chart can scale to
+
+
+def load_place_measures(reader: Reader, path: Path, place_id: str) -> PlaceMeasures | None:
+    rel = reader.rel(path)
+    parsed = reader.read_yaml(path, "measures", "'participants:' and under it '2025-01: 34'")
+    if parsed is None:
+        return None
+    if not isinstance(parsed.value, dict):
+        reader.report.error(
+            rel,
+            1,
+            "this file should list values by measure id",
+            "write 'participants:' and under it lines like '  2025-01: 34'",
+        )
+        return None
+    values: dict[str, dict[str, float]] = {}
+    for measure_id, series in parsed.value.items():
+        line = parsed.lines.line(measure_id)
+        if PERIOD.match(str(measure_id)):
+            reader.report.error(
+                rel,
+                line,
+                f"'{measure_id}' looks like a period, where a measure id should be",
+                f"indent it under its measure: '  {measure_id}: …' on a line below 'participants:' or the like",
+            )
+            continue
+        if not isinstance(series, dict):
+            reader.report.error(
+                rel,
+                line,
+                f"'{measure_id}' should list values by period",
+                "write lines like '  2025-01: 34' under it",
+            )
+            continue
+        values[str(measure_id)] = {}
+        for period, value in series.items():
+            period_line = parsed.lines.line(measure_id, period)
+            if not PERIOD.match(str(period)):
+                reader.report.error(
+                    rel,
+                    period_line,
+                    f"'{period}' is not a period",
+                    period_hint(period),
+                )
+            elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                reader.report.error(
+                    rel,
+                    period_line,
+                    f"the value for {period} is not a number",
+                    value_hint(value),
+                )
+            elif abs(value) > LARGEST_VALUE:
+                reader.report.error(
+                    rel,
+                    period_line,
+                    f"the value for {period} is too large to chart",
+                    f"write a figure no larger than {LARGEST_VALUE:,}",
+                )
+            else:
+                values[str(measure_id)][str(period)] = float(value)
+        keys = {str(k): k for k in series}
+        for whole, parts in overlaps(Period.parse(p) for p in values[str(measure_id)]).items():
+            named = f"so is {parts[0]}" if len(parts) == 1 else f"so are {parts[0]} to {parts[-1]}"
+            reader.report.error(
+                rel,
+                parsed.lines.line(measure_id, keys[str(whole)]),
+                f"{whole} is given, and {named}: the same time would count twice",
+                f"keep either {whole} or its parts, not both",
+            )
+    return PlaceMeasures(place_id, Source(rel, parsed.lines), values)
