@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from .errors import did_you_mean
 from .messages import period_hint
 from .model import EVIDENCE_TYPES, LOOPS, PERIOD, LiveBlock, Record
-from .periods import in_order
+from .periods import FIRST_YEAR, LAST_YEAR, in_order
 from .source import SourceProblem, parse_yaml
 
 # Each block's options, and what a valid value of each looks like (checked before any lookup).
@@ -47,6 +47,7 @@ REQUIRED_OPTIONS: Mapping[str, tuple[str, ...]] = {
 }
 
 _markdown = MarkdownIt("commonmark")
+MAX_CHARTS_PER_PAGE = 20  # each may draw a chart: a page of hundreds would take minutes
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ def find_blocks(text: str, first_line: int) -> FoundBlocks:
                     line,
                     f"'{kind}' is not a live block",
                     did_you_mean(kind, BLOCK_OPTIONS, "block"),
+                )
+            )
+            continue
+        if kind == "learning-chart" and sum(b.kind == kind for b in found) == MAX_CHARTS_PER_PAGE:
+            problems.append(
+                SourceProblem(
+                    line,
+                    f"this page has more than {MAX_CHARTS_PER_PAGE} learning-chart blocks",
+                    f"split the charts over several pages; each page draws at most {MAX_CHARTS_PER_PAGE}",
                 )
             )
             continue
@@ -149,7 +159,14 @@ def check_value(shape: str, name: str, value: Any) -> tuple[str, str] | None:
     if shape == "id":
         return None if isinstance(value, str) else (f"'{name}' should be one id", f"write '{name}: some-id'")
     if shape == "period":
-        return None if PERIOD.match(str(value)) else (f"'{value}' is not a period", period_hint(value))
+        if not PERIOD.match(str(value)):
+            return f"'{value}' is not a period", period_hint(value)
+        if not FIRST_YEAR <= int(str(value)[:4]) <= LAST_YEAR:
+            return (
+                f"{value} is outside the years Learn Aloud charts",
+                f"give a period from {FIRST_YEAR} to {LAST_YEAR}",
+            )
+        return None
     if shape == "date":  # a date, not a date and time
         return (
             None

@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
 ChartKind = Literal["line", "bar"]
 ChartSize = Literal["wide", "narrow", "small"]
 
 INK = "#010101"  # drawn as the page's text colour
 PALETTE_SIZE = 6  # colours the stylesheet defines; places beyond them also differ by dash and marker
+MAX_LABELLED = 10  # lines named at their ends; past this the names would not fit: the numbers name them
 MARKERS = "osD^vP"
 # (width, height, font size) in CSS pixels: a wide chart, the same for a phone, a small one on a card.
 SIZES = {"wide": (640, 330, 13.0), "narrow": (360, 300, 12.0), "small": (300, 140, 12.0)}
@@ -144,14 +144,19 @@ def draw(spec: ChartSpec) -> str:
     matplotlib.use("svg")
     from matplotlib.figure import Figure
 
-    width, height, font = SIZES[spec.size]
+    width, plot_height, font = SIZES[spec.size]
+    left, top, bottom, right = margins(spec, font)
+    height = plot_height + top + bottom  # a long title or legend adds room; the plot keeps its height
     with matplotlib.rc_context():
         # matplotlib's own defaults, whatever matplotlibrc the machine or folder has: same bytes anywhere.
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(cast(Any, {**STYLE, "font.size": font}))
         figure = Figure(figsize=(width / 72, height / 72), dpi=72)
         figure.patch.set_alpha(0)
-        axes = place_axes(figure, spec, font)
+        # Fixed margins (no tight_layout: it costs more than the drawing).
+        axes = figure.add_axes(
+            (left / width, bottom / height, 1 - (left + right) / width, plot_height / height)
+        )
         if spec.kind == "bar":
             draw_bars(axes, spec)
         else:
@@ -162,35 +167,36 @@ def draw(spec: ChartSpec) -> str:
     return out.getvalue()
 
 
-def label_width(spec: ChartSpec, font: float) -> float:
-    """Room for direct labels at the right of the lines, in pixels."""
-    if spec.kind == "bar" or len(spec.series) < 2:
-        return 14
-    longest = max((len(short(s.label)) for s in spec.series), default=0)
-    return min(12 + longest * font * 0.58, SIZES[spec.size][0] * 0.36)
+def labelled(spec: ChartSpec) -> bool:
+    """Whether each line is named at its end: where there are several, and not too many to read."""
+    return spec.kind == "line" and 1 < len(spec.series) <= MAX_LABELLED
 
 
-def place_axes(figure: Figure, spec: ChartSpec, font: float) -> Axes:
-    """Fixed margins (no tight_layout: it costs more than the drawing)."""
-    width, height, _ = SIZES[spec.size]
+def margins(spec: ChartSpec, font: float) -> tuple[float, float, float, float]:
+    """(left, top, bottom, right) around the plot, in pixels."""
     left = font * (3.4 if spec.size == "small" else 4.6)
     top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
     bottom = font * (2.4 if spec.size == "small" else 3.4)
     if spec.kind == "bar" and len(spec.series) > 1:
         columns = 3 if spec.size == "wide" else 2
         bottom += font * 1.8 * -(-len(spec.series) // columns)
-    right = label_width(spec, font)
-    return figure.add_axes(
-        (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
-    )
+    right = 14.0
+    if labelled(spec):
+        longest = max(len(short(s.label)) for s in spec.series)
+        right = min(12 + longest * font * 0.58, SIZES[spec.size][0] * 0.36)
+    return left, top, bottom, right
 
 
-def short(label: str) -> str:
-    return label if len(label) <= 20 else label[:19].rstrip() + "\u2026"
+def short(label: str, most: int = 22) -> str:
+    """A name that fits beside a line; its start and end kept, so similar names stay apart."""
+    if len(label) <= most:
+        return label
+    return f"{label[: most // 2].rstrip()}\u2026{label[-(most // 2 - 1) :].lstrip()}"
 
 
 def title_lines(spec: ChartSpec) -> list[str]:
-    return textwrap.wrap(spec.title, TITLE_WIDTH[spec.size]) or [""]
+    lines = textwrap.wrap(spec.title, TITLE_WIDTH[spec.size]) or [""]
+    return lines if len(lines) <= 3 else [*lines[:2], lines[2][: TITLE_WIDTH[spec.size] - 1] + "\u2026"]
 
 
 def draw_lines(axes: Axes, spec: ChartSpec, font: float) -> None:
@@ -217,7 +223,7 @@ def draw_lines(axes: Axes, spec: ChartSpec, font: float) -> None:
                 markeredgecolor=colour,
             )
         last = next((i for i in reversed(positions) if series.values[i] is not None), None)
-        if last is not None and len(spec.series) > 1:
+        if last is not None and labelled(spec):
             ends.append((ys[last], short(series.label), colour, marker))
     finish_value_axis(axes, spec)
     axes.set_xlim(-0.5, len(spec.ticks) - 0.5)
@@ -250,8 +256,9 @@ def draw_bars(axes: Axes, spec: ChartSpec) -> None:
 def finish_value_axis(axes: Axes, spec: ChartSpec) -> None:
     """A value axis from zero: a bar's length, a line's height, both read honestly."""
     known = [v for s in spec.series for v in s.values if v is not None]
-    top = max(known, default=1) or 1
-    low = min(min(known, default=0), 0)
+    top, low = max([*known, 0.0]), min([*known, 0.0])
+    if top == low:
+        top = low + 1
     axes.set_ylim(low * 1.08, top * 1.08)
     from matplotlib.ticker import MaxNLocator
 
@@ -308,7 +315,7 @@ def label_axes(axes: Axes, spec: ChartSpec, font: float) -> None:
         shown = list(range(0, len(spec.ticks), every))
         labels = [year_tick(spec.ticks, i) for i in shown]
         axes.set_title("\n".join(title_lines(spec)), pad=font)
-        axes.set_ylabel(spec.unit)
+        axes.set_ylabel(short(spec.unit, 40))
     axes.set_xticks(shown, labels)
 
 
@@ -333,6 +340,7 @@ def year_tick(ticks: tuple[str, ...], index: int) -> str:
 
 
 ID = re.compile(r'\sid="([^"]+)"')
+TAG = re.compile(r"<[^>]+>")  # matplotlib escapes '<' and '>' in text and attributes alike
 VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
 
 
@@ -344,12 +352,19 @@ def inline_svg(svg: str, spec: ChartSpec) -> str:
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
     svg = re.sub(r'<style type="text/css">.*?</style>', "", svg, flags=re.S)
     svg = re.sub(r"<defs>\s*</defs>\s*", "", svg)
-    used = set(re.findall(r'#([A-Za-z][\w.-]*)[")]', svg))
-    svg = ID.sub(lambda m: f' id="la-{key}-{m[1]}"' if m[1] in used else "", svg)
-    svg = re.sub(r'(["(])#([A-Za-z][\w.-]*)([")])', lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", svg)
-    svg = re.sub(r"font-family: [^;\"]*;?\s*", "", svg)
-    svg = re.sub(r"#0a([0-9a-f]{2})0a", lambda m: f"var(--la-series-{int(m[1], 16) % PALETTE_SIZE})", svg)
-    svg = svg.replace(INK, "currentColor")
+    used = {ref for tag in TAG.findall(svg) for ref in re.findall(r'#([A-Za-z][\w.-]*)[")]', tag)}
+
+    def fit(tag: re.Match[str]) -> str:
+        """Only the markup is rewritten: a name's text may hold anything these patterns match."""
+        text = ID.sub(lambda m: f' id="la-{key}-{m[1]}"' if m[1] in used else "", tag[0])
+        text = re.sub(r'(["(])#([A-Za-z][\w.-]*)([")])', lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", text)
+        text = re.sub(r"font-family: [^;\"]*;?\s*", "", text)
+        text = re.sub(
+            r"#0a([0-9a-f]{2})0a", lambda m: f"var(--la-series-{int(m[1], 16) % PALETTE_SIZE})", text
+        )
+        return text.replace(INK, "currentColor")
+
+    svg = TAG.sub(fit, svg)
     box = VIEW_BOX.search(svg)
     root = (
         f'<svg viewBox="{box[1] if box else ""}" xmlns="http://www.w3.org/2000/svg" '

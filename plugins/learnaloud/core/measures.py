@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from .charts import ChartKind, Charts, ChartSize, ChartSpec, Series
+from .charts import ChartKind, Charts, ChartSize, ChartSpec, Series, labelled
 from .errors import Report
 from .links import LinkGate
 from .model import Content, Measure
@@ -31,6 +31,7 @@ from .views import (
 MEASURES_SEARCH_TEXT = (
     "Shared measures: the figures every place counts, and the network's totals, as charts and numbers."
 )
+MAX_BARS = 12  # places a bar chart draws side by side; more are drawn as lines
 AGGREGATE_WORDS = {"sum": "the places' figures added together", "mean": "the average of the places' figures"}
 
 
@@ -106,14 +107,19 @@ class MeasurePlanner:
                 Series(self.name(s.place), self.colours[s.place], tuple(s.values.get(p) for p in periods))
                 for s in series
             ),
-            kind,
+            kind if len(series) <= MAX_BARS else "line",  # past that, bars are too thin to read
         )
         words = trends([(self.name(s.place), [(p, s.values.get(p)) for p in periods]) for s in series])
         table = FigureTable(
             [self.name(s.place) for s in series],
             [(p.label, [figure_text(s.values.get(p)) for s in series]) for p in periods],
         )
-        return self.figure(spec, f"{words}.", table)
+        note = (
+            ""
+            if labelled(spec) or len(series) < 2
+            else "Too many places to name on the chart: see the numbers."
+        )
+        return self.figure(spec, f"{words}.", table, note)
 
     def network_figure(
         self, measure: Measure, periods: list[Period], series: list[Serie], size: ChartSize = "wide"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .model import PERIOD, Aggregate
 
-MONTHS_IN = {"year": 12, "quarter": 3, "month": 1}
+# Years a period may name: a chart spans every period between its first and last figure.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 @dataclass(frozen=True, order=True)
@@ -38,10 +39,10 @@ class Period:
 
     def __str__(self) -> str:
         if self.months == 12:
-            return str(self.year)
+            return f"{self.year:04d}"
         if self.months == 3:
-            return f"{self.year}-Q{(self.first_month + 2) // 3}"
-        return f"{self.year}-{self.first_month:02d}"
+            return f"{self.year:04d}-Q{(self.first_month + 2) // 3}"
+        return f"{self.year:04d}-{self.first_month:02d}"
 
     @property
     def label(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..bounds import body_problems
 from .reader import ModelT, Reader
 
 
@@ -39,5 +40,10 @@ def load_id_list(
                 f"give each {kind} its own id",
             )
             continue
+        description = getattr(item, "description", "")
+        if description:  # Markdown, rendered on its page: bounded like any body
+            line = parsed.lines.line(index, "description")
+            for problem in body_problems(description, line):
+                reader.report.error(rel, problem.line, problem.message, problem.hint)
         items[item_id] = item
     return items

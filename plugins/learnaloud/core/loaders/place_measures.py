@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..messages import period_hint, value_hint
 from ..model import PERIOD, PlaceMeasures, Source
-from ..periods import Period, overlaps
+from ..periods import FIRST_YEAR, LAST_YEAR, Period, overlaps
 from .reader import Reader
-
 
 LARGEST_VALUE = 10**12  # a trillion: far past any count, and well inside what a chart can scale to
 
@@ -50,18 +49,28 @@ def load_place_measures(reader: Reader, path: Path, place_id: str) -> PlaceMeasu
         for period, value in series.items():
             period_line = parsed.lines.line(measure_id, period)
             if not PERIOD.match(str(period)):
+                reader.report.error(rel, period_line, f"'{period}' is not a period", period_hint(period))
+            elif not FIRST_YEAR <= int(str(period)[:4]) <= LAST_YEAR:
                 reader.report.error(
                     rel,
                     period_line,
-                    f"'{period}' is not a period",
-                    period_hint(period),
+                    f"{period} is outside the years Learn Aloud charts",
+                    f"give periods from {FIRST_YEAR} to {LAST_YEAR}",
                 )
-            elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            elif str(period) in values[str(measure_id)]:
                 reader.report.error(
                     rel,
                     period_line,
-                    f"the value for {period} is not a number",
-                    value_hint(value),
+                    f"{period} is given twice for {measure_id}",
+                    "keep one line for each period",
+                )
+            elif isinstance(value, bool) or not isinstance(value, int | float):
+                reader.report.error(
+                    rel, period_line, f"the value for {period} is not a number", value_hint(value)
+                )
+            elif isinstance(value, float) and not math.isfinite(value):
+                reader.report.error(
+                    rel, period_line, f"the value for {period} is not a number", value_hint(None)
                 )
             elif abs(value) > LARGEST_VALUE:
                 reader.report.error(
