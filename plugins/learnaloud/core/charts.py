@@ -35,8 +35,9 @@ INK = "#010101"  # drawn as the page's text colour
 PALETTE_SIZE = 6  # colours the stylesheet defines; places beyond them also differ by dash and marker
 MAX_LABELLED = 10  # lines named at their ends; past this the names would not fit: the numbers name them
 MARKERS = "osD^vP"
-# (width, height, font size) in CSS pixels: a wide chart, the same for a phone, a small one on a card.
-SIZES = {"wide": (640, 330, 13.0), "narrow": (360, 300, 12.0), "small": (300, 140, 12.0)}
+# (width, plot height, font size) in CSS pixels: a wide chart, the same for a phone, a small one on
+# a card. The title, axes and any legend add their own height around the plot.
+SIZES = {"wide": (640, 235, 13.0), "narrow": (360, 215, 12.0), "small": (300, 100, 12.0)}
 TITLE_WIDTH = {"wide": 64, "narrow": 36, "small": 36}  # characters a title line holds
 SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 STYLE: dict[str, Any] = {
