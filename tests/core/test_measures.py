@@ -182,7 +182,7 @@ def test_a_mistyped_period_gets_its_fix(written: str, hint: str) -> None:
     ("value", "hint"),
     [
         ("12 people", "write just the number, 12:"),
-        ("1,200", "write just the number, 1200:"),
+        ("1,200", "write it without separators: 1200"),
         ("45%", "write just the number, 45:"),
         (None, "no value is given: remove the line"),
         ("lots", "write a plain number"),

@@ -126,6 +126,8 @@ def value_hint(value: object) -> str:
     found = NUMBER_IN_TEXT.search(str(value))
     if isinstance(value, str) and found is not None:
         number = found[0].replace(",", "")
+        if found[0] == value.strip():  # a number with thousands separators
+            return f"write it without separators: {number}"
         return f"write just the number, {number}: the unit is given once, in measures.yml"
     return "write a plain number, e.g. 34 or 4.5"
 
