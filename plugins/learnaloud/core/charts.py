@@ -168,6 +168,11 @@ def draw(spec: ChartSpec) -> str:
     return out.getvalue()
 
 
+def legend_columns(spec: ChartSpec) -> int:
+    """A bar chart's legend: its columns decide the room left for it below the plot."""
+    return 3 if spec.size == "wide" else 2
+
+
 def labelled(spec: ChartSpec) -> bool:
     """Whether each line is named at its end: where there are several, and not too many to read."""
     return spec.kind == "line" and 1 < len(spec.series) <= MAX_LABELLED
@@ -179,8 +184,7 @@ def margins(spec: ChartSpec, font: float) -> tuple[float, float, float, float]:
     top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
     bottom = font * (2.4 if spec.size == "small" else 3.4)
     if spec.kind == "bar" and len(spec.series) > 1:
-        columns = 3 if spec.size == "wide" else 2
-        bottom += font * 1.8 * -(-len(spec.series) // columns)
+        bottom += font * 1.8 * -(-len(spec.series) // legend_columns(spec))
     right = 14.0
     if labelled(spec):
         longest = max(len(short(s.label)) for s in spec.series)
@@ -247,7 +251,7 @@ def draw_bars(axes: Axes, spec: ChartSpec) -> None:
         axes.legend(
             loc="upper left",
             bbox_to_anchor=(0, -0.16 if spec.size == "wide" else -0.22),
-            ncols=3 if spec.size == "wide" else 2,  # as place_axes makes room for
+            ncols=legend_columns(spec),
             frameon=False,
             handlelength=1,
             labelcolor=INK,
@@ -341,6 +345,7 @@ def year_tick(ticks: tuple[str, ...], index: int) -> str:
 
 
 ID = re.compile(r'\sid="([^"]+)"')
+REF = re.compile(r'(["(])#([A-Za-z][\w.-]*)([")])')  # "#m1a2b" or url(#p3c4d): a reference to an id
 TAG = re.compile(r"<[^>]+>")  # matplotlib escapes '<' and '>' in text and attributes alike
 VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
 
@@ -353,12 +358,12 @@ def inline_svg(svg: str, spec: ChartSpec) -> str:
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
     svg = re.sub(r'<style type="text/css">.*?</style>', "", svg, flags=re.S)
     svg = re.sub(r"<defs>\s*</defs>\s*", "", svg)
-    used = {ref for tag in TAG.findall(svg) for ref in re.findall(r'#([A-Za-z][\w.-]*)[")]', tag)}
+    used = {ref[2] for tag in TAG.findall(svg) for ref in REF.finditer(tag)}
 
     def fit(tag: re.Match[str]) -> str:
         """Only the markup is rewritten: a name's text may hold anything these patterns match."""
         text = ID.sub(lambda m: f' id="la-{key}-{m[1]}"' if m[1] in used else "", tag[0])
-        text = re.sub(r'(["(])#([A-Za-z][\w.-]*)([")])', lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", text)
+        text = REF.sub(lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", text)
         text = re.sub(r"font-family: [^;\"]*;?\s*", "", text)
         text = re.sub(
             r"#0a([0-9a-f]{2})0a", lambda m: f"var(--la-series-{int(m[1], 16) % PALETTE_SIZE})", text

@@ -13,7 +13,18 @@ from .errors import Report
 from .links import LinkGate
 from .model import Content, Measure
 from .page import PlannedPage
-from .periods import Period, between, coarsest, commonest, network_points, number, roll_up, trend, trends
+from .periods import (
+    Period,
+    Point,
+    between,
+    coarsest,
+    commonest,
+    network_points,
+    number,
+    roll_up,
+    trend,
+    trends,
+)
 from .sanitize import markdown_html
 from .select import Published
 from .views import (
@@ -121,10 +132,12 @@ class MeasurePlanner:
         )
         return self.figure(spec, f"{words}.", table, note)
 
+    def points(self, measure: Measure, periods: list[Period], series: list[Serie]) -> list[Point]:
+        return network_points({s.place: s.values for s in series}, periods, measure.aggregate)
+
     def network_figure(
-        self, measure: Measure, periods: list[Period], series: list[Serie], size: ChartSize = "wide"
+        self, measure: Measure, periods: list[Period], points: list[Point], size: ChartSize = "wide"
     ) -> Figure:
-        points = network_points({s.place: s.values for s in series}, periods, measure.aggregate)
         partial = tuple(
             i for i, point in enumerate(points) if point.value is not None and point.places < point.of
         )
@@ -168,12 +181,13 @@ class MeasurePlanner:
 
     # -- views ----------------------------------------------------------------------------------
 
-    def headline(self, measure: Measure) -> Headline:
+    def headline(
+        self, measure: Measure, periods: list[Period], points: list[Point], *, chart: bool
+    ) -> Headline:
         """The network's latest figure that every reporting place is in; a later period only some
-        have reported is shown apart, as provisional, never as the headline."""
-        periods, series = self.series(measure)
+        have reported is shown apart, as provisional, never as the headline. With its small chart
+        where it stands on a card."""
         link = Link(measure.title, measure_url(measure.id))
-        points = network_points({s.place: s.values for s in series}, periods, measure.aggregate)
         valued = [p for p in points if p.value is not None]
         if not valued:
             return Headline(link, measure.unit, "", "", "", None)
@@ -194,7 +208,7 @@ class MeasurePlanner:
             else:
                 direction = "up" if latest.value > before.value else "down"
                 change = f"{direction} from {number(before.value)} in {before.period.label}"
-        figure = self.network_figure(measure, periods, series, size="small")
+        figure = self.network_figure(measure, periods, points, size="small") if chart else None
         return Headline(
             link,
             measure.unit,
@@ -207,7 +221,12 @@ class MeasurePlanner:
         )
 
     def headlines(self) -> list[Headline]:
-        return [self.headline(m) for m in self.ordered()]
+        """Each measure's card: its latest network figure and its small chart."""
+        found = []
+        for measure in self.ordered():
+            periods, series = self.series(measure)
+            found.append(self.headline(measure, periods, self.points(measure, periods, series), chart=True))
+        return found
 
     def measures_view(self) -> MeasuresView:
         reporting = {pid for pid, m in self.published.place_measures.items() if m.values}
@@ -215,14 +234,15 @@ class MeasurePlanner:
 
     def measure_view(self, measure: Measure) -> MeasureView:
         periods, series = self.series(measure)
+        points = self.points(measure, periods, series)
         withheld = self.links.for_page("measures.yml", measure_url(measure.id))
         return MeasureView(
             measure,
             markdown_html(measure.description, withheld),
             AGGREGATE_WORDS[measure.aggregate],
-            self.headline(measure),
+            self.headline(measure, periods, points, chart=False),  # the page draws the network whole
             self.places_figure(measure, periods, series) if series else None,
-            self.network_figure(measure, periods, series) if series else None,
+            self.network_figure(measure, periods, points) if series else None,
             [Link(self.name(s.place), place_url(s.place)) for s in series],
         )
 

@@ -1,8 +1,8 @@
 """Periods of shared measurement (`YYYY`, `YYYY-Qn`, `YYYY-MM`) and series over them.
 
-A chart shows one granularity. Where places report a measure at different granularities, finer
-values are rolled up to the coarsest one in view: a quarter from its three months, a year from
-its four quarters or twelve months — summed or averaged as the measure's `aggregate` says, and
+A chart shows one granularity. Where places report a measure at different granularities and the
+measure's `rollup` allows it, finer values are rolled up to the coarsest one in view: a quarter
+from its three months, a year from its four quarters or twelve months — summed or averaged, and
 only when every finer period is there. A period with a value missing is a gap, never a zero.
 """
 
