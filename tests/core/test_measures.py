@@ -202,3 +202,14 @@ def test_one_sentence_says_a_shared_span_once() -> None:
         trends(both)
         == "Between January and December 2025, Hillfoot rose from 1 to 2; Cinderhill fell from 5 to 3"
     )
+
+
+def test_an_axis_names_the_year_wherever_it_changes_between_the_ticks_it_shows() -> None:
+    # From February, every other month: February 2025 follows December 2024 on the axis.
+    ticks = tuple(P(f"{y}-{m:02d}").axis for y in (2024, 2025) for m in range(1, 13))[1:]
+    svg = Charts(None).svg(
+        ChartSpec("From February", "people", ticks, (Series("A", 0, (1.0,) * len(ticks)),))
+    )
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert texts[:3] == ["Feb", "2024", "Apr"]  # a two-line tick is two text elements
+    assert texts[texts.index("2025") - 1] == "Feb"

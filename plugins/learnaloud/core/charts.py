@@ -318,7 +318,7 @@ def label_axes(axes: Axes, spec: ChartSpec, font: float) -> None:
     else:
         every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
         shown = list(range(0, len(spec.ticks), every))
-        labels = [year_tick(spec.ticks, i) for i in shown]
+        labels = [year_tick(spec.ticks[i], spec.ticks[i - every] if i else None) for i in shown]
         axes.set_title("\n".join(title_lines(spec)), pad=font)
         axes.set_ylabel(short(spec.unit, 40))
     axes.set_xticks(shown, labels)
@@ -335,13 +335,12 @@ def tick_step(count: int, room: int) -> int:
     return step
 
 
-def year_tick(ticks: tuple[str, ...], index: int) -> str:
-    """'Jan\\n2025' where the year changes or the axis begins, else 'Apr'."""
-    name, _, year = ticks[index].partition(" ")
+def year_tick(tick: str, before: str | None) -> str:
+    """'Jan\\n2025' where the year differs from the tick shown before (or none is), else 'Apr'."""
+    name, _, year = tick.partition(" ")
     if not year:
         return name
-    earlier = year_of(ticks[index - 1]) if index else None
-    return f"{name}\n{year}" if year != earlier else name
+    return f"{name}\n{year}" if before is None or year != year_of(before) else name
 
 
 ID = re.compile(r'\sid="([^"]+)"')
