@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 UV_SYNC := $(UV) sync --locked --python $(PYTHON) --quiet
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve site test lint bench upgrade chromium clean distclean
+.PHONY: serve site test lint bench pdf upgrade chromium clean distclean
 
 serve: $(VENV)/.site  ## Build the example site and serve it on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
@@ -31,6 +31,12 @@ lint: $(VENV)/.test
 
 bench: $(VENV)/.site  ## Build synthetic networks with Learn Aloud and with plain MkDocs; print ratios
 	$(BIN)/python bench/run.py
+
+pdf: $(VENV)/.test chromium  ## Print every report and activity guide of the example to pdf/ with Chromium (A4 PDFs)
+	rm -rf pdf
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT \
+		&& $(BIN)/mkdocs build --quiet -d "$$tmp/site" \
+		&& $(BIN)/python -m learnaloud.printing "$$tmp/site" pdf
 
 upgrade: $(TOOLS)/.ready  ## Move every dependency to the newest version pyproject.toml allows; commit uv.lock
 	$(UV) lock --upgrade --python $(PYTHON)
@@ -56,7 +62,7 @@ chromium:  ## Debian's Chromium for the browser tests (Playwright drives it; no 
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site pdf .pytest_cache .mypy_cache .ruff_cache
 
 distclean: clean  ## Also remove the installed tools and environment
 	rm -rf $(VENV) $(TOOLS)

@@ -192,10 +192,28 @@ class Place:
     summary: str
 
 
+@dataclass(frozen=True)
+class Post:
+    place: str | None  # None: the network's own
+    id: str
+    title: str
+    date: dt.date
+    summary: str
+    authors: list[str]
+    themes: list[str]
+    type: str
+    body: str
+
+    @property
+    def path(self) -> str:
+        return f"places/{self.place}/posts/{self.id}.md" if self.place else f"posts/{self.id}.md"
+
+
 @dataclass
 class Network:
     places: list[Place]
     records: list[Record]
+    posts: list[Post] = field(default_factory=list)
 
 
 @dataclass
@@ -336,7 +354,34 @@ def make_network(size: int, seed: int = SEED) -> Network:
         if earlier:
             sources = rng.sample(earlier[-200:], min(len(earlier), rng.randint(1, 2)))
             record.learned_from = sorted(r.ref for r in sources)
-    return Network(places, records)
+    return Network(places, records, make_posts(size // POSTS_PER_RECORDS, places, writer, rng))
+
+
+POSTS_PER_RECORDS = 10  # a post (blog post or report) for every ten records, as in the example
+
+
+def make_posts(count: int, places: list[Place], writer: Writer, rng: random.Random) -> list[Post]:
+    """Posts of the places and, every fifth, of the network; every eighth is a report."""
+    first_day = dt.date(2024, 1, 1)
+    posts = []
+    for index in range(count):
+        place = None if index % 5 == 4 else places[index % PLACE_COUNT].id
+        title = writer.title()
+        date = first_day + dt.timedelta(days=rng.randint(0, 730))
+        posts.append(
+            Post(
+                place=place,
+                id=f"{date.isoformat()}-{index}-{slugify(title)}",
+                title=title,
+                date=date,
+                summary=writer.summary(),
+                authors=[f"Author {rng.randint(1, 40)}"],
+                themes=rng.sample([t[0] for t in THEMES], rng.randint(1, 2)),
+                type="report" if index % 8 == 7 else "blog",
+                body=writer.body(),
+            )
+        )
+    return posts
 
 
 class NoAliasDumper(yaml.SafeDumper):
@@ -401,6 +446,18 @@ def write_learnaloud_content(network: Network, root: Path) -> None:
         meta["visibility"] = record.visibility
         text = f"---\n{dump_yaml(meta)}---\n\n{record.body}"
         (root / "places" / record.place / "records" / f"{record.id}.md").write_text(text, encoding="utf-8")
+    for post in network.posts:
+        meta = {
+            "title": post.title,
+            "date": post.date,
+            "authors": post.authors,
+            "summary": post.summary,
+            "type": post.type,
+            "themes": post.themes,
+        }
+        path = root / post.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{dump_yaml(meta)}---\n\n{post.body}", encoding="utf-8")
     write_guides_and_tables(network, root, plain=False)
 
 
@@ -544,6 +601,10 @@ def write_plain_content(network: Network, root: Path) -> list[Any]:
     for record in published:
         path = root / "places" / record.place / "records" / f"{record.id}.md"
         path.write_text(f"# {record.title}\n\n{record.body}", encoding="utf-8")
+    for post in network.posts:
+        path = root / post.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {post.title}\n\n{post.summary}\n\n{post.body}", encoding="utf-8")
     write_guides_and_tables(network, root, plain=True)
     return [
         {"Home": "index.md"},
@@ -573,6 +634,7 @@ MARKDOWN_EXTENSIONS: list[Any] = [{"toc": {"permalink": True}}, "attr_list", "ad
 def write_config(path: Path, docs_dir: Path, plugins: list[Any], extra: dict[str, Any]) -> None:
     config: dict[str, Any] = {
         "site_name": "Bench Network",
+        "site_url": "https://bench.example.org/",
         "docs_dir": str(docs_dir),
         "use_directory_urls": True,
         "theme": THEME_CONFIG,

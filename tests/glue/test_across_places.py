@@ -84,8 +84,9 @@ def test_a_network_only_record_leaves_no_trace_in_a_public_build(builds: dict[st
 def test_each_question_gathers_the_answers_by_place(builds: dict[str, Build]) -> None:
     page = article(builds["public"], "questions/learning")
     assert page.h1 is not None and page.h1.get_text(strip=True) == "What are we learning through the work?"
-    groups = [h2.get_text(strip=True) for h2 in page.select("h2[id]") if h2["id"] != "other-questions"]
-    assert groups == ["North Quay"]
+    # Newest year first, then by place (tests/glue/test_reading_across_years.py has the rest).
+    groups = [h.get_text(" ", strip=True) for h in page.select(".la-qgroup :is(h2, h3)[id]")]
+    assert groups == ["2025 1 answer", "North Quay 1"]
     answer = page.select_one(".la-answer")
     assert answer is not None
     assert "People stop for tea" in answer.get_text()

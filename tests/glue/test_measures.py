@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -157,9 +158,10 @@ def test_hostile_names_stay_text_inside_the_chart(tmp_path: Path) -> None:
 def test_a_warm_cache_draws_no_chart_and_does_not_import_matplotlib(tmp_path: Path) -> None:
     cold = build_site(EXAMPLE, tmp_path / "site")
     assert cold.returncode == 0, cold.output
-    assert "27 charts, 27 drawn and 0 from the cache" in cold.output
+    drawn = re.search(r"(\d+) charts, \1 drawn and 0 from the cache", cold.output)
+    assert drawn is not None and int(drawn[1]) > 20, cold.output
     warm = build_site(EXAMPLE, tmp_path / "site")
-    assert "27 charts, 0 drawn and 27 from the cache" in warm.output
+    assert f"{drawn[1]} charts, 0 drawn and {drawn[1]} from the cache" in warm.output
     config = tmp_path / "mkdocs-site.yml"  # as build_site wrote it, with its cache beside it
     script = f"""
 import sys

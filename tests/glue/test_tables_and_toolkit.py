@@ -204,13 +204,10 @@ def test_toolkit_index_lists_every_published_guide_and_indexes_the_same(builds: 
         index = json.loads((build.site / "toolkit" / "guides.json").read_text())
         page = article(build, "toolkit")
         assert len(page.select("[data-item]")) == len(index["items"]) == expected
-        assert [f[0] for f in index["facets"]] == ["stage", "scope", "question", "duration", "group"]
+        assert [f[0] for f in index["facets"]] == ["stage", "scope", "question", "duration"]
+        # Group size is a number of people, not bands (tests/glue/test_reading_across_years.py).
+        assert [r[0] for r in index["ranges"]] == ["people"]
     page = article(builds["public"], "toolkit")
-    counts = {
-        li["data-value"]: li.select_one(".la-count").get_text()
-        for li in page.select("fieldset[data-facet='group'] li")
-    }
-    assert counts == {"up-to-5": "1", "6-12": "2", "13-30": "1", "over-30": "0"}
     cards = {li.h3.get_text(strip=True): li.get_text(" ", strip=True) for li in page.select("[data-item]")}
     assert "30 min · 2 to 6 people · in one place used in 2 places" in cards["Kitchen walk"]
 
@@ -220,7 +217,8 @@ def test_a_guide_shows_its_facts_related_guides_both_ways_and_where_it_was_used(
 ) -> None:
     page = article(builds["public"], "toolkit/kitchen-walk")
     facts = page.select_one("dl.la-facts").get_text(" ", strip=True)
-    assert "30 minutes" in facts and "2 to 6 people" in facts and "Notebook, Kettle" in facts
+    assert "30 minutes" in facts and "2 to 6 people" in facts
+    assert texts(page, "ul.la-checklist li") == ["Notebook", "Kettle"], "materials: a checklist on paper"
     assert "What are we learning through the work?" in facts
     assert texts(page, "#related + ul a") == ["Big table"], "named by big-table, so related both ways"
     used = page.select_one(".la-used")

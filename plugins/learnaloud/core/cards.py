@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from .analysis import Indexes
-from .model import Record
+from .model import Post, Record
 from .select import Published
 from .views import (
     Link,
+    PostCard,
     RecordCard,
     RecordGroup,
     evidence_url,
@@ -18,6 +19,7 @@ from .views import (
     label,
     loop_url,
     place_url,
+    post_url,
     question_url,
     record_url,
     theme_url,
@@ -30,6 +32,14 @@ def count_links(counts: Counter[str], text: Callable[[str], str], url: Callable[
         Link(text(key), url(key), n)
         for key, n in sorted(counts.items(), key=lambda kn: (-kn[1], text(kn[0])))
     ]
+
+
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(markdown: str) -> int:
+    """How long a body takes to read, at an unhurried pace, in whole minutes (at least one)."""
+    return max(1, -(-len(markdown.split()) // WORDS_PER_MINUTE))
 
 
 class Cards:
@@ -61,6 +71,19 @@ class Cards:
             evidence=[label(e) for e in record.evidence],
             themes=[self.theme_link(t) for t in record.themes],
             loop=label(record.loop) if record.loop else None,
+        )
+
+    def post_card(self, post: Post) -> PostCard:
+        return PostCard(
+            title=post.title,
+            url=post_url(post),
+            date=post.date,
+            summary=post.summary,
+            authors=list(post.authors),
+            place=self.place_link(post.place) if post.place else None,
+            themes=[self.theme_link(t) for t in post.themes],
+            reading_minutes=reading_minutes(post.body),
+            report=post.type == "report",
         )
 
     def counted_themes(self, records: Iterable[Record]) -> list[Link]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS
@@ -25,12 +26,22 @@ from .views import (
 RECORDS_INDEX = "explore/records.json"
 
 
-def facet_index(facets: list[ExplorerFacet], items: list[dict[str, list[str]]]) -> str:
+def facet_index(
+    facets: list[ExplorerFacet],
+    items: list[dict[str, list[str]]],
+    ranges: Mapping[str, list[list[int] | None]] | None = None,
+) -> str:
     """A static index for filtering a list in the browser: each item's values, by option position,
-    in the order the page lists the items (explorer.js reads it)."""
+    in the order the page lists the items (explorer.js reads it). `ranges` gives, for a filter by
+    a number (the toolkit's number of people), each item's [smallest, largest], or None for any."""
     position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
     rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
-    index = {"facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets], "items": rows}
+    index: dict[str, object] = {
+        "facets": [[f.key, [o.value for o in f.options], f.all_of] for f in facets],
+        "items": rows,
+    }
+    if ranges:
+        index["ranges"] = [[key, spans] for key, spans in ranges.items()]
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
 
 

@@ -10,6 +10,8 @@ from functools import partial
 from .cards import Cards, count_links
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .page import PlannedPage
+from .posts import PostPlanner
+from .sharing import description
 from .tables import TablePlanner
 from .views import (
     Cell,
@@ -42,7 +44,8 @@ EVIDENCE_DESCRIPTIONS = {
 
 
 class FacetPlanner:
-    def __init__(self, cards: Cards, tables: TablePlanner) -> None:
+    def __init__(self, cards: Cards, tables: TablePlanner, posts: PostPlanner) -> None:
+        self.posts = posts
         self.cards = cards
         self.published = cards.published
         self.indexes = cards.indexes
@@ -107,6 +110,7 @@ class FacetPlanner:
             len(records),
             self.theme_patterns(theme, records),
             tuple(self.tables.of_theme(theme.id)),
+            tuple(self.posts.of_theme(theme.id)),
         )
 
     def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
@@ -186,6 +190,7 @@ class FacetPlanner:
                     theme.title,
                     theme.description,
                     partial(self.theme_view, theme),
+                    description=description(theme.description),
                 )
             )
         for evidence in EVIDENCE_TYPES:

@@ -6,6 +6,8 @@ from .cards import Cards
 from .measures import MeasurePlanner
 from .page import PlannedPage
 from .places import PlacePlanner
+from .posts import PostPlanner
+from .reports import ReportPlanner
 from .tables import TablePlanner
 from .travel import Flows
 from .views import HomeView
@@ -13,9 +15,18 @@ from .views import HomeView
 
 class HomePlanner:
     def __init__(
-        self, cards: Cards, places: PlacePlanner, tables: TablePlanner, flows: Flows, measures: MeasurePlanner
+        self,
+        cards: Cards,
+        places: PlacePlanner,
+        tables: TablePlanner,
+        flows: Flows,
+        measures: MeasurePlanner,
+        posts: PostPlanner,
+        reports: ReportPlanner,
     ) -> None:
         self.cards = cards
+        self.posts = posts
+        self.reports = reports
         self.measures = measures
         self.places = places
         self.tables = tables
@@ -36,6 +47,8 @@ class HomePlanner:
             self.tables.latest(3),
             len(published.activities),
             self.measures.headlines(),
+            self.posts.latest(3),
+            self.reports.latest_review(),
         )
 
     def pages(self) -> list[PlannedPage]:

@@ -164,14 +164,16 @@ class MeasurePlanner:
         )
         return self.figure(spec, f"{words}.", table, note)
 
-    def place_figure(self, measure: Measure, place_id: str, periods: list[Period], serie: Serie) -> Figure:
+    def place_figure(
+        self, measure: Measure, place_id: str, periods: list[Period], serie: Serie, size: ChartSize = "small"
+    ) -> Figure:
         values = tuple(serie.values.get(p) for p in periods)
         spec = ChartSpec(
             measure.title,
             measure.unit,
             tuple(p.axis for p in periods),
             (Series(self.name(place_id), self.colours[place_id], values),),
-            size="small",
+            size=size,
         )
         words = f"{measure.title} at {self.name(place_id)} {trend(list(zip(periods, values, strict=True)))}"
         table = FigureTable(
@@ -228,6 +230,18 @@ class MeasurePlanner:
             found.append(self.headline(measure, periods, self.points(measure, periods, series), chart=True))
         return found
 
+    def year_headlines(self, year: int) -> list[Headline]:
+        """The network's figure for each measure within one year, with its chart, for the year in
+        review; a measure with no published figure that year is left out."""
+        found = []
+        for measure in self.ordered():
+            periods, series = self.series(measure, None, str(year), str(year))
+            if series:
+                points = self.points(measure, periods, series)
+                headline = self.headline(measure, periods, points, chart=False)
+                found.append(replace(headline, figure=self.network_figure(measure, periods, points)))
+        return found
+
     def measures_view(self) -> MeasuresView:
         reporting = {pid for pid, m in self.published.place_measures.items() if m.values}
         return MeasuresView(self.headlines(), len(reporting & set(self.published.places)))
@@ -246,11 +260,13 @@ class MeasurePlanner:
             [Link(self.name(s.place), place_url(s.place)) for s in series],
         )
 
-    def place_headlines(self, place_id: str) -> list[Headline]:
-        """A place's latest figure for each measure it reports, with its small chart."""
+    def place_headlines(self, place_id: str, year: int | None = None) -> list[Headline]:
+        """A place's latest figure for each measure it reports, with its small chart; within one
+        year where `year` is given (a place's report for that year), its chart drawn wide."""
         found = []
+        within_year = str(year) if year is not None else ""
         for measure in self.ordered():
-            periods, series = self.series(measure, [place_id])
+            periods, series = self.series(measure, [place_id], within_year, within_year)
             if not series:
                 continue
             serie = series[0]
@@ -262,7 +278,7 @@ class MeasurePlanner:
                     number(serie.values[last]),
                     last.label,
                     "",
-                    self.place_figure(measure, place_id, periods, serie),
+                    self.place_figure(measure, place_id, periods, serie, "small" if year is None else "wide"),
                 )
             )
         return found

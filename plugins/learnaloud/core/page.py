@@ -21,3 +21,6 @@ class PlannedPage:
     # headings for a table of contents; the other pages want the width.
     hide: tuple[str, ...] = ("navigation", "toc")
     record: str | None = None  # a record page's record, whose answers the questions' pages show
+    searched: bool = True  # False: left out of the search index (a filtered view of another page)
+    # Plain text for the page's meta description and Open Graph tags; empty: the site's.
+    description: str = ""

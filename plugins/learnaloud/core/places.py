@@ -8,6 +8,8 @@ from .cards import Cards
 from .measures import MeasurePlanner
 from .model import LOOP_QUESTIONS, Record
 from .page import PlannedPage
+from .posts import PostPlanner
+from .sharing import body_description, description
 from .tables import TablePlanner
 from .travel import Flows
 from .views import (
@@ -26,8 +28,11 @@ from .views import (
 
 
 class PlacePlanner:
-    def __init__(self, cards: Cards, tables: TablePlanner, flows: Flows, measures: MeasurePlanner) -> None:
+    def __init__(
+        self, cards: Cards, tables: TablePlanner, flows: Flows, measures: MeasurePlanner, posts: PostPlanner
+    ) -> None:
         self.cards = cards
+        self.posts = posts
         self.measures = measures
         self.published = cards.published
         self.indexes = cards.indexes
@@ -60,6 +65,7 @@ class PlacePlanner:
             [cards.place_link(t, len(pairs)) for s, t, pairs in flows if s == place_id],
             self.tables.of_place(place_id),
             self.measures.place_headlines(place_id),
+            self.posts.of_place(place_id),
         )
 
     def pages(self) -> list[PlannedPage]:
@@ -81,6 +87,7 @@ class PlacePlanner:
                     place.name,
                     "",
                     partial(self.place_view, place_id),
+                    description=description(place.summary),
                 )
             )
         return pages
@@ -119,6 +126,7 @@ class RecordPlanner:
                 partial(self.record_view, record),
                 hide=("navigation",),
                 record=record.ref,
+                description=description(record.summary) if record.summary else body_description(record.body),
             )
             for record in self.indexes.records
         ]

@@ -18,6 +18,7 @@ from .charts import Charts
 from .explorer import ExplorerPlanner
 from .export import DataPlanner
 from .facets import FacetPlanner
+from .feeds import FeedLink, FeedPlanner
 from .health import HealthPlanner
 from .home import HomePlanner
 from .links import LinkGate
@@ -26,7 +27,9 @@ from .model import Record
 from .page import PlannedPage
 from .patterns import PatternPlanner
 from .places import PlacePlanner, RecordPlanner
+from .posts import PostPlanner
 from .questions import AnswerHtml, QuestionPlanner
+from .reports import ReportPlanner
 from .select import Published
 from .tables import TablePlanner
 from .toolkit import ToolkitPlanner
@@ -51,6 +54,7 @@ class SitePlan:
     measures: MeasurePlanner  # how a chart is drawn, for live blocks
     answers: Mapping[str, list[AnswerSection]]  # record ref → its answers, to cut from its page
     records: list[Record]  # every published record, newest first, for live blocks to select from
+    feed_links: Callable[[str], list[FeedLink]]  # a page's src_uri → the feeds its head links
 
     def answers_of(self, ref: str) -> list[AnswerSection]:
         return list(self.answers.get(ref, []))
@@ -60,7 +64,9 @@ class SitePlan:
         return [{page.title: page.src_uri} for page in self.pages if page.in_nav]
 
 
-def plan_site(published: Published, answer_html: AnswerHtml, links: LinkGate, charts: Charts) -> SitePlan:
+def plan_site(
+    published: Published, answer_html: AnswerHtml, links: LinkGate, charts: Charts, site_url: str
+) -> SitePlan:
     """Every generated page and file of a build, in a fixed order."""
     indexes = index_published(published)
     cards = Cards(published, indexes)
@@ -75,24 +81,32 @@ def plan_site(published: Published, answer_html: AnswerHtml, links: LinkGate, ch
         cards.card,
     )
     measures = MeasurePlanner(published, indexes.place_order, charts, links)
-    places = PlacePlanner(cards, tables, flows, measures)
+    posts = PostPlanner(cards)
+    places = PlacePlanner(cards, tables, flows, measures, posts)
     explorer = ExplorerPlanner(cards)
     data = DataPlanner(published, indexes)
+    feeds = FeedPlanner(published, indexes, site_url)
+    reports = ReportPlanner(cards, tables, measures, flows, answer_html)
     families: list[Family] = [
-        HomePlanner(cards, places, tables, flows, measures),
+        HomePlanner(cards, places, tables, flows, measures, posts, reports),
         QuestionPlanner(cards, answer_html),
         places,
+        posts,
         measures,
         PatternPlanner(cards),
-        FacetPlanner(cards, tables),
+        FacetPlanner(cards, tables, posts),
         TravelPlanner(cards, flows),
         explorer,
         tables,
+        reports,
         toolkit,
         data,
+        feeds,
         HealthPlanner(cards),  # the network build only
         RecordPlanner(cards),
     ]
     pages = [page for family in families for page in family.pages()]
-    files = {**explorer.files(), **toolkit.files(), **data.files()}
-    return SitePlan(pages, files, cards.card, tables, measures, indexes.answers_of, indexes.records)
+    files = {**explorer.files(), **toolkit.files(), **data.files(), **feeds.files()}
+    return SitePlan(
+        pages, files, cards.card, tables, measures, indexes.answers_of, indexes.records, feeds.links_for
+    )

@@ -12,6 +12,7 @@ from .model import HypothesisStatus, LearningTable, Place, Record, Theme
 from .model import TableEntry as Entry
 from .page import PlannedPage
 from .sanitize import markdown_html
+from .sharing import description
 from .views import (
     SCOPE_LABELS,
     Link,
@@ -171,6 +172,7 @@ class TablePlanner:
                     table.title,
                     self.search_text(table),
                     partial(self.table_view, table),
+                    description=description(table.question),
                 )
             )
         return pages

@@ -1,5 +1,6 @@
-"""The toolkit: activity guides a person narrows by stage, scope, question, time and group size,
-each with its facts, its related guides both ways, and the records that say where it was used."""
+"""The toolkit: activity guides a person narrows by stage, scope, question, time and the number of
+people in the room, each with its facts, its related guides both ways, and the records that say
+where it was used."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import partial
 from .explorer import facet_index
 from .model import Activity, KeyQuestion, Record, Theme
 from .page import PlannedPage
+from .sharing import description
 from .views import (
     SCOPE_LABELS,
     ExplorerFacet,
@@ -17,6 +19,7 @@ from .views import (
     GuideGroup,
     GuideView,
     Link,
+    PeopleFilter,
     RecordCard,
     RecordGroup,
     ToolkitView,
@@ -37,13 +40,11 @@ DURATIONS = (
     ("60-120", "One to two hours", 61, 120),
     ("over-120", "Over two hours", 121, 10_000),
 )
-# (key, label, smallest, largest) people; a guide fits every band its group size overlaps.
-GROUPS = (
-    ("up-to-5", "Up to 5 people", 1, 5),
-    ("6-12", "6 to 12 people", 6, 12),
-    ("13-30", "13 to 30 people", 13, 30),
-    ("over-30", "Over 30 people", 31, 10_000),
-)
+# The group-size filter's key in the index and in a link (`toolkit/?people=10`): the reader gives
+# a number of people, and sees the guides whose smallest and largest group hold it. A guide without
+# a group size fits any number. (Bands would not answer "does it fit 10 people?": a guide for 2 to
+# 8 overlaps "6 to 12 people".)
+PEOPLE = "people"
 
 
 def group_label(activity: Activity) -> str:
@@ -54,14 +55,21 @@ def group_label(activity: Activity) -> str:
 
 
 def facet_values(activity: Activity) -> dict[str, list[str]]:
-    low, high = activity.group_size or (1, 10_000)
     return {
         "stage": [activity.stage],
         "scope": list(activity.scopes),
         "question": list(activity.questions),
         "duration": [k for k, _, a, b in DURATIONS if a <= activity.duration <= b],
-        "group": [k for k, _, a, b in GROUPS if low <= b and high >= a],
     }
+
+
+def fits(activity: Activity, people: int) -> bool:
+    """Whether a guide suits a group of this many people: its group size holds the number, or it
+    names none (and suits any number)."""
+    if activity.group_size is None:
+        return True
+    low, high = activity.group_size
+    return low <= people <= high
 
 
 class ToolkitPlanner:
@@ -157,13 +165,15 @@ class ToolkitPlanner:
                 [FacetOption(k, Link(text, "", count("duration", k))) for k, text, _, _ in DURATIONS],
                 all_of=False,
             ),
-            ExplorerFacet(
-                "group",
-                "Group size",
-                [FacetOption(k, Link(text, "", count("group", k))) for k, text, _, _ in GROUPS],
-                all_of=False,
-            ),
         ]
+
+    def people_filter(self) -> PeopleFilter:
+        sizes = [a.group_size for a in self.activities.values() if a.group_size is not None]
+        return PeopleFilter(
+            PEOPLE,
+            max((high for _, high in sizes), default=1),
+            len(self.activities) - len(sizes),
+        )
 
     def toolkit_view(self) -> ToolkitView:
         groups = []
@@ -171,7 +181,7 @@ class ToolkitPlanner:
             guides = [self.card(a) for a in self.ordered() if a.stage == stage]
             if guides:
                 groups.append(GuideGroup(Link(text, f"toolkit/#{stage}", len(guides)), stage, guides))
-        return ToolkitView(self.facets(), groups, len(self.activities), GUIDES_INDEX)
+        return ToolkitView(self.facets(), groups, len(self.activities), GUIDES_INDEX, self.people_filter())
 
     def index_items(self) -> list[dict[str, list[str]]]:
         """Each guide's facet values, in the order the toolkit page lists them."""
@@ -197,9 +207,11 @@ class ToolkitPlanner:
                     activity.body,
                     partial(self.guide_view, activity),
                     hide=("navigation",),
+                    description=description(activity.summary),
                 )
             )
         return pages
 
     def files(self) -> dict[str, str]:
-        return {GUIDES_INDEX: facet_index(self.facets(), self.index_items())}
+        sizes = [list(a.group_size) if a.group_size else None for a in self.ordered()]
+        return {GUIDES_INDEX: facet_index(self.facets(), self.index_items(), {PEOPLE: sizes})}

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from markdown_it import MarkdownIt
 
-from .model import KeyQuestion, Measure, Network, Place, Record
+from .model import Measure, Network, Place, Post, Record
 
 TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
 _markdown = MarkdownIt("commonmark")
@@ -54,6 +54,27 @@ def place_url(place_id: str) -> str:
 
 def record_url(record: Record) -> str:
     return f"places/{record.place}/records/{record.id}/"
+
+
+def post_url(post: Post) -> str:
+    """A post's page: under its place, or under `posts/` for the network's own."""
+    return f"places/{post.place}/posts/{post.id}/" if post.place else f"posts/{post.id}/"
+
+
+def blog_url(year: int | None = None, page: int = 1) -> str:
+    """The blog: newest first, `blog/page/2/` on; a year's archive at `blog/2025/`."""
+    base = f"blog/{year}/" if year is not None else "blog/"
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def place_report_url(place_id: str, year: int) -> str:
+    """A place's generated learning report for one year."""
+    return f"places/{place_id}/reports/{year}/"
+
+
+def year_in_review_url(year: int) -> str:
+    """The network's generated year in review."""
+    return f"year-in-review/{year}/"
 
 
 def theme_url(theme_id: str) -> str:
@@ -98,6 +119,29 @@ class RecordCard:
 
 
 @dataclass(frozen=True)
+class PostCard:
+    """A post (a blog post or a report) as lists show it."""
+
+    title: str
+    url: str
+    date: dt.date
+    summary: str
+    authors: list[str]
+    place: Link | None  # None: the network's own
+    themes: list[Link]
+    reading_minutes: int
+    report: bool
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post's page (a blog post, or a report with a cover): its card, and where to read on."""
+
+    post: PostCard
+    more: list[PostCard]  # the newest other posts of the same place (or of the network)
+
+
+@dataclass(frozen=True)
 class PlaceCard:
     place: Place
     url: str
@@ -119,6 +163,8 @@ class HomeView:
     tables: list[TableCard]  # the latest sense-making sessions
     guide_count: int
     headlines: list[Headline]  # the network's latest figure for each shared measure
+    posts: list[PostCard]  # the latest posts and reports
+    review: Link | None  # the latest year in review: a funder's one click to it
 
 
 @dataclass(frozen=True)
@@ -137,6 +183,7 @@ class PlaceView:
     learned_by: list[Link]  # places whose records this place's shaped
     tables: list[TableCard]  # the Emergent Learning tables it took part in
     measures: list[Headline]  # its latest figure for each shared measure it reports
+    posts: list[PostCard]  # its blog posts and reports, newest first
 
 
 @dataclass(frozen=True)
@@ -216,6 +263,7 @@ class FacetView:
     record_count: int
     patterns: ThemePatterns | None = None
     tables: tuple[ThemeTables, ...] = ()  # a theme's tables: their insights and hypotheses
+    posts: tuple[PostCard, ...] = ()  # a theme's posts and reports
 
 
 @dataclass(frozen=True)
@@ -229,15 +277,6 @@ class AnswerGroup:
     place: Link
     anchor: str
     answers: list[Answer]
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    question: KeyQuestion
-    number: int
-    groups: list[AnswerGroup]
-    answer_count: int
-    others: list[Link]  # the other questions
 
 
 @dataclass(frozen=True)
@@ -403,11 +442,21 @@ class GuideGroup:
 
 
 @dataclass(frozen=True)
+class PeopleFilter:
+    """The toolkit's "how many people?" filter: guides whose group size holds the number given."""
+
+    key: str  # in the index and in a link: `toolkit/?people=10`
+    largest: int  # the largest group any guide names
+    any_size: int  # guides that name no group size: they fit any number
+
+
+@dataclass(frozen=True)
 class ToolkitView:
     facets: list[ExplorerFacet]
     groups: list[GuideGroup]  # by stage
     total: int
     index_url: str
+    people: PeopleFilter
 
 
 def measure_url(measure_id: str) -> str:

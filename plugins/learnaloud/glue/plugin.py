@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
 from ..core.charts import Charts
+from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
 from ..core.files import check_addresses
 from ..core.links import LinkGate, link_line, normal
@@ -36,6 +38,7 @@ from ..core.model import LiveBlock
 from ..core.publish import StagedSite
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
 from ..core.select import BuildVisibility, Published, select, within
+from ..core.sharing import description
 from ..core.site import PlannedPage, SitePlan, plan_site
 from ..core.source import page_body, page_source, read_text
 from ..core.urls import move_html
@@ -50,7 +53,12 @@ log = logging.getLogger("mkdocs.plugins.learnaloud")
 THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
 STYLESHEET = "assets/learnaloud/learnaloud.css"
 SCRIPT = "assets/learnaloud/learnaloud.js"
+PRINT_STYLESHEET = "assets/learnaloud/print.css"  # every page on paper; after the screen styles
 VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"
+SITE_URL_MISSING = (
+    "mkdocs.yml: site_url is not set — feeds need absolute links; set site_url: "
+    "https://your-network.example.org/ (nothing was built and the last site is unchanged)"
+)
 
 
 class LearnAloudConfig(Config):
@@ -121,6 +129,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if config.strict:  # MkDocs fails a strict build with warnings only after post_build
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        if not config.site_url:  # like a content error: before anything is written
+            raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
         cache_dir = Path(config.config_file_path or ".").parent / self.config.cache_dir
         if self.charts.folder != cache_dir / "charts":
@@ -147,8 +157,16 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.block_env: Environment | None = None
         self.block_token = f"LEARNALOUD{secrets.token_hex(8)}"  # never in any output
         self.held_blocks: dict[str, str] = {}
-        self.plan: SitePlan = plan_site(published, self.answer_html, self.links, self.charts)
+        self.plan: SitePlan = plan_site(published, self.answer_html, self.links, self.charts, config.site_url)
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
+        # The network's name and licence in every footer and on every printed page; the 404's links.
+        network = published.network
+        self.credit = site_credit(
+            network.name, network.license, visibility, config.site_url or "", footer_links(set(self.pages))
+        )
+        self.signposts = signposts(set(self.pages))
+        if not config.site_description and network.description:  # Material places it unescaped
+            config.site_description = html.escape(description(network.description))
         addresses = Report()
         check_addresses(published.files, [*self.pages, *self.plan.files], addresses)
         if addresses.has_errors:
@@ -172,6 +190,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.theme.dirs.insert(material, THEME_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if PRINT_STYLESHEET not in config.extra_css:
+            config.extra_css.append(PRINT_STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
@@ -203,6 +223,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["la_date"] = long_date
+        env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
+        env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
+        env.globals["la_signposts"] = self.signposts
         return env
 
     @event_priority(100)
@@ -230,7 +253,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta["template"] = planned.template
             if planned.hide:
                 page.meta["hide"] = list(planned.hide)
+            if not planned.searched:  # Material's search plugin leaves the page out of its index
+                page.meta["search"] = {"exclude": True}
             page.meta.setdefault("title", planned.title)
+            if planned.description:  # Material writes it into <meta name="description"> as it is
+                page.meta.setdefault("description", html.escape(plain_title(planned.description)))
         if page.file.src_uri in self.blocks:
             markdown = expand_blocks(markdown, partial(self.hold_block, page, config))
         return markdown
@@ -320,6 +347,15 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
+        context["la_share"] = page_share(  # type: ignore[typeddict-unknown-key]
+            self.credit,
+            config.site_name,
+            html.unescape(str(page.title or "")) if not page.is_homepage else config.site_name,
+            html.unescape(str(page.meta.get("description") or config.site_description or "")),
+            page.url,
+            page.is_homepage or (planned is not None and planned.in_nav),
+        )
+        context["la_feeds"] = self.plan.feed_links(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

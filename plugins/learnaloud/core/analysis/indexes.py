@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import EVIDENCE_TYPES, LOOPS, Record
+from ..model import EVIDENCE_TYPES, LOOPS, Post, Record
 from ..select import Published
 from .questions import Answer, QuestionMatcher
 
@@ -25,6 +25,9 @@ class Indexes:
     answers_of: dict[str, list[Answer]]  # record ref → its answers, in body order
     shaped: dict[str, list[Record]]  # record ref → the records that name it in learned_from
     place_order: list[str]  # place ids by name
+    posts: list[Post]  # every published post and report, newest first
+    posts_by_place: dict[str, list[Post]]  # place id → its posts, newest first
+    posts_by_theme: dict[str, list[Post]]  # theme id → the posts naming it, newest first
 
     def places_of(self, records: list[Record]) -> list[str]:
         """The places these records come from, by name order."""
@@ -57,6 +60,25 @@ def index_published(published: Published) -> Indexes:
         for ref in record.learned_from:
             shaped[ref].append(record)
     place_order = sorted(published.places, key=lambda pid: (published.places[pid].name, pid))
+    posts = sorted(published.posts.values(), key=lambda p: (p.date, p.place or "", p.id), reverse=True)
+    posts_by_place: dict[str, list[Post]] = {pid: [] for pid in published.places}
+    posts_by_theme: dict[str, list[Post]] = {tid: [] for tid in published.themes}
+    for post in posts:
+        if post.place:
+            posts_by_place[post.place].append(post)
+        for theme in post.themes:
+            posts_by_theme[theme].append(post)
     return Indexes(
-        records, by_place, by_theme, by_evidence, by_loop, answers, answers_of, dict(shaped), place_order
+        records,
+        by_place,
+        by_theme,
+        by_evidence,
+        by_loop,
+        answers,
+        answers_of,
+        dict(shaped),
+        place_order,
+        posts,
+        posts_by_place,
+        posts_by_theme,
     )

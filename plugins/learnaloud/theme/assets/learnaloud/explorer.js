@@ -1,5 +1,7 @@
 // Filters for a list (the row explorer, the toolkit): facet links become checkboxes that narrow
 // the list, with live counts. Without JavaScript the page stays a complete list, with links.
+// A filter by a number (the toolkit's "how many people?") keeps the items whose [smallest,
+// largest] holds it; an item with no range (null) fits any number.
 (() => {
   "use strict";
   const root = document.querySelector(".la-explorer");
@@ -14,7 +16,14 @@
     const facets = index.facets.map(([key, values, allOf]) => ({ key, values, allOf }));
     const items = Array.from(root.querySelectorAll(".la-explorer__results [data-item]"));
     if (items.length !== index.items.length) return; // page and index disagree: keep the plain list
-    const rows = index.items.map((row, i) => ({ element: items[i], values: row.map((v) => new Set(v)) }));
+    const ranges = (index.ranges || [])
+      .map(([key, spans]) => ({ key, spans, field: root.querySelector(`[data-range="${key}"]`), value: null }))
+      .filter((range) => range.field && range.spans.length === items.length);
+    const rows = index.items.map((row, i) => ({
+      element: items[i],
+      values: row.map((v) => new Set(v)),
+      spans: ranges.map((range) => range.spans[i]),
+    }));
     const chosen = facets.map(() => new Set());
     const options = [];
     const params = new URLSearchParams(window.location.search);
@@ -45,17 +54,52 @@
         options.push({ k, at, box, count, item });
       }
     });
+    ranges.forEach((range) => {
+      const input = range.field.querySelector("input");
+      range.input = input;
+      range.value = number(params.get(range.key));
+      if (range.value !== null) input.value = String(range.value);
+      range.field.querySelector("[data-range-field]").hidden = false;
+      const note = range.field.querySelector("[data-range-nojs]");
+      if (note) note.hidden = true;
+      input.addEventListener("input", () => {
+        range.value = number(input.value);
+        update(true);
+      });
+    });
     clear.hidden = false;
     // On a phone the list matters more than the filters: start with them folded away.
     const filters = root.querySelector(".la-explorer__facets");
-    if (window.matchMedia("(max-width: 60em)").matches && !chosen.some((set) => set.size)) filters.open = false;
+    if (window.matchMedia("(max-width: 60em)").matches && !filtering()) filters.open = false;
     clear.addEventListener("click", () => {
       chosen.forEach((set) => set.clear());
+      ranges.forEach((range) => {
+        range.value = null;
+        range.input.value = "";
+      });
       update(true);
     });
     update(false);
 
+    // A whole number of at least one, or null: nothing to filter by.
+    function number(text) {
+      const value = Number(text);
+      return text && Number.isInteger(value) && value >= 1 ? value : null;
+    }
+
+    function filtering() {
+      return chosen.some((set) => set.size > 0) || ranges.some((range) => range.value !== null);
+    }
+
+    function fits(row) {
+      return ranges.every((range, r) => {
+        const span = row.spans[r];
+        return range.value === null || span === null || (span[0] <= range.value && range.value <= span[1]);
+      });
+    }
+
     function matches(row, skip) {
+      if (!fits(row)) return false;
       return facets.every((facet, k) => {
         if (k === skip || chosen[k].size === 0) return true;
         const have = row.values[k];
@@ -89,14 +133,17 @@
         option.box.checked = chosen[option.k].has(option.at);
         option.item.classList.toggle("la-facet__none", count === 0 && !option.box.checked);
       }
-      const filtering = chosen.some((set) => set.size > 0);
+      const narrowed = filtering();
       const noun = root.dataset.noun;
-      status.textContent = filtering ? `${shown} of ${rows.length} ${noun} match` : `${rows.length} ${noun}`;
-      clear.disabled = !filtering;
+      status.textContent = narrowed ? `${shown} of ${rows.length} ${noun} match` : `${rows.length} ${noun}`;
+      clear.disabled = !narrowed;
       if (remember) {
         const query = new URLSearchParams();
         facets.forEach((facet, k) => {
           if (chosen[k].size) query.set(facet.key, Array.from(chosen[k]).map((v) => facet.values[v]).join(","));
+        });
+        ranges.forEach((range) => {
+          if (range.value !== null) query.set(range.key, String(range.value));
         });
         const search = query.toString();
         window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);

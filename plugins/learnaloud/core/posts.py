@@ -1,0 +1,119 @@
+"""Posts: a page for each post and report, and the blog that lists them, newest first, in pages
+and by year.
+
+Built here rather than with Material's blog plugin: that plugin re-renders every post for each
+listing it appears in (about three times a plain build at 1,000 posts) and needs each post as a file on
+disk. Here a post is rendered once, on its own page; listings show its card (title, date, place,
+authors, summary, reading time), never the post again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from .cards import Cards
+from .model import Post
+from .page import PlannedPage
+from .views import Link, PostCard, PostView, blog_url
+
+PAGE_SIZE = 10  # posts a blog page lists
+MORE = 3  # other posts a post's page suggests
+
+
+@dataclass(frozen=True)
+class BlogView:
+    """A page of the blog: all posts or one year's, with the way to the others."""
+
+    title: str
+    posts: list[PostCard]
+    post_count: int  # in this listing, over all its pages
+    years: list[Link]  # each year with posts, newest first, with its count
+    year: int | None  # the archive shown; None: every year
+    page: int
+    page_count: int
+    newer: str | None  # the URL of the page of newer posts
+    older: str | None  # the URL of the page of older posts
+
+
+def post_source(post: Post) -> str:
+    """A post's page sits where its file does, so its relative links work as written."""
+    return f"places/{post.place}/posts/{post.id}.md" if post.place else f"posts/{post.id}.md"
+
+
+class PostPlanner:
+    def __init__(self, cards: Cards) -> None:
+        self.cards = cards
+        self.posts = cards.indexes.posts
+        self.by_year: dict[int, list[Post]] = {}
+        for post in self.posts:
+            self.by_year.setdefault(post.date.year, []).append(post)
+
+    def post_view(self, post: Post) -> PostView:
+        indexes = self.cards.indexes
+        siblings = (
+            indexes.posts_by_place[post.place] if post.place else [p for p in self.posts if not p.place]
+        )
+        more = [p for p in siblings if p is not post][:MORE]
+        return PostView(self.cards.post_card(post), [self.cards.post_card(p) for p in more])
+
+    def latest(self, count: int) -> list[PostCard]:
+        return [self.cards.post_card(post) for post in self.posts[:count]]
+
+    def of_place(self, place_id: str) -> list[PostCard]:
+        return [self.cards.post_card(post) for post in self.cards.indexes.posts_by_place[place_id]]
+
+    def of_theme(self, theme_id: str) -> list[PostCard]:
+        return [self.cards.post_card(post) for post in self.cards.indexes.posts_by_theme[theme_id]]
+
+    def blog_view(self, year: int | None, page: int) -> BlogView:
+        posts = self.by_year[year] if year is not None else self.posts
+        page_count = max(1, -(-len(posts) // PAGE_SIZE))
+        shown = posts[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return BlogView(
+            title=f"Blog: {year}" if year is not None else "Blog",
+            posts=[self.cards.post_card(post) for post in shown],
+            post_count=len(posts),
+            years=[Link(str(y), blog_url(y), len(self.by_year[y])) for y in self.by_year],
+            year=year,
+            page=page,
+            page_count=page_count,
+            newer=blog_url(year, page - 1) if page > 1 else None,
+            older=blog_url(year, page + 1) if page < page_count else None,
+        )
+
+    def blog_pages(self, year: int | None) -> list[PlannedPage]:
+        posts = self.by_year[year] if year is not None else self.posts
+        title = f"Blog: {year}" if year is not None else "Blog"
+        pages = []
+        for page in range(1, max(1, -(-len(posts) // PAGE_SIZE)) + 1):
+            pages.append(
+                PlannedPage(
+                    blog_url(year, page) + "index.md",
+                    "learnaloud/blog.html",
+                    title if page == 1 else f"{title}, page {page}",
+                    "",
+                    partial(self.blog_view, year, page),
+                    in_nav=year is None and page == 1,
+                )
+            )
+        return pages
+
+    def pages(self) -> list[PlannedPage]:
+        pages = self.blog_pages(None)
+        for year in self.by_year:
+            pages += self.blog_pages(year)
+        for post in self.posts:
+            pages.append(
+                PlannedPage(
+                    post_source(post),
+                    "learnaloud/report.html" if post.type == "report" else "learnaloud/post.html",
+                    post.title,
+                    post.body,
+                    partial(self.post_view, post),
+                    # A report has its own contents on its cover, which also prints.
+                    hide=("navigation", "toc") if post.type == "report" else ("navigation",),
+                    description=post.summary,
+                )
+            )
+        return pages

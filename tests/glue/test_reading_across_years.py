@@ -1,0 +1,374 @@
+"""Reading across years: a question's answers newest year first, by year and place, with jump links
+and filtered views by year and by place that work as plain links; and the toolkit's "does it fit
+10 people?" filter. Real builds of a small tree, public (with --strict) and network."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from learnaloud.core.analysis import index_published
+from learnaloud.core.cards import Cards
+from learnaloud.core.load import load_content
+from learnaloud.core.questions import QuestionPlanner, markdown_text
+from learnaloud.core.select import select
+from tests.helpers import BASE_TREE, Build, article, build_site, write_tree
+
+HOSTILE_NAME = "<img src=x onerror=alert('place')>[Quay](javascript:alert(1)) *Evil* &amp; `co`"
+
+
+def record(title: str, date: str, answer: str, extra: str = "") -> str:
+    return f"""
+        ---
+        title: {title}
+        date: {date}
+        evidence: [story]
+        themes: [relational-approaches]
+        {extra}
+        ---
+
+        Some words.
+
+        ## What are we learning through the work?
+
+        {answer}
+    """
+
+
+TREE = {
+    **BASE_TREE,
+    "places/north-quay/records/2024-05-01-old-quay.md": record("Quay in 2024", "2024-05-01", "Quay learned."),
+    "places/hillfoot/records/2024-02-01-old-hill.md": record("Hill in 2024", "2024-02-01", "Hill learned."),
+    "places/hillfoot/records/2024-09-01-later-hill.md": record(
+        "Hill later in 2024",
+        "2024-09-01",
+        "See [the market](../../north-quay/records/2025-03-12-market-stall.md).",
+    ),
+    "places/evil/place.yml": f"""
+        name: "{HOSTILE_NAME}"
+    """,
+    "places/evil/records/2023-06-01-evil.md": record("Evil in 2023", "2023-06-01", "Evil learned."),
+    # Network-only: a record of a public place, and a place of its own.
+    "places/hillfoot/records/2025-05-05-canary.md": record(
+        "CANARYTITLE", "2025-05-05", "CANARYANSWER only the network sees.", "visibility: network"
+    ),
+    "places/hidden/place.yml": """
+        name: CANARYPLACE
+        visibility: network
+    """,
+    "places/hidden/records/2022-01-01-hidden.md": record("CANARYHIDDEN", "2022-01-01", "CANARYHIDDENANSWER"),
+    # Guides for the group-size filter.
+    "toolkit/two-to-eight.md": """
+        ---
+        title: Two to eight
+        summary: Small groups.
+        stage: embodied
+        duration: 30
+        group_size: [2, 8]
+        ---
+    """,
+    "toolkit/four-to-twelve.md": """
+        ---
+        title: Four to twelve
+        summary: Middling groups.
+        stage: embodied
+        duration: 30
+        group_size: [4, 12]
+        ---
+    """,
+    "toolkit/any-size.md": """
+        ---
+        title: Any size
+        summary: Any group at all.
+        stage: integrated
+        duration: 30
+        ---
+    """,
+}
+
+# The published answers to 'learning', newest first: (title, place, year).
+PUBLIC = [
+    ("Conversations at the Saturday market", "North Quay", 2025),
+    ("Hill later in 2024", "Hillfoot", 2024),
+    ("Quay in 2024", "North Quay", 2024),
+    ("Hill in 2024", "Hillfoot", 2024),
+    ("Evil in 2023", HOSTILE_NAME, 2023),
+]
+PLACE_IDS = {"North Quay": "north-quay", "Hillfoot": "hillfoot", HOSTILE_NAME: "evil"}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
+    root = tmp_path_factory.mktemp("years")
+    docs = write_tree(root / "content", TREE)
+    built = {
+        "public": build_site(docs, root / "public", strict=True),
+        "network": build_site(docs, root / "network", visibility="network"),
+    }
+    for build in built.values():
+        assert build.returncode == 0, build.output
+    return built
+
+
+def titles(page: Tag) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select(".la-answer__title")]
+
+
+def headings(page: Tag, level: str) -> list[str]:
+    return [h["id"] for h in page.select(f".la-qread__answers {level}[id]")]
+
+
+def resolve(page_url: str, href: str) -> str:
+    """A relative link on `page_url` as a site path."""
+    return posixpath.normpath(posixpath.join(page_url, href.partition("#")[0])) + "/"
+
+
+def test_a_question_page_is_newest_year_first_then_by_place(builds: dict[str, Build]) -> None:
+    page = article(builds["public"], "questions/learning")
+    assert headings(page, "h2") == ["2025", "2024", "2023", "other-questions"]
+    in_2024 = page.select_one("section[aria-labelledby='2024']")
+    assert [h.get_text(" ", strip=True) for h in in_2024.select("h3[id]")] == ["Hillfoot 2", "North Quay 1"]
+    assert [h["id"] for h in in_2024.select("h3[id]")] == ["2024-hillfoot", "2024-north-quay"]
+    assert titles(page) == [
+        "Conversations at the Saturday market",
+        "Hill later in 2024",
+        "Hill in 2024",
+        "Quay in 2024",
+        "Evil in 2023",
+    ]
+    status = page.select_one(".la-qfilter > p").get_text(" ", strip=True)
+    assert "newest year first" in status and "5 answers" in status
+
+
+def test_the_jump_list_links_to_every_year_and_each_place_within_it(builds: dict[str, Build]) -> None:
+    page = article(builds["public"], "questions/learning")
+    jump = page.select_one("nav.la-jump")
+    targets = [a["href"] for a in jump.select("a")]
+    assert targets == [
+        "#2025",
+        "#2025-north-quay",
+        "#2024",
+        "#2024-hillfoot",
+        "#2024-north-quay",
+        "#2023",
+        "#2023-evil",
+        "#other-questions",
+    ]
+    ids = {tag["id"] for tag in page.select("[id]")}
+    assert all(target[1:] in ids for target in targets)
+
+
+@pytest.mark.parametrize("year", [2025, 2024, 2023])
+def test_a_year_view_lists_exactly_that_years_answers_by_place(builds: dict[str, Build], year: int) -> None:
+    page = article(builds["public"], f"questions/learning/{year}")
+    expected = [(title, place) for title, place, y in PUBLIC if y == year]
+    places = list(dict.fromkeys(sorted((p for _, p in expected), key=lambda p: p.lower())))
+    assert sorted(titles(page)) == sorted(title for title, _ in expected)
+    assert [h.get_text(" ", strip=True).rsplit(" ", 2)[0] for h in page.select(".la-qgroup > h2")] == places
+    status = page.select_one(".la-qfilter > p")
+    assert status.get_text(" ", strip=True).startswith(
+        f"Showing {len(expected)} of {len(PUBLIC)} answers: those written in {year}."
+    )
+    back = status.select_one("a")
+    assert back.get_text(strip=True) == f"Show all {len(PUBLIC)} answers" and back["href"] == "../"
+    assert page.select_one(".la-kicker").get_text(" ", strip=True).endswith(str(year))
+
+
+@pytest.mark.parametrize("place", ["North Quay", "Hillfoot", HOSTILE_NAME])
+def test_a_place_view_lists_exactly_that_places_answers_newest_year_first(
+    builds: dict[str, Build], place: str
+) -> None:
+    page = article(builds["public"], f"questions/learning/places/{PLACE_IDS[place]}")
+    expected = [(title, y) for title, p, y in PUBLIC if p == place]
+    assert titles(page) == [title for title, _ in expected]
+    assert headings(page, "h2") == [*dict.fromkeys(str(y) for _, y in expected), "other-questions"]
+    status = page.select_one(".la-qfilter > p")
+    assert status.get_text(" ", strip=True).startswith(
+        f"Showing {len(expected)} of {len(PUBLIC)} answers: those from"
+    )
+    assert status.select_one("a")["href"] == "../../"
+
+
+def test_filter_links_name_each_year_and_place_with_its_count_and_mark_the_one_shown(
+    builds: dict[str, Build],
+) -> None:
+    page = article(builds["public"], "questions/learning/2024")
+    rows = page.select(".la-qfilter > ul > li")
+    years = [li.get_text(" ", strip=True) for li in rows[0].select("li")]
+    assert years == ["All years 5", "2025 1", "2024 3", "2023 1"]
+    assert [s.get_text(" ", strip=True) for s in rows[0].select(":scope > ul strong")] == ["2024 3"]
+    places = [li.get_text(" ", strip=True) for li in rows[1].select("li")]
+    assert places[0] == "All places 5"
+    assert places[1:] == [f"{p} {n}" for p, n in ((HOSTILE_NAME, 1), ("Hillfoot", 2), ("North Quay", 2))]
+    assert not rows[1].select(":scope > ul strong"), "a year view is not narrowed to a place"
+
+
+def test_every_link_on_the_question_pages_reaches_a_page_of_the_site(builds: dict[str, Build]) -> None:
+    site = builds["public"].site
+    pages = sorted(
+        p.parent.relative_to(site).as_posix() + "/" for p in (site / "questions").rglob("index.html")
+    )
+    for url in pages:
+        page = article(builds["public"], url)
+        for a in page.select("nav.la-qfilter a, .la-answer a, #other-questions + ul a, .la-kicker a"):
+            href = a["href"]
+            if href.startswith(("http", "#")):
+                continue
+            target = resolve(url, href)
+            assert (site / target / "index.html").is_file(), f"{url}: {href} → {target}"
+
+
+def test_filter_views_are_bounded_one_a_year_and_one_a_place(builds: dict[str, Build]) -> None:
+    site = builds["public"].site
+    learning = sorted(
+        p.relative_to(site / "questions" / "learning").as_posix()
+        for p in (site / "questions/learning").rglob("index.html")
+    )
+    assert learning == [
+        "2023/index.html",
+        "2024/index.html",
+        "2025/index.html",
+        "index.html",
+        "places/evil/index.html",
+        "places/hillfoot/index.html",
+        "places/north-quay/index.html",
+    ]
+    # A question nobody answered has its page, and no views.
+    assert not (site / "questions/patterns/places").exists()
+    assert (
+        "No published record answers this question yet"
+        in article(builds["public"], "questions/patterns").get_text()
+    )
+
+
+def test_a_network_only_answer_is_in_no_public_filter_view_and_in_the_network_ones(
+    builds: dict[str, Build],
+) -> None:
+    public, network = builds["public"], builds["network"]
+    leaks = [p for p, data in public.files().items() if b"CANARY" in data]
+    assert leaks == []
+    assert not (public.site / "questions/learning/places/hidden").exists()
+    assert not (public.site / "questions/learning/2022").exists()
+    assert titles(article(public, "questions/learning/places/hillfoot")) == [
+        "Hill later in 2024",
+        "Hill in 2024",
+    ]
+    assert "CANARYANSWER" in article(network, "questions/learning/places/hillfoot").get_text()
+    assert "CANARYANSWER" in article(network, "questions/learning/2025").get_text()
+    assert "CANARYHIDDENANSWER" in article(network, "questions/learning/places/hidden").get_text()
+
+
+def test_an_answers_links_are_rebased_for_each_view(builds: dict[str, Build]) -> None:
+    for url in ("questions/learning", "questions/learning/2024", "questions/learning/places/hillfoot"):
+        page = article(builds["public"], url)
+        answer = next(a for a in page.select(".la-answer") if "Hill later" in a.get_text())
+        link = answer.select_one(".la-answer__body a")
+        target = resolve(url + "/", link["href"])
+        assert target == "places/north-quay/records/2025-03-12-market-stall/", url
+
+
+def test_a_hostile_place_name_is_text_in_headings_filters_and_jump_links(builds: dict[str, Build]) -> None:
+    for url in ("questions/learning", "questions/learning/2023", "questions/learning/places/evil"):
+        html = builds["public"].page(url)
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.select("img[onerror]") == []
+        assert not [a for a in soup.select("a[href]") if a["href"].startswith("javascript")]
+        content = soup.select_one("article")
+        texts = [
+            t.get_text(" ", strip=True)
+            for t in content.select(".la-qfilter li li, .la-jump a, .la-qgroup h2, .la-qgroup h3")
+        ]
+        assert any(HOSTILE_NAME in t for t in texts), url
+    assert "<em>" not in str(article(builds["public"], "questions/learning").select_one(".la-qfilter"))
+
+
+def test_every_filter_link_is_a_relative_md_link_to_a_planned_page(tmp_path: Path) -> None:
+    """What makes `--strict` check them: MkDocs validates relative `.md` links in a page's Markdown."""
+    content, report = load_content(write_tree(tmp_path / "content", TREE))
+    published = select(content, "public", report)
+    pages = QuestionPlanner(Cards(published, index_published(published)), lambda answer, url: "").pages()
+    planned = {page.src_uri for page in pages}
+    views = [p for p in pages if p.template == "learnaloud/question.html" and p.markdown]
+    assert len(views) == 1 + 3 + 3  # learning: its page, three years, three places
+    for page in views:
+        links = re.findall(r"\]\(([^)]*)\)", page.markdown)
+        assert links, page.src_uri
+        for link in links:
+            assert link.endswith(".md") and not link.startswith(("/", "http")), link
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), link))
+            assert target in planned, f"{page.src_uri}: {link}"
+
+
+def test_search_finds_the_question_page_and_not_its_filtered_views(builds: dict[str, Build]) -> None:
+    index = json.loads((builds["public"].site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    assert "questions/learning/" in locations
+    assert not [
+        loc for loc in locations if loc.startswith(("questions/learning/2", "questions/learning/places/"))
+    ]
+    for doc in index["docs"]:
+        assert "<img" not in doc["text"] and "<img" not in doc["title"]
+
+
+def test_markdown_text_shows_exactly_the_text() -> None:
+    assert markdown_text("North  Quay") == "North Quay"
+    assert "<" not in markdown_text("<b>") and "[" not in markdown_text("[x](y)")
+    assert markdown_text("Ünïcode 2") == "Ünïcode 2"
+
+
+# The toolkit: does it fit 10 people?
+
+
+def test_the_toolkit_index_gives_each_guide_its_group_size_in_page_order(builds: dict[str, Build]) -> None:
+    build = builds["public"]
+    index = json.loads((build.site / "toolkit" / "guides.json").read_text())
+    assert [f[0] for f in index["facets"]] == ["stage", "scope", "question", "duration"]
+    page = article(build, "toolkit")
+    order = [li.h3.get_text(strip=True) for li in page.select("[data-item]")]
+    sizes = dict(zip(order, index["ranges"][0][1], strict=True))
+    assert index["ranges"][0][0] == "people"
+    assert sizes == {"Two to eight": [2, 8], "Four to twelve": [4, 12], "Any size": None}
+
+
+def test_without_javascript_the_toolkit_says_each_guides_group_size(builds: dict[str, Build]) -> None:
+    page = article(builds["public"], "toolkit")
+    field = page.select_one("fieldset[data-range='people']")
+    assert field.select_one("[data-range-field]").has_attr("hidden"), "the box needs JavaScript"
+    assert "1 guide names no group size: it fits any number." in field.get_text(" ", strip=True)
+    cards = {
+        li.h3.get_text(strip=True): li.select_one(".la-card__facts").get_text(" ", strip=True)
+        for li in page.select("[data-item]")
+    }
+    assert "2 to 8 people" in cards["Two to eight"] and "4 to 12 people" in cards["Four to twelve"]
+    assert "any group" in cards["Any size"]
+
+
+@pytest.mark.parametrize(
+    ("size", "people", "fit"),
+    [
+        ((2, 8), 10, False),
+        ((4, 12), 10, True),
+        (None, 10, True),
+        (None, 500, True),
+        ((2, 8), 2, True),
+        ((2, 8), 8, True),
+    ],
+)
+def test_a_guide_fits_a_number_its_group_size_holds(
+    size: tuple[int, int] | None, people: int, fit: bool
+) -> None:
+    from learnaloud.core.model import Activity
+    from learnaloud.core.toolkit import fits
+
+    activity = Activity.model_construct(group_size=size)
+    assert fits(activity, people) is fit
+
+
+def test_docs_describe_reading_across_years() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "reading-the-site.md").read_text(encoding="utf-8")
+    assert "questions/<question>/<year>/" in text and "toolkit/?people=10" in text
