@@ -24,9 +24,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 PRINTABLE = re.compile(rb'data-la-print="(report|guide)"')
+PRINT_KINDS = ("report", "guide")
 # Headless flags that work on a machine with no network (tests/helpers.py CHROMIUM_ARGS).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,12 +59,56 @@ def printable_pages(site: Path) -> list[Printable]:
         relative = path.relative_to(site).as_posix()
         if relative == "404.html":
             continue
-        marked = PRINTABLE.search(path.read_bytes())
-        if marked is None:
+        data = path.read_bytes()
+        if PRINTABLE.search(data) is None:  # most pages: no need to parse them
+            continue
+        kind = print_kind(data.decode("utf-8", errors="replace"))
+        if kind is None:
             continue
         url = relative.removesuffix("index.html") if path.name == "index.html" else relative
-        found.append(Printable(url, marked[1].decode()))
+        found.append(Printable(url, kind))
     return found
+
+
+def print_kind(page: str) -> str | None:
+    """What a page asks to be printed as: the `data-la-print` of an element the site's template
+    put directly in the page's article — never words in the text that merely mention it."""
+    reader = MarkReader()
+    reader.feed(page)
+    reader.close()
+    return reader.kind
+
+
+# Elements HTML gives no end tag.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+class MarkReader(HTMLParser):
+    """Finds `data-la-print` on a child of Material's `<article class="md-content__inner">`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside the article: 1 for its children; 0 outside it
+        self.kind: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.kind is not None:
+            return
+        values = dict(attrs)
+        if self.depth == 0:
+            if tag == "article" and "md-content__inner" in (values.get("class") or "").split():
+                self.depth = 1
+            return
+        if self.depth == 1 and values.get("data-la-print") in PRINT_KINDS:
+            self.kind = values["data-la-print"]
+        if tag not in VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth > 0 and tag not in VOID:
+            self.depth -= 1
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

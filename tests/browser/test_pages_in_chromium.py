@@ -36,6 +36,14 @@ PAGES = {
     "measures": "measures/",
     "measure": "measures/participants/",
     "data": "data/",
+    "blog": "blog/",
+    "blog archive": "blog/2024/",
+    "post": "places/north-quay/posts/2025-12-01-two-years-at-the-fish-van-end/",
+    "report": "posts/2025-12-10-what-the-network-learned-in-2025/",
+    "reports": "reports/",
+    "place report": "places/north-quay/reports/2025/",
+    "year in review": "year-in-review/2025/",
+    "feeds": "feeds/",
     "about": "about/",  # hand-written Markdown
     "404": "no-such-page/",
 }
@@ -246,4 +254,17 @@ def test_a_chart_fits_the_screen_and_the_scheme(
             "p => getComputedStyle(p).stroke"
         )
         assert line in PLACE_COLOURS[scheme]
+        assert errors == []
+
+
+@pytest.mark.parametrize("url", [PAGES["report"], PAGES["year in review"], PAGES["guide"]])
+def test_a_printable_page_has_a_print_button_that_prints(browser: Browser, served: str, url: str) -> None:
+    with opened(browser, served + url, "light") as (page, errors):
+        page.evaluate("window.print = () => { window.printed = true; }")
+        button = page.get_by_role("button", name="Print or save as PDF")
+        expect(button).to_have_count(1)
+        button.click()
+        assert page.evaluate("window.printed === true")
+        page.emulate_media(media="print")
+        expect(button).to_be_hidden()
         assert errors == []

@@ -129,11 +129,36 @@ def test_jump_links_and_filters_work_without_javascript(browser: Browser, served
     first.click()
     assert page.url.endswith(anchor)
     expect(page.locator(f"[id='{anchor[1:]}']")).to_be_in_viewport()
+
+    # A year: its chip is current; the places jump to their sections of that year, on this page.
     page.locator("nav.la-qfilter a", has_text="2024").first.click()
     expect(page).to_have_url(served + "questions/learning/2024/")
-    expect(page.locator("nav.la-qfilter > p")).to_contain_text("those written in 2024")
-    page.get_by_role("link", name="Show all").click()
+    expect(page.locator(".la-qfilter__now")).to_contain_text("2024 · 16 answers from 4 places")
+    expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_have_text("2024 16 answers")
+    hillfoot = page.locator(".la-qfilter__row--jumps a", has_text="Hillfoot")
+    hillfoot.click()
+    expect(page).to_have_url(served + "questions/learning/2024/#place-hillfoot")
+    expect(page.locator("#place-hillfoot")).to_be_in_viewport()
+    section = page.locator("section[aria-labelledby='place-hillfoot'] .la-answer")
+    expect(section).to_have_count(5)
+    expect(hillfoot.locator(".la-count")).to_have_text("5 answers")
+    if width < 600:  # the chips are the jump list on a phone: no second one beneath
+        expect(jump).to_be_hidden()
+    page.get_by_role("link", name="Show all years").click()
     expect(page).to_have_url(served + "questions/learning/")
+
+    # A place: its years jump within the page; "All places" goes back.
+    page.locator("nav.la-qfilter a", has_text="Hillfoot").first.click()
+    expect(page).to_have_url(served + "questions/learning/places/hillfoot/")
+    expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_have_text("Hillfoot 8 answers")
+    page.locator(".la-qfilter__row--jumps a", has_text="2024").click()
+    expect(page).to_have_url(served + "questions/learning/places/hillfoot/#year-2024")
+    expect(page.locator("#year-2024")).to_be_in_viewport()
+    page.locator(".la-qfilter__row a", has_text="All places").click()
+    expect(page).to_have_url(served + "questions/learning/")
+    expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_have_text(
+        ["All years 28 answers", "All places 28 answers"]
+    )
     context.close()
 
 

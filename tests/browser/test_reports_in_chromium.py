@@ -95,3 +95,23 @@ def test_a_report_prints_on_a4_with_a_page_for_each_major_section(
         later = [i for i, text in enumerate(pages) if heading in text and i > last]
         assert later, (heading, last)
         last = later[0]
+
+
+def test_a_printed_report_gives_the_address_of_each_report_it_links(browser: Browser, served: str) -> None:
+    """Paper has no links: a link to another report prints its absolute address after its words."""
+    with opened(browser, served + REPORTS["year in review"], "light") as (page, _):
+        links = page.locator(".la-report a[data-la-address]")
+        addresses: list[str] = links.evaluate_all("as => as.map(a => a.dataset.laAddress)")
+        assert "https://localmotion-north.example.org/places/north-quay/reports/2025/" in addresses
+        assert (
+            "https://localmotion-north.example.org/posts/2025-12-10-what-the-network-learned-in-2025/"
+            in addresses
+        )
+        screen = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+        page.emulate_media(media="print")
+        printed = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+        assert screen in ("none", "normal") and "http" in printed, (screen, printed)
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = "".join("".join((p.extract_text() or "").split()) for p in pdf.pages)
+    for address in addresses:
+        assert f"({address})" in text, address

@@ -114,6 +114,13 @@ BROKEN: dict[str, str] = {
         evidence: [story]
         ---
     """,
+    RECORD + "2025-01-13-far-future.md": """
+        ---
+        title: A year typed wrong
+        date: 2205-01-13
+        evidence: [story]
+        ---
+    """,
     RECORD + "2025-01-12-id.md": """
         ---
         id: my-own-id
@@ -144,6 +151,15 @@ BROKEN: dict[str, str] = {
         limit: 0
         ```
     """,
+    "places/north-quay/posts/2025-02-01-draft.md": """
+        ---
+        title: Not ready yet
+        date: 2025-02-30
+        draft: true
+        tags: [relational-approaches]
+        visibility: private
+        ---
+    """,
     "widget.html": "<script>alert(1)</script>",
     "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
 }
@@ -171,7 +187,7 @@ EXPECTED: list[tuple[str, int, str, str]] = [
     ),
     (RECORD + "2025-01-02-bad-evidence.md", 4, "'stroy' is not a valid evidence", "did you mean 'story'?"),
     (RECORD + "2025-01-02-bad-evidence.md", 5, "'doble' is not a valid loop", "did you mean 'double'?"),
-    (RECORD + "2025-01-03-bad-date.md", 3, "'2025-13-01' is not a date", "YYYY-MM-DD"),
+    (RECORD + "2025-01-03-bad-date.md", 3, "'2025-13-01' is not a date", "there is no month 13"),
     (RECORD + "2025-01-04-no-title.md", 1, "'title' is missing", "add a line 'title: "),
     (RECORD + "2025-01-04-no-title.md", 4, "'summery' is not a field of a record", "did you mean 'summary'?"),
     (RECORD + "2025-01-05-never-closed.md", 1, "never ends", "add a line with just '---'"),
@@ -187,11 +203,41 @@ EXPECTED: list[tuple[str, int, str, str]] = [
     (RECORD + "Market Day.md", 0, "not a valid name for a record", "rename it to 'market-day.md'"),
     (RECORD + "2025-01-11-colon.md", 2, "contains ': '", "double quotes"),
     (RECORD + "2025-01-12-id.md", 2, "'id' is set by the site", "remove this line"),
+    (
+        RECORD + "2025-01-13-far-future.md",
+        3,
+        "'2205-01-13' is outside the years the site shows",
+        "write a date between 1950 and 2100: is 2205 a typo for 2025?",
+    ),
     ("tables/2025-06-reaching.yml", 4, "names exactly one place", "places: [<place>]"),
     ("tables/2025-06-reaching.yml", 5, "no table '2025-01-reachnig'", "no table is defined yet"),
     ("toolkit/story-circle.md", 1, "'duration' is missing", "add a line 'duration: 90'"),
     ("notes.md", 4, "'plase' is not an option of learning-records", "did you mean 'place'?"),
     ("notes.md", 5, "'0' is not a count", "whole number"),
+    (
+        "places/north-quay/posts/2025-02-01-draft.md",
+        3,
+        "'2025-02-30' is not a date",
+        "February 2025 has 28 days",
+    ),
+    (
+        "places/north-quay/posts/2025-02-01-draft.md",
+        4,
+        "'draft' is not a field of a post",
+        "visibility: network",
+    ),
+    (
+        "places/north-quay/posts/2025-02-01-draft.md",
+        5,
+        "'tags' is not a field of a post",
+        "did you mean 'themes'?",
+    ),
+    (
+        "places/north-quay/posts/2025-02-01-draft.md",
+        6,
+        "'private' is not a valid visibility",
+        "'private:' block",
+    ),
     ("widget.html", 0, "a .html file cannot be published", "allow_files"),
     ("images/logo.svg", 0, "this SVG contains a script", "remove it"),
 ]

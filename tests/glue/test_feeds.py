@@ -122,6 +122,7 @@ NETWORK_ONLY = [
 PRIVATE = ["FEEDCANARY-PRIVATE-POST"]
 
 # The public network feed, newest first: (address under the site, title, date, authors, themes).
+# The generated reports are dated by the newest item they are made from; ties go by address.
 PUBLIC_ENTRIES = [
     (
         "posts/2025-07-01-annual-report/",
@@ -130,7 +131,9 @@ PUBLIC_ENTRIES = [
         ["Asha Patel", "Sam Lee"],
         ["Relational approaches", "Equalising space"],
     ),
+    ("year-in-review/2025/", "2025: the year in review", "2025-07-01", ["Test Network"], []),
     ("places/hillfoot/posts/2025-04-15-hostile/", HOSTILE_SHOWN, "2025-04-15", ["Hillfoot"], []),
+    ("places/hillfoot/reports/2025/", "Hillfoot: learning report 2025", "2025-04-15", ["Hillfoot"], []),
     (
         "places/hillfoot/records/2025-04-01-kitchen-tables/",
         "Kitchen table conversations",
@@ -145,6 +148,7 @@ PUBLIC_ENTRIES = [
         ["North Quay"],
         ["Relational approaches"],
     ),
+    ("places/north-quay/reports/2025/", "North Quay: learning report 2025", "2025-03-12", ["North Quay"], []),
 ]
 
 
@@ -226,7 +230,12 @@ def test_the_network_feed_has_the_right_entries(builds: dict[str, Build]) -> Non
     assert entries == PUBLIC_ENTRIES
     assert atom.entries[0].summary == "What the network learned this year."
     # No summary: the start of the body's paragraphs, as plain text.
-    assert atom.entries[1].summary == "The river rose twice & we kept going."
+    assert atom.entries[2].summary == "The river rose twice & we kept going."
+    # A generated report's summary is its page's description, one line.
+    assert atom.entries[1].summary == (
+        "What Test Network learned in 2025, question by question and place by place: "
+        "2 learning records from 2 places and 1 written report."
+    )
     rss = parsed((site / "feeds/rss.xml").read_bytes())
     assert [[a.name for a in e.authors] for e in rss.entries] == [
         authors for _, _, _, authors, _ in PUBLIC_ENTRIES
@@ -253,6 +262,7 @@ def test_a_place_feed_and_a_theme_feed_carry_their_own(builds: dict[str, Build])
     assert place.feed.link == SITE + "places/hillfoot/"
     assert [e.link.removeprefix(SITE) for e in place.entries] == [
         "places/hillfoot/posts/2025-04-15-hostile/",
+        "places/hillfoot/reports/2025/",
         "places/hillfoot/records/2025-04-01-kitchen-tables/",
     ]
     theme = parsed((site / "feeds/themes/equalising-space/atom.xml").read_bytes())
@@ -268,8 +278,8 @@ def test_hostile_titles_stay_text_in_well_formed_feeds(builds: dict[str, Build])
     for name in ("atom.xml", "rss.xml"):
         raw = (site / "feeds" / name).read_bytes()
         assert b"<script" not in raw and b"\x07" not in raw
-        assert parsed(raw).entries[1].title == HOSTILE_SHOWN
-    assert json_feed((site / "feeds/feed.json").read_bytes())["items"][1]["title"] == HOSTILE_SHOWN
+        assert parsed(raw).entries[2].title == HOSTILE_SHOWN
+    assert json_feed((site / "feeds/feed.json").read_bytes())["items"][2]["title"] == HOSTILE_SHOWN
 
 
 def test_public_feeds_hold_nothing_network_only_and_nothing_private(builds: dict[str, Build]) -> None:
@@ -293,7 +303,15 @@ def test_public_feeds_hold_nothing_network_only_and_nothing_private(builds: dict
     ]:
         assert canary in everything
     hidden = parsed((network.site / "feeds/places/hidden/atom.xml").read_bytes())
-    assert [e.title for e in hidden.entries] == ["FEEDCANARY-NETPLACE-POST", "FEEDCANARY-NETPLACE-RECORD"]
+    assert [e.title for e in hidden.entries] == [
+        "FEEDCANARY-NETPLACE-POST",
+        "FEEDCANARY-NETPLACE: learning report 2025",
+        "FEEDCANARY-NETPLACE-RECORD",
+    ]
+    # The network-only items count in the network build's reports, and date them.
+    quay = parsed((network.site / "feeds/places/north-quay/atom.xml").read_bytes())
+    report = next(e for e in quay.entries if e.link == SITE + "places/north-quay/reports/2025/")
+    assert report.published[:10] == "2025-06-01" and "2 learning records and 1 post" in report.summary
     assert "Shared within Test Network only" in hidden.feed.rights
 
 
@@ -393,12 +411,21 @@ def test_the_example_feeds(example_site: Build) -> None:
     atom = parsed((site / "feeds/atom.xml").read_bytes())
     links = [e.link.removeprefix(example) for e in atom.entries]
     pages = [*site.glob("places/*/records/*/index.html"), *site.glob("places/*/posts/*/index.html")]
-    pages += site.glob("posts/*/index.html")
+    pages += [*site.glob("posts/*/index.html"), *site.glob("places/*/reports/*/index.html")]
+    pages += site.glob("year-in-review/*/index.html")
     expected = sorted(p.parent.relative_to(site).as_posix() + "/" for p in pages)
-    # Every public record and post, up to the limit of 50.
+    # Every public record, post and generated report, up to the limit of 50.
     assert len(links) == min(50, len(expected)) and set(links) <= set(expected)
     assert "posts/2025-12-10-what-the-network-learned-in-2025/" in links
     assert "places/north-quay/posts/2025-12-01-two-years-at-the-fish-van-end/" in links
+    assert "year-in-review/2025/" in links
+    # A funder following North Quay hears of its learning report for each year it published in.
+    quay = parsed((site / "feeds/places/north-quay/atom.xml").read_bytes())
+    reports = sorted(p.parent.name for p in site.glob("places/north-quay/reports/*/index.html"))
+    assert reports and [(e.title, e.id) for e in quay.entries if "/reports/" in e.link] == [
+        (f"North Quay: learning report {y}", f"{example}places/north-quay/reports/{y}/")
+        for y in reversed(reports)
+    ]
     assert not [link for link in links if "brackenbury" in link]
     everything = b"".join(d for p, d in example_site.files().items() if p.startswith("feeds/"))
     for hidden in [
@@ -409,3 +436,43 @@ def test_the_example_feeds(example_site: Build) -> None:
         assert hidden not in everything
     sitemap = (example_site.site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{example}</loc>" in sitemap and f"<loc>{example}feeds/</loc>" in sitemap
+
+
+def test_a_generated_report_is_dated_by_the_newest_item_it_is_made_from(tmp_path: Path) -> None:
+    """A year with only figures and a table still has its report, dated by the newest of them: a
+    figure by its period's first day, a table by its date."""
+    tree = {
+        **BASE_TREE,
+        "places/hillfoot/measures.yml": "participants:\n  2024-Q1: 12\n  2024-09: 20\n",
+        "tables/2024-03-early.yml": """
+            title: Early table
+            date: 2024-03-05
+            scope: place
+            places: [north-quay]
+        """,
+    }
+    build = build_site(write_tree(tmp_path / "content", tree), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    dated = {
+        e.link.removeprefix(SITE): e.published[:10]
+        for e in parsed((build.site / "feeds/atom.xml").read_bytes()).entries
+        if "/reports/" in e.link or "year-in-review" in e.link
+    }
+    assert dated == {
+        "year-in-review/2025/": "2025-04-01",
+        "places/hillfoot/reports/2025/": "2025-04-01",
+        "places/north-quay/reports/2025/": "2025-03-12",
+        "year-in-review/2024/": "2024-09-01",
+        "places/hillfoot/reports/2024/": "2024-09-01",
+        "places/north-quay/reports/2024/": "2024-03-05",
+    }
+    hillfoot = parsed((build.site / "feeds/places/hillfoot/atom.xml").read_bytes())
+    assert [e.title for e in hillfoot.entries] == [  # the same day: by address, records/ then reports/
+        "Kitchen table conversations",
+        "Hillfoot: learning report 2025",
+        "Hillfoot: learning report 2024",
+    ]
+    assert (
+        hillfoot.entries[2].summary
+        == "Hillfoot's learning report for 2024: its figures for 1 shared measure."
+    )

@@ -37,7 +37,7 @@ def test_the_example_shows_its_measures_on_every_page_a_funder_reads(example_sit
         numbers = page.select("details.la-figure__numbers table")
         assert numbers and numbers[0].select_one("tbody th").get_text() == "January 2024"
     home = article(example_site, "")
-    assert len(home.select("#measures + p + ul li.la-headline svg")) == 3
+    assert len(home.select("#la-measures + p + ul li.la-headline svg")) == 3
     for place in ("north-quay", "hillfoot", "cinderhill", "saltmarsh-end"):
         figures = article(example_site, f"places/{place}").select("#measures + ul li.la-headline")
         assert len(figures) == 3, place

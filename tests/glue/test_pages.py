@@ -33,13 +33,13 @@ def test_home_shows_the_network_questions_places_and_latest(
     assert questions == [q.text for q in published.network.questions]
     cards = {
         c.h3.get_text(strip=True): c.get_text(" ", strip=True)
-        for c in home.select("#places + ul.la-cards > li")
+        for c in home.select("#la-places + ul.la-cards > li")
     }
     assert sorted(cards) == sorted(p.name for p in published.places.values())
     for place_id, place in published.places.items():
         count = sum(1 for r in published.records.values() if r.place == place_id)
         assert f"{count} records" in cards[place.name]
-    tables = [a.get_text(strip=True) for a in home.select("#sense-making ~ ul.la-cards .la-card__title a")]
+    tables = [a.get_text(strip=True) for a in home.select("#la-sense-making ~ ul.la-cards .la-card__title a")]
     newest_tables = sorted(published.tables.values(), key=lambda t: (t.date, t.id), reverse=True)[:3]
     assert tables == [t.title for t in newest_tables]
     latest = [a.get_text(strip=True) for a in home.select("ul.la-records .la-record__title a")]
@@ -149,7 +149,7 @@ def test_a_hand_written_home_page_is_the_introduction(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     home = article(build, "")
     assert home.select_one(".la-lead em") is not None
-    assert len(home.select("#places + ul.la-cards > li")) == 2
+    assert len(home.select("#la-places + ul.la-cards > li")) == 2
 
 
 def test_an_empty_network_builds_with_helpful_empty_states(tmp_path: Path) -> None:

@@ -178,3 +178,27 @@ def test_post_text_stays_text(tmp_path: Path) -> None:
         html = build.page(url)
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold" not in html, url
     assert "{{ 7*7 }}" in build.page("blog")
+
+
+def test_a_place_page_leads_to_its_reports_and_its_feed(builds: dict[str, Build]) -> None:
+    here = "places/hillfoot/"
+    keep_up = article(builds["public"], "places/hillfoot").select_one(".la-keep-up")
+    assert keep_up is not None
+    links = {a.get_text(strip=True): resolve(here, str(a["href"])) for a in keep_up.select("a")}
+    assert links["2025"] == "places/hillfoot/reports/2025/"
+    assert links["2024"] == "places/hillfoot/reports/2024/"
+    assert links["Atom"] == "feeds/places/hillfoot/atom.xml"
+    assert links["JSON Feed"] == "feeds/places/hillfoot/feed.json"
+    assert [a.get_text() for a in keep_up.select("a")][:2] == ["2025", "2024"]  # newest first
+
+
+def test_a_report_dated_in_the_new_year_does_not_take_over_the_home_page(tmp_path: Path) -> None:
+    """A report on 2025 published in January 2026 makes a 2026 page, but the home page still
+    leads a funder to the latest year with learning records, and the new year is 'so far'."""
+    tree = {**BASE_TREE, **dict([post("2026-01-20", "Our quarter", "hillfoot", type="report")])}
+    build = build_site(write_tree(tmp_path / "content", tree), tmp_path / "site", strict=True)
+    assert build.returncode == 0, build.output
+    review = article(build, "").select_one(".la-review a")
+    assert review is not None and review.get_text() == "2025: the year in review"
+    cover = article(build, "year-in-review/2026").select_one(".la-report__cover")
+    assert cover is not None and "January to 20 January 2026, so far" in cover.get_text(" ")

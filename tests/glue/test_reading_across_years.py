@@ -1,6 +1,7 @@
 """Reading across years: a question's answers newest year first, by year and place, with jump links
-and filtered views by year and by place that work as plain links; and the toolkit's "does it fit
-10 people?" filter. Real builds of a small tree, public (with --strict) and network."""
+and filtered views by year and by place that work as plain links, each chip counting what its link
+shows; and the toolkit's "does it fit 10 people?" filter. Real builds of a small tree, public (with
+--strict) and network."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ TREE = {
         name: "{HOSTILE_NAME}"
     """,
     "places/evil/records/2023-06-01-evil.md": record("Evil in 2023", "2023-06-01", "Evil learned."),
+    # A place whose id is one of the page's own ids: its headings' ids must still be its own.
+    "places/other-questions/place.yml": """
+        name: Otherton
+    """,
+    "places/other-questions/records/2023-03-01-otherton.md": record(
+        "Otherton in 2023", "2023-03-01", "Otherton learned."
+    ),
     # Network-only: a record of a public place, and a place of its own.
     "places/hillfoot/records/2025-05-05-canary.md": record(
         "CANARYTITLE", "2025-05-05", "CANARYANSWER only the network sees.", "visibility: network"
@@ -98,8 +106,20 @@ PUBLIC = [
     ("Quay in 2024", "North Quay", 2024),
     ("Hill in 2024", "Hillfoot", 2024),
     ("Evil in 2023", HOSTILE_NAME, 2023),
+    ("Otherton in 2023", "Otherton", 2023),
 ]
-PLACE_IDS = {"North Quay": "north-quay", "Hillfoot": "hillfoot", HOSTILE_NAME: "evil"}
+PLACE_IDS = {
+    "North Quay": "north-quay",
+    "Hillfoot": "hillfoot",
+    HOSTILE_NAME: "evil",
+    "Otherton": "other-questions",
+}
+PLACES = sorted(PLACE_IDS, key=str.lower)  # the page's order: by name
+YEARS = sorted({y for _, _, y in PUBLIC}, reverse=True)
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 @pytest.fixture(scope="module")
@@ -128,21 +148,47 @@ def resolve(page_url: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(page_url, href.partition("#")[0])) + "/"
 
 
+def question_pages(build: Build) -> list[str]:
+    """Every page of the 'learning' question: its own, its year views and its place views."""
+    root = build.site / "questions" / "learning"
+    return sorted(p.parent.relative_to(build.site).as_posix() + "/" for p in root.rglob("index.html"))
+
+
+def status(page: Tag) -> str:
+    return page.select_one(".la-qfilter__now").get_text(" ", strip=True)
+
+
+def rows(page: Tag) -> list[tuple[str, list[Tag]]]:
+    """The filter rows: each label with its chips (links)."""
+    return [
+        (row.select_one(".la-qfilter__label").get_text(strip=True), row.select("li > a"))
+        for row in page.select(".la-qfilter__row")
+    ]
+
+
+def chip_text(chip: Tag) -> tuple[str, int]:
+    """A chip's name and its count (the count's hidden "answers" aside)."""
+    counted = chip.select_one(".la-count")
+    number = int(counted.find(string=True, recursive=False).strip())
+    name = "".join(chip.find_all(string=True, recursive=False)).strip()
+    return name, number
+
+
 def test_a_question_page_is_newest_year_first_then_by_place(builds: dict[str, Build]) -> None:
     page = article(builds["public"], "questions/learning")
-    assert headings(page, "h2") == ["2025", "2024", "2023", "other-questions"]
-    in_2024 = page.select_one("section[aria-labelledby='2024']")
+    assert headings(page, "h2") == ["year-2025", "year-2024", "year-2023", "other-questions"]
+    in_2024 = page.select_one("section[aria-labelledby='year-2024']")
     assert [h.get_text(" ", strip=True) for h in in_2024.select("h3[id]")] == ["Hillfoot 2", "North Quay 1"]
-    assert [h["id"] for h in in_2024.select("h3[id]")] == ["2024-hillfoot", "2024-north-quay"]
+    assert [h["id"] for h in in_2024.select("h3[id]")] == ["year-2024-hillfoot", "year-2024-north-quay"]
     assert titles(page) == [
         "Conversations at the Saturday market",
         "Hill later in 2024",
         "Hill in 2024",
         "Quay in 2024",
         "Evil in 2023",
+        "Otherton in 2023",
     ]
-    status = page.select_one(".la-qfilter > p").get_text(" ", strip=True)
-    assert "newest year first" in status and "5 answers" in status
+    assert status(page) == "All years and places · 6 answers from 4 places, newest year first"
 
 
 def test_the_jump_list_links_to_every_year_and_each_place_within_it(builds: dict[str, Build]) -> None:
@@ -150,32 +196,46 @@ def test_the_jump_list_links_to_every_year_and_each_place_within_it(builds: dict
     jump = page.select_one("nav.la-jump")
     targets = [a["href"] for a in jump.select("a")]
     assert targets == [
-        "#2025",
-        "#2025-north-quay",
-        "#2024",
-        "#2024-hillfoot",
-        "#2024-north-quay",
-        "#2023",
-        "#2023-evil",
+        "#year-2025",
+        "#year-2025-north-quay",
+        "#year-2024",
+        "#year-2024-hillfoot",
+        "#year-2024-north-quay",
+        "#year-2023",
+        "#year-2023-evil",
+        "#year-2023-other-questions",
         "#other-questions",
     ]
     ids = {tag["id"] for tag in page.select("[id]")}
     assert all(target[1:] in ids for target in targets)
 
 
+def test_every_id_on_a_question_page_is_unique_and_none_is_materials(builds: dict[str, Build]) -> None:
+    """A place called "other-questions" keeps its own heading: ours are "year-…" and "place-…"."""
+    for url in question_pages(builds["public"]):
+        soup = BeautifulSoup(builds["public"].page(url), "html.parser")
+        ids = [tag["id"] for tag in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), url
+        ours = [tag["id"] for tag in soup.select("article [id]")]
+        assert not [i for i in ours if i.startswith("__")], url
+        assert soup.select_one("#other-questions").name == "h2", url
+    page = article(builds["public"], "questions/learning/2023")
+    assert page.select_one("#place-other-questions").get_text(" ", strip=True) == "Otherton 1 answer"
+
+
 @pytest.mark.parametrize("year", [2025, 2024, 2023])
 def test_a_year_view_lists_exactly_that_years_answers_by_place(builds: dict[str, Build], year: int) -> None:
     page = article(builds["public"], f"questions/learning/{year}")
     expected = [(title, place) for title, place, y in PUBLIC if y == year]
-    places = list(dict.fromkeys(sorted((p for _, p in expected), key=lambda p: p.lower())))
+    places = [p for p in PLACES if p in {place for _, place in expected}]
     assert sorted(titles(page)) == sorted(title for title, _ in expected)
     assert [h.get_text(" ", strip=True).rsplit(" ", 2)[0] for h in page.select(".la-qgroup > h2")] == places
-    status = page.select_one(".la-qfilter > p")
-    assert status.get_text(" ", strip=True).startswith(
-        f"Showing {len(expected)} of {len(PUBLIC)} answers: those written in {year}."
+    assert headings(page, "h2") == [*(f"place-{PLACE_IDS[p]}" for p in places), "other-questions"]
+    assert status(page) == (
+        f"{year} · {count(len(expected), 'answer')} from {count(len(places), 'place')} · Show all years"
     )
-    back = status.select_one("a")
-    assert back.get_text(strip=True) == f"Show all {len(PUBLIC)} answers" and back["href"] == "../"
+    back = page.select_one(".la-qfilter__now a")
+    assert resolve(f"questions/learning/{year}/", back["href"]) == "questions/learning/"
     assert page.select_one(".la-kicker").get_text(" ", strip=True).endswith(str(year))
 
 
@@ -183,29 +243,81 @@ def test_a_year_view_lists_exactly_that_years_answers_by_place(builds: dict[str,
 def test_a_place_view_lists_exactly_that_places_answers_newest_year_first(
     builds: dict[str, Build], place: str
 ) -> None:
-    page = article(builds["public"], f"questions/learning/places/{PLACE_IDS[place]}")
+    url = f"questions/learning/places/{PLACE_IDS[place]}/"
+    page = article(builds["public"], url)
     expected = [(title, y) for title, p, y in PUBLIC if p == place]
+    years = list(dict.fromkeys(y for _, y in expected))
     assert titles(page) == [title for title, _ in expected]
-    assert headings(page, "h2") == [*dict.fromkeys(str(y) for _, y in expected), "other-questions"]
-    status = page.select_one(".la-qfilter > p")
-    assert status.get_text(" ", strip=True).startswith(
-        f"Showing {len(expected)} of {len(PUBLIC)} answers: those from"
+    assert headings(page, "h2") == [*(f"year-{y}" for y in years), "other-questions"]
+    assert status(page) == (
+        f"{place} · {count(len(expected), 'answer')} in {count(len(years), 'year')} · Show all places"
     )
-    assert status.select_one("a")["href"] == "../../"
+    assert resolve(url, page.select_one(".la-qfilter__now a")["href"]) == "questions/learning/"
 
 
-def test_filter_links_name_each_year_and_place_with_its_count_and_mark_the_one_shown(
+def test_each_view_names_its_rows_a_filter_of_views_or_jumps_within_the_page(
     builds: dict[str, Build],
 ) -> None:
-    page = article(builds["public"], "questions/learning/2024")
-    rows = page.select(".la-qfilter > ul > li")
-    years = [li.get_text(" ", strip=True) for li in rows[0].select("li")]
-    assert years == ["All years 5", "2025 1", "2024 3", "2023 1"]
-    assert [s.get_text(" ", strip=True) for s in rows[0].select(":scope > ul strong")] == ["2024 3"]
-    places = [li.get_text(" ", strip=True) for li in rows[1].select("li")]
-    assert places[0] == "All places 5"
-    assert places[1:] == [f"{p} {n}" for p, n in ((HOSTILE_NAME, 1), ("Hillfoot", 2), ("North Quay", 2))]
-    assert not rows[1].select(":scope > ul strong"), "a year view is not narrowed to a place"
+    def shape(url: str) -> list[tuple[str, list[tuple[str, int]], bool]]:
+        return [
+            (label, [chip_text(c) for c in chips], all(c["href"].startswith("#") for c in chips))
+            for label, chips in rows(article(builds["public"], url))
+        ]
+
+    years = [("All years", 6), ("2025", 1), ("2024", 3), ("2023", 2)]
+    places = [("All places", 6), (HOSTILE_NAME, 1), ("Hillfoot", 2), ("North Quay", 2), ("Otherton", 1)]
+    assert shape("questions/learning") == [("Year", years, False), ("Place", places, False)]
+    # A year view: the places are that year's, counted for it, and stay on the page.
+    assert shape("questions/learning/2024") == [
+        ("Year", years, False),
+        ("Jump to a place", [("Hillfoot", 2), ("North Quay", 1)], True),
+    ]
+    # A place view: the years are that place's, counted for it, and stay on the page.
+    assert shape("questions/learning/places/north-quay") == [
+        ("Jump to a year", [("2025", 1), ("2024", 1)], True),
+        ("Place", places, False),
+    ]
+
+
+@pytest.mark.parametrize("build", ["public", "network"])
+def test_every_chip_counts_what_its_link_shows(builds: dict[str, Build], build: str) -> None:
+    """A chip to a view counts that view's answers; a jump counts the answers of its section."""
+    site = builds[build]
+    checked = 0
+    for url in question_pages(site):
+        page = article(site, url)
+        for _, chips in rows(page):
+            for chip in chips:
+                name, number = chip_text(chip)
+                href = chip["href"]
+                if href.startswith("#"):
+                    target = page.select_one(f"[id='{href[1:]}']")
+                    assert target is not None and target.name == "h2", f"{url}: {href}"
+                    answers = target.find_parent("section").select(".la-answer")
+                    assert name in target.get_text(" ", strip=True), f"{url}: {href}"
+                else:
+                    answers = article(site, resolve(url, href)).select(".la-answer")
+                assert len(answers) == number, f"{url}: {name} says {number}, shows {len(answers)}"
+                checked += 1
+    assert checked > 50
+
+
+def test_the_chip_of_the_view_shown_is_marked_current_and_no_other(builds: dict[str, Build]) -> None:
+    for url in question_pages(builds["public"]):
+        page = article(builds["public"], url)
+        chips = [c for _, row in rows(page) for c in row]
+        current = [chip_text(c)[0] for c in chips if c.get("aria-current") == "page"]
+        here = [
+            chip_text(c)[0] for c in chips if not c["href"].startswith("#") and resolve(url, c["href"]) == url
+        ]
+        assert current == here and current, url
+        assert not page.select(".la-qfilter [aria-current]:not(a)"), url
+    assert [
+        chip_text(c)[0]
+        for _, row in rows(article(builds["public"], "questions/learning"))
+        for c in row
+        if c.get("aria-current")
+    ] == ["All years", "All places"]
 
 
 def test_every_link_on_the_question_pages_reaches_a_page_of_the_site(builds: dict[str, Build]) -> None:
@@ -215,9 +327,15 @@ def test_every_link_on_the_question_pages_reaches_a_page_of_the_site(builds: dic
     )
     for url in pages:
         page = article(builds["public"], url)
-        for a in page.select("nav.la-qfilter a, .la-answer a, #other-questions + ul a, .la-kicker a"):
+        ids = {tag["id"] for tag in page.select("[id]")}
+        for a in page.select(
+            "nav.la-qfilter a, nav.la-jump a, .la-answer a, #other-questions + ul a, .la-kicker a"
+        ):
             href = a["href"]
-            if href.startswith(("http", "#")):
+            if href.startswith("http"):
+                continue
+            if href.startswith("#"):
+                assert href[1:] in ids, f"{url}: {href}"
                 continue
             target = resolve(url, href)
             assert (site / target / "index.html").is_file(), f"{url}: {href} → {target}"
@@ -237,6 +355,7 @@ def test_filter_views_are_bounded_one_a_year_and_one_a_place(builds: dict[str, B
         "places/evil/index.html",
         "places/hillfoot/index.html",
         "places/north-quay/index.html",
+        "places/other-questions/index.html",
     ]
     # A question nobody answered has its page, and no views.
     assert not (site / "questions/patterns/places").exists()
@@ -281,27 +400,38 @@ def test_a_hostile_place_name_is_text_in_headings_filters_and_jump_links(builds:
         content = soup.select_one("article")
         texts = [
             t.get_text(" ", strip=True)
-            for t in content.select(".la-qfilter li li, .la-jump a, .la-qgroup h2, .la-qgroup h3")
+            for t in content.select(
+                ".la-qfilter li, .la-qfilter__now, .la-jump a, .la-qgroup h2, .la-qgroup h3"
+            )
         ]
         assert any(HOSTILE_NAME in t for t in texts), url
     assert "<em>" not in str(article(builds["public"], "questions/learning").select_one(".la-qfilter"))
 
 
-def test_every_filter_link_is_a_relative_md_link_to_a_planned_page(tmp_path: Path) -> None:
-    """What makes `--strict` check them: MkDocs validates relative `.md` links in a page's Markdown."""
+def test_every_chip_leads_to_a_planned_page_or_a_section_of_its_own(tmp_path: Path) -> None:
+    """The chips' addresses come from the same helpers that name the planned pages; the words
+    saying which view a page is are its Markdown, with a relative `.md` link back that `--strict`
+    checks."""
     content, report = load_content(write_tree(tmp_path / "content", TREE))
     published = select(content, "public", report)
     pages = QuestionPlanner(Cards(published, index_published(published)), lambda answer, url: "").pages()
-    planned = {page.src_uri for page in pages}
-    views = [p for p in pages if p.template == "learnaloud/question.html" and p.markdown]
-    assert len(views) == 1 + 3 + 3  # learning: its page, three years, three places
-    for page in views:
+    sources = {page.src_uri for page in pages}
+    urls = {posixpath.splitext(src)[0].removesuffix("index").rstrip("/") + "/" for src in sources}
+    questions = [page for page in pages if page.template == "learnaloud/question.html"]
+    assert len(questions) == 4 + 3 + 4  # the four questions' pages; learning's three years, four places
+    for page in questions:
+        view = page.view()
+        anchors = {group.anchor for group in view.groups}
+        for row in view.filters:
+            for chip in row.chips:
+                assert chip.url[1:] in anchors if chip.jump else chip.url in urls, chip
+        assert bool(page.markdown) == bool(view.groups), page.src_uri
         links = re.findall(r"\]\(([^)]*)\)", page.markdown)
-        assert links, page.src_uri
+        assert len(links) == (page.src_uri.count("/") > 1), page.src_uri  # a view links back
         for link in links:
             assert link.endswith(".md") and not link.startswith(("/", "http")), link
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), link))
-            assert target in planned, f"{page.src_uri}: {link}"
+            assert target == "questions/learning.md", f"{page.src_uri}: {link}"
 
 
 def test_search_finds_the_question_page_and_not_its_filtered_views(builds: dict[str, Build]) -> None:

@@ -149,12 +149,31 @@ TREE: dict[str, str] = {
           2025-01: 987654
           2031-01: 5
     """,
+    # An earlier table the March one picks up: the year in review reports its hypotheses as tested.
+    "tables/2024-11-the-stall.yml": """
+        title: What did the stall teach us?
+        date: 2024-11-05
+        scope: place
+        places: [north-quay]
+        insights:
+          - text: People stop EARLIERINSIGHT where they wait.
+        hypotheses:
+          - text: If we use maps, then people fill in the survey.
+            status: revised
+          - text: If we stay at the stall, then EARLIERHELD more people stop.
+            status: held
+          - text: If we move indoors, then EARLIERTESTING nothing is lost.
+            status: testing
+    """,
     "tables/2025-03-across.yml": """
         title: Are we reaching new people?
         date: 2025-03-20
         scope: across-places
         places: [north-quay, hillfoot, secret-place]
+        follows: 2024-11-the-stall
         question: Who came for the first time?
+        insights:
+          - text: People came INSIGHT2025 when asked one by one.
         ground_truth:
           - text: Forty people came to the stall.
             evidence: [north-quay/2025-03-12-market-stall, north-quay/2025-07-01-canary-net-record-slug]
@@ -385,7 +404,7 @@ def test_a_place_report_shows_its_year(builds: dict[str, Build]) -> None:
     assert cover is not None
     assert cover.h1 is not None and cover.h1.get_text() == "North Quay: learning report 2025"
     words = " ".join(cover.get_text(" ").split())
-    assert "January to December 2025" in words and "Test Network" in words
+    assert "January to 1 December 2025, so far" in words and "Test Network" in words  # its newest item
     assert "Generated from 2 learning records, 1 post, 1 Emergent Learning table" in words
     # Its themes, counted over the year's records.
     themes = {a.get_text(" ", strip=True) for a in cover.select(".la-report__themes a")}
@@ -406,10 +425,41 @@ def test_a_place_report_shows_its_year(builds: dict[str, Build]) -> None:
     # Its posts and its records, each linked.
     assert page.select('a[href$="posts/2025-12-01-our-year/"]')
     records = page.select("#records ~ ul.la-records li.la-record h3 a")
-    assert [a.get_text() for a in records] == [
-        "Conversations at the Saturday market",
+    assert [a.get_text() for a in records] == [  # newest first, as everywhere else
         "Two answers and a link",
+        "Conversations at the Saturday market",
     ]
+    # Its figure for the year: a head count (`rollup: none`), so February's, named as February's,
+    # with the range over the months it reported, never the months added up (75).
+    figure = " ".join(measures.get_text(" ").split())
+    assert "41 people in February 2025" in figure
+    assert "not the year's" in figure and "Between 34 and 41 a month from January to February 2025" in figure
+    assert "75" not in figure
+    # The whole network's year, said once.
+    more = page.select_one(".la-report__more")
+    assert more is not None
+    assert "Read 2025: the year in review for the whole network." in " ".join(more.get_text(" ").split())
+
+
+def description(build: Build, url: str) -> str:
+    meta = BeautifulSoup(build.page(url), "html.parser").select_one('meta[name="description"]')
+    assert meta is not None, url
+    return str(meta["content"])
+
+
+def test_a_report_is_described_by_what_it_holds(builds: dict[str, Build]) -> None:
+    build = builds["public"]
+    assert description(build, "places/north-quay/reports/2025") == (
+        "North Quay's learning report for 2025: its answers to 3 of the 4 key questions from 2 learning "
+        "records, 1 Emergent Learning table, 1 post and its figures for 1 shared measure."
+    )
+    assert description(build, "places/hillfoot/reports/2023") == (
+        "Hillfoot's learning report for 2023: its figures for 1 shared measure."
+    )
+    assert description(build, "year-in-review/2025") == (
+        "What Test Network learned in 2025, question by question and place by place: 4 learning records "
+        "from 2 places, 1 Emergent Learning table, 1 written report and the figures of 1 shared measure."
+    )
 
 
 def test_a_year_with_only_figures_has_a_report(builds: dict[str, Build]) -> None:
@@ -471,13 +521,51 @@ def test_the_year_in_review_reports_place_by_place(builds: dict[str, Build]) -> 
     assert north_quay.select('a[href="../../places/north-quay/reports/2025/"]')
 
 
-def test_the_year_in_review_shows_hypotheses_that_held_or_were_revised(builds: dict[str, Build]) -> None:
+def test_the_year_in_review_opens_with_what_the_network_learned(builds: dict[str, Build]) -> None:
+    page = report_page(builds["public"], "year-in-review/2025")
+    sections = [
+        h2["id"]
+        for h2 in page.select("h2[id]")
+        if not h2.find_parent(class_=["la-report__cover", "la-report__toc"])
+    ]
+    assert sections[0] == "headlines"
+    assert page.select_one(".la-report__toc a")["href"] == "#headlines"  # type: ignore[index]
+    # The year's written reports, each with its summary and its address for paper.
+    written = page.select(".la-report__written > li")
+    assert [li.h4.get_text(strip=True) for li in written if li.h4] == ["Our year at North Quay"]
+    assert "What a year of the stall taught us." in written[0].get_text()
+    link = written[0].select_one("a[data-la-address]")
+    assert link is not None
+    assert (
+        link["data-la-address"] == "https://example.org/network/places/north-quay/posts/2025-12-01-our-year/"
+    )
+    # The year's table: its insights, and its hypotheses of every status, each labelled.
+    [table] = page.select(".la-report__learning")
+    assert "INSIGHT2025" in table.get_text()
+    labelled = {
+        " ".join(li.get_text(" ").split()).split(" ")[0]: li.get_text()
+        for li in table.select(".la-report__hypothesis-list > li")
+    }
+    assert set(labelled) == {"held", "revised", "open"}
+    assert "HYPOTHESISHELD" in labelled["held"] and "HYPOTHESISOPEN" in labelled["open"]
+    assert "HYPOTHESISREVISED" in labelled["revised"]
+    assert "no later published table gives its new wording" in labelled["revised"]
+
+
+def test_the_year_in_review_shows_earlier_hypotheses_it_tested(builds: dict[str, Build]) -> None:
     page = report_page(builds["public"], "year-in-review/2025")
     text = section_text(page, "hypotheses")
-    assert "HYPOTHESISHELD" in text and "HYPOTHESISREVISED" in text
-    assert "HYPOTHESISOPEN" not in text
-    columns = [h.get_text() for h in page.select(".la-report__hypotheses h4")]
-    assert columns == ["Held", "Revised"]
+    assert "What did the stall teach us?" in text and "Tested in 2025 by Are we reaching new people?" in text
+    statuses = [
+        li.select_one(".la-status")
+        for li in page.select("#hypotheses ~ div .la-report__hypothesis-list > li")
+    ]
+    assert [s.get_text() for s in statuses if s] == ["revised", "held", "testing"]
+    # The revised one, with what it became in the March table that picked it up.
+    became = page.select_one("#hypotheses ~ div .la-report__became")
+    assert became is not None
+    assert "HYPOTHESISREVISED" in became.get_text() and became.select('a[href$="tables/2025-03-across/"]')
+    assert "EARLIERHELD" in text and "EARLIERTESTING" in text
 
 
 def test_the_year_in_review_shows_the_network_figures_and_travel(builds: dict[str, Build]) -> None:
@@ -489,6 +577,16 @@ def test_the_year_in_review_shows_the_network_figures_and_travel(builds: dict[st
         for row in measures.select("table.la-figure__table tbody tr")
     ]
     assert rows == [["January 2025", "54", "2 of 2"], ["February 2025", "41", "1 of 2"]]
+    # The figure every place is in, named by its month; the later one only some reported, apart.
+    words = " ".join(measures.get_text(" ").split())
+    assert "54 people in January 2025" in words
+    assert "February 2025 so far: 41, from 1 of 2 places" in words
+    # Each place's report, its address printed on paper.
+    addresses = [a["data-la-address"] for a in page.select(".la-report__places a[data-la-address]")]
+    assert addresses == [
+        "https://example.org/network/places/hillfoot/reports/2025/",
+        "https://example.org/network/places/north-quay/reports/2025/",
+    ]
     travel = section_text(page, "travel")
     assert "North Quay learned from Hillfoot" in travel
     # Hillfoot's kitchen tables learned from North Quay's market stall: both in 2025.

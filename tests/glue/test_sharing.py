@@ -54,6 +54,25 @@ TREE = {
         Body.
     """,
     "toolkit/kitchen-walk.md": GUIDE,
+    "posts/2025-06-01-tea.md": """
+        ---
+        title: Tea and talk
+        date: 2025-06-01
+        summary: A post about **tea** and talk.
+        ---
+
+        Body.
+    """,
+    "places/north-quay/posts/2025-06-02-sundays.md": """
+        ---
+        title: Sundays
+        date: 2025-06-02
+        ---
+
+        ## Not the description
+
+        We opened the hall <!-- ring Jo first --> on Sundays.
+    """,
 }
 
 
@@ -129,6 +148,9 @@ def test_a_hostile_title_and_summary_are_plain_text_in_the_description_and_link_
             "article",
         ),  # Markdown made plain
         ("toolkit/kitchen-walk", "A walk between kitchens, with tea.", "article"),
+        ("posts/2025-06-01-tea", "A post about tea and talk.", "article"),  # a post's summary, plain
+        # a post without one: the plain start of its body, comments left out as the page leaves them
+        ("places/north-quay/posts/2025-06-02-sundays", "We opened the hall on Sundays.", "article"),
         ("places", "A network for tests.", "website"),  # an index page: the site's, from network.yml
         ("", "A network for tests.", "website"),
     ],

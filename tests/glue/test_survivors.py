@@ -238,14 +238,14 @@ def test_default_network_visibility_keeps_placeless_tables_and_guides_out_of_a_p
     assert texts(article(public, "tables"), ".la-card__title") == ["Public national table"]
     assert texts(article(public, "tables"), ".la-stats span") == ["Hypotheses:", "1 held"]
     home = article(public, "")
-    assert texts(home, "#sense-making ~ ul.la-cards .la-card__title") == ["Public national table"]
+    assert texts(home, "#la-sense-making ~ ul.la-cards .la-card__title") == ["Public national table"]
     assert "has 2 activities ready to run" in words(home.select_one(".la-callout"))
     assert len(article(public, "toolkit").select("[data-item]")) == 2
     assert len(json.loads((public.site / "toolkit" / "guides.json").read_text())["items"]) == 2
     # No link: the public record that names the guide, the guide it names, the theme's tables.
     early = article(public, "places/north-quay/records/2025-03-01-early")
     assert "Activities used" not in early.get_text()
-    assert texts(article(public, "toolkit/kitchen-walk"), "#related + ul a") == ["Big table"]
+    assert texts(article(public, "toolkit/kitchen-walk"), "#la-related + ul a") == ["Big table"]
     theme = article(public, "themes/relational-approaches")
     assert texts(theme, ".la-theme-tables h3 a") == ["Public national table"]
 
@@ -261,7 +261,7 @@ def test_default_network_visibility_keeps_placeless_tables_and_guides_out_of_a_p
     assert len(article(network, "toolkit").select("[data-item]")) == 3
     early = article(network, "places/north-quay/records/2025-03-01-early")
     assert texts(early, "dt:-soup-contains('Activities used') + dd a") == ["CANARY network guide"]
-    assert texts(article(network, "toolkit/kitchen-walk"), "#related + ul a") == [
+    assert texts(article(network, "toolkit/kitchen-walk"), "#la-related + ul a") == [
         "Big table",
         "CANARY network guide",
     ]

@@ -220,11 +220,11 @@ def test_a_guide_shows_its_facts_related_guides_both_ways_and_where_it_was_used(
     assert "30 minutes" in facts and "2 to 6 people" in facts
     assert texts(page, "ul.la-checklist li") == ["Notebook", "Kettle"], "materials: a checklist on paper"
     assert "What are we learning through the work?" in facts
-    assert texts(page, "#related + ul a") == ["Big table"], "named by big-table, so related both ways"
+    assert texts(page, "#la-related + ul a") == ["Big table"], "named by big-table, so related both ways"
     used = page.select_one(".la-used")
     assert "Named in 2 learning records, in 2 places." in used.get_text(" ", strip=True)
     assert texts(used, "h3") == ["Hillfoot", "North Quay"]
-    assert texts(article(builds["public"], "toolkit/big-table"), "#related + ul a") == ["Kitchen walk"]
+    assert texts(article(builds["public"], "toolkit/big-table"), "#la-related + ul a") == ["Kitchen walk"]
     record = article(builds["public"], "places/hillfoot/records/2025-04-01-kitchen-tables")
     used_here = record.select_one("dl.la-facts dt:-soup-contains('Activities used') + dd")
     assert [a.get_text() for a in used_here.select("a")] == ["Kitchen walk", "Big table"]

@@ -1,5 +1,6 @@
 """Feeds: Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the whole network, each place and each theme,
-carrying learning records and posts; the page that lists them; the links every page's head gives.
+carrying learning records, posts and the reports generated from them; the page that lists them;
+the links every page's head gives.
 
 Everything here comes from `Published` (the one privacy gate) and its `Indexes`: a feed never
 holds an item the build does not publish, and a place the build does not publish has no feed.
@@ -13,7 +14,12 @@ Decisions, documented for readers in docs/feeds.md:
 - Dates come from the content: an entry is dated by its record or post (midnight UTC), a feed by
   its newest entry (an empty feed by the newest item the build publishes). Nothing is stamped with
   the time of the build, so identical content gives byte-identical feeds.
-- Each feed holds its newest `FEED_LIMIT` entries, newest first, records and posts together.
+- Generated reports are entries too: a place's feed carries its learning report for each year
+  (`places/<place>/reports/<year>/`), the network's feed every place's and each year in review
+  (`year-in-review/<year>/`). Each is dated by the newest item it is made from (a record, post,
+  table or figure of that place, or of the network, in that year), so it comes back to the top
+  of a reader's list when it grows; its summary is its page's description.
+- Each feed holds its newest `FEED_LIMIT` entries, newest first, records, posts and reports together.
 - An entry carries its summary, else the plain start of its body (paragraphs only: no headings,
   no code or live blocks), never the whole body: a reader follows the link to read it.
 - Titles, summaries and names are plain text with anything that looks like markup and every
@@ -30,17 +36,26 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from jinja2 import Environment, StrictUndefined
-from markdown_it import MarkdownIt
 
 from .analysis import Indexes
 from .export import license_of
 from .model import Post, Record
 from .page import PlannedPage
+from .periods import Period
 from .select import Published
-from .views import place_url, plain_title, post_url, record_url, theme_url
+from .views import (
+    place_report_url,
+    place_url,
+    plain_start,
+    plain_title,
+    post_url,
+    record_url,
+    theme_url,
+    year_in_review_url,
+)
 
 FEED_LIMIT = 50  # entries in each feed, newest first
 EXCERPT_CHARS = 280  # the plain start of a body, where an item has no summary
@@ -51,6 +66,20 @@ FEEDS_TITLE = "Feeds"
 FEEDS_URL = "feeds/"
 
 Format = Literal["atom", "rss", "json"]
+EntryKind = Literal["record", "post", "report", "place-report", "year-in-review"]
+
+
+class YearReports(Protocol):
+    """The generated reports of a build, as reports.ReportPlanner plans them (read only)."""
+
+    def place_years(self, place_id: str) -> list[int]: ...
+    def network_years(self) -> list[int]: ...
+    def place_title(self, place_id: str, year: int) -> str: ...
+    def review_title(self, year: int) -> str: ...
+    def place_description(self, place_id: str, year: int) -> str: ...
+    def review_description(self, year: int) -> str: ...
+
+
 # Each format: its file name, media type and name for people, in the order pages list them.
 FORMATS: tuple[tuple[Format, str, str, str], ...] = (
     ("atom", "atom.xml", "application/atom+xml", "Atom"),
@@ -62,7 +91,6 @@ EPOCH = dt.date(2000, 1, 1)  # an empty network's feeds are dated here: never th
 # Characters XML 1.0 cannot hold (C0 controls but tab, newline and return; surrogates; U+FFFE and
 # U+FFFF) and the C1 controls it discourages.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_markdown = MarkdownIt("commonmark")
 
 
 def feed_text(text: str) -> str:
@@ -73,27 +101,7 @@ def feed_text(text: str) -> str:
 def excerpt(markdown: str, limit: int = EXCERPT_CHARS) -> str:
     """The plain start of a body: its paragraphs' text (no headings, code, live blocks or HTML),
     cut at a word near `limit` characters."""
-    # Only the start is read: a long body costs no more than a short one.
-    tokens = _markdown.parse(markdown[: limit * 8])
-    words: list[str] = []
-    length = 0
-    for index, token in enumerate(tokens):
-        if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
-            continue
-        parts = []
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif child.type == "image":
-                parts.append(child.content)  # its alternative text
-        for word in feed_text("".join(parts)).split():
-            words.append(word)
-            length += len(word) + 1
-        if length > limit:
-            break
-    text = " ".join(words)
+    text = feed_text(plain_start(markdown, limit))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-\u2013\u2014")
@@ -129,7 +137,7 @@ class FeedEntry:
     summary: str
     authors: tuple[str, ...]
     categories: tuple[Category, ...]
-    kind: Literal["record", "post", "report"]
+    kind: EntryKind
 
 
 @dataclass(frozen=True)
@@ -287,11 +295,14 @@ TEMPLATES = {"atom": _env.from_string(ATOM), "rss": _env.from_string(RSS)}
 class FeedPlanner:
     """The feeds of a build, their files, the feeds page and the links each page's head gives."""
 
-    def __init__(self, published: Published, indexes: Indexes, site_url: str) -> None:
+    def __init__(
+        self, published: Published, indexes: Indexes, site_url: str, reports: YearReports | None = None
+    ) -> None:
         if not site_url:
             raise ValueError("feeds need the site's address (site_url) for their absolute links")
         self.published = published
         self.indexes = indexes
+        self.reports = reports
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.network = feed_text(published.network.name)
         self.rights = self.rights_of(published)
@@ -346,6 +357,70 @@ class FeedPlanner:
             kind="report" if post.type == "report" else "post",
         )
 
+    def report_entries(self, place_id: str | None) -> list[FeedEntry]:
+        """The reports generated from what was published: a place's learning report for each year
+        (`place_id`), or every place's and each year in review (None, the network's feed)."""
+        reports = self.reports
+        if reports is None:
+            return []
+        places = self.indexes.place_order if place_id is None else [place_id]
+        entries = []
+        for pid in places:
+            name = feed_text(self.published.places[pid].name)
+            for year in reports.place_years(pid):
+                url = self.absolute(place_report_url(pid, year))
+                entries.append(
+                    FeedEntry(
+                        id=url,
+                        url=url,
+                        title=feed_text(reports.place_title(pid, year)),
+                        date=self.newest_in(year, pid),
+                        summary=feed_text(reports.place_description(pid, year)),
+                        authors=(name,),
+                        categories=(),
+                        kind="place-report",
+                    )
+                )
+        if place_id is None:
+            for year in reports.network_years():
+                url = self.absolute(year_in_review_url(year))
+                entries.append(
+                    FeedEntry(
+                        id=url,
+                        url=url,
+                        title=feed_text(reports.review_title(year)),
+                        date=self.newest_in(year, None),
+                        summary=feed_text(reports.review_description(year)),
+                        authors=(self.network,),
+                        categories=(),
+                        kind="year-in-review",
+                    )
+                )
+        return entries
+
+    def newest_in(self, year: int, place_id: str | None) -> dt.date:
+        """A generated report's date: the newest item it is made from — a record, post, table or
+        figure (its period's first day) of the place (None: of the network) in that year."""
+        indexes, published = self.indexes, self.published
+        records = indexes.records if place_id is None else indexes.by_place.get(place_id, [])
+        posts = indexes.posts if place_id is None else indexes.posts_by_place.get(place_id, [])
+        dates = [
+            *(r.date for r in records if r.date.year == year),
+            *(p.date for p in posts if p.date.year == year),
+            *(
+                t.date
+                for t in published.tables.values()
+                if t.date.year == year and (place_id is None or place_id in t.places)
+            ),
+        ]
+        for pid in published.places if place_id is None else [place_id]:
+            reported = published.place_measures.get(pid)
+            for measure, values in reported.values.items() if reported else ():
+                if measure in published.measures:
+                    starts = (Period.parse(str(period)) for period in values)
+                    dates += [dt.date(p.year, p.first_month, 1) for p in starts if p.year == year]
+        return max(dates, default=dt.date(year, 1, 1))
+
     @cached_property
     def newest(self) -> dt.date:
         """The newest item the build publishes: the date of a feed with no entries."""
@@ -361,16 +436,23 @@ class FeedPlanner:
         page: str,
         records: Sequence[Record],
         posts: Sequence[Post],
+        reports: Sequence[FeedEntry] = (),
     ) -> Feed:
-        """Records and posts together, newest first (ties by address), the newest FEED_LIMIT."""
+        """Records, posts and generated reports together, newest first (ties by address), the
+        newest FEED_LIMIT."""
         # Both lists come newest first: only the newest FEED_LIMIT of each can make the cut.
-        items: list[tuple[dt.date, str, Record | Post]] = [
+        items: list[tuple[dt.date, str, Record | Post | FeedEntry]] = [
             *((r.date, record_url(r), r) for r in records[:FEED_LIMIT]),
             *((p.date, post_url(p), p) for p in posts[:FEED_LIMIT]),
+            *((e.date, e.url.removeprefix(self.site_url), e) for e in reports),
         ]
         items.sort(key=lambda item: (-item[0].toordinal(), item[1]))
         entries = tuple(
-            self.record_entry(item) if isinstance(item, Record) else self.post_entry(item)
+            self.record_entry(item)
+            if isinstance(item, Record)
+            else self.post_entry(item)
+            if isinstance(item, Post)
+            else item
             for _, _, item in items[:FEED_LIMIT]
         )
         return Feed(
@@ -382,7 +464,7 @@ class FeedPlanner:
             folder=f"{FEEDS_DIR}/{key}/" if key != "network" else f"{FEEDS_DIR}/",
             entries=entries,
             updated=entries[0].date if entries else self.newest,
-            total=len(records) + len(posts),
+            total=len(records) + len(posts) + len(reports),
         )
 
     @cached_property
@@ -394,10 +476,12 @@ class FeedPlanner:
                 "network",
                 network,
                 network,
-                f"What {network} is learning: learning records and posts from every place, newest first.",
+                f"What {network} is learning: learning records, posts and reports from every place, "
+                "newest first.",
                 "",
                 indexes.records,
                 indexes.posts,
+                self.report_entries(None),
             )
         ]
         for pid in indexes.place_order:
@@ -407,10 +491,11 @@ class FeedPlanner:
                     f"places/{pid}",
                     place,
                     f"{place} — {network}",
-                    f"What {place} is learning: its learning records and posts, newest first.",
+                    f"What {place} is learning: its learning records, posts and reports, newest first.",
                     place_url(pid),
                     indexes.by_place.get(pid, []),
                     indexes.posts_by_place.get(pid, []),
+                    self.report_entries(pid),
                 )
             )
         for theme in sorted(published.themes.values(), key=lambda t: (t.title, t.id)):

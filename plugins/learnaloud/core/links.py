@@ -5,6 +5,8 @@ removed with their text kept, as `learned_from` links are, and each is reported.
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -13,6 +15,8 @@ from .select import within
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
 INDEX_PAGES = ("/index.html", "/index.md")
+BROWSER_DROPS = re.compile(r"[\t\n\r]")
+DEFAULT_PORTS = (80, 443)
 
 
 @dataclass
@@ -38,25 +42,61 @@ class LinkGate:
         return withheld
 
     def targets(self, href: str, page_src: str, page_url: str) -> list[str]:
-        """The site paths a link may point to."""
-        href = href.strip().replace("\\", "/")  # browsers read a backslash as a slash
-        if self.site_url and href.startswith(self.site_url):
-            return [normal(href[len(self.site_url) :])]
+        """The site paths a link may point to. An absolute link is this site's whatever its
+        spelling: scheme and host in any case, `http` or `https`, a default port, `//host`,
+        percent-encoding; where a browser may read `https:x` as a host or as a path, both."""
+        # Browsers drop tabs and newlines anywhere in an address and read a backslash as a slash.
+        href = BROWSER_DROPS.sub("", href.strip()).replace("\\", "/")
         parts = urlsplit(href)
-        # `https:places/x/` has no host: a browser reads it as a path on this site.
-        if (parts.scheme and parts.scheme.lower() not in ("http", "https")) or parts.netloc:
+        scheme = parts.scheme.lower()
+        if scheme and scheme not in ("http", "https"):
             return []
-        if not parts.path:
+        if not scheme and not href.startswith("//"):
+            return self.on_site(parts.path, page_src, page_url)
+        rest = href[len(parts.scheme) + 1 :] if scheme else href
+        found = self.on_host(rest.lstrip("/"))
+        # `https:places/x/`, `https:/places/x/`: a path on this site to a browser on a page of the
+        # same scheme, a host to one on a page of the other.
+        if scheme and not rest.startswith("//"):
+            found += self.on_site(urlsplit(rest).path, page_src, page_url)
+        return found
+
+    def on_host(self, authority_path: str) -> list[str]:
+        """The site paths of `host[:port]/path…` if the host is this site's (none if not)."""
+        if not self.site_url:
             return []
-        path = unquote(parts.path)
+        link, site = urlsplit("//" + authority_path), urlsplit(self.site_url)
+        if host(link.hostname) != host(site.hostname):
+            return []
+        try:
+            port = link.port
+        except ValueError:  # not a port a browser opens: read the host alone
+            port = None
+        if port not in (None, *DEFAULT_PORTS) and port != site.port:
+            return []
+        return self.on_site("/" + link.path.lstrip("/"), "", "")
+
+    def on_site(self, raw_path: str, page_src: str, page_url: str) -> list[str]:
+        """The site paths a path on this host may point to: from the site's root, or from the page
+        (its source path and its URL, as MkDocs has rewritten some links and not others)."""
+        if not raw_path:
+            return []
+        path = unquote(raw_path)
         if path.startswith("/"):
-            site_path = urlsplit(self.site_url).path.lstrip("/")
-            path = path.lstrip("/")
-            return [normal(path.removeprefix(site_path)), normal(path)]
+            site_path = urlsplit(self.site_url).path.strip("/")
+            path = posixpath.normpath("/" + path).lstrip("/")
+            inside = path[len(site_path) :].lstrip("/") if within(path, frozenset({site_path})) else path
+            return [normal(inside), normal(path)]
         return [
             normal(posixpath.join(posixpath.dirname(page_src), path)),
             normal(posixpath.join(page_url, path)),
         ]
+
+
+def host(name: str | None) -> str:
+    """A host name as a browser compares it: percent-decoded, width- and case-folded (as IDNA
+    maps it), without a final dot."""
+    return unicodedata.normalize("NFKC", unquote(name or "")).casefold().rstrip(".")
 
 
 def link_line(text: str, href: str) -> int:

@@ -230,18 +230,6 @@ class MeasurePlanner:
             found.append(self.headline(measure, periods, self.points(measure, periods, series), chart=True))
         return found
 
-    def year_headlines(self, year: int) -> list[Headline]:
-        """The network's figure for each measure within one year, with its chart, for the year in
-        review; a measure with no published figure that year is left out."""
-        found = []
-        for measure in self.ordered():
-            periods, series = self.series(measure, None, str(year), str(year))
-            if series:
-                points = self.points(measure, periods, series)
-                headline = self.headline(measure, periods, points, chart=False)
-                found.append(replace(headline, figure=self.network_figure(measure, periods, points)))
-        return found
-
     def measures_view(self) -> MeasuresView:
         reporting = {pid for pid, m in self.published.place_measures.items() if m.values}
         return MeasuresView(self.headlines(), len(reporting & set(self.published.places)))
@@ -264,7 +252,7 @@ class MeasurePlanner:
         """A place's latest figure for each measure it reports, with its small chart; within one
         year where `year` is given (a place's report for that year), its chart drawn wide."""
         found = []
-        within_year = str(year) if year is not None else ""
+        within_year = f"{year:04d}" if year is not None else ""  # a period: four digits
         for measure in self.ordered():
             periods, series = self.series(measure, [place_id], within_year, within_year)
             if not series:

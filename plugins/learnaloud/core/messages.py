@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from .errors import a, did_you_mean
-from .model import DERIVED_FIELDS
+from .model import DERIVED_FIELDS, FIRST_YEAR, LAST_YEAR
 
 DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 EXAMPLES = {
@@ -85,14 +85,60 @@ def parent_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[st
     return {}
 
 
+YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DAY_MONTH_NAME_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})")
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+
+
+def day_hint(year: int, month: int, day: int) -> str:
+    """The date written the right way, or what is wrong with it."""
+    usual = f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (months run 01 to 12); {usual}"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days; {usual}"
+    return f"write dates as YYYY-MM-DD: for {day} {calendar.month_name[month]} {year}, write {year:04}-{month:02}-{day:02}"
+
+
 def date_hint(value: str) -> str:
     """How to write a date, with the contributor's own date rewritten where it can be read."""
-    written = DAY_MONTH_YEAR.fullmatch(value.strip())
-    if written is not None:
+    text = value.strip()
+    if (written := YEAR_MONTH_DAY.fullmatch(text)) is not None:
+        year, month, day = (int(part) for part in written.groups())
+        return day_hint(year, month, day)
+    if (written := DAY_MONTH_YEAR.fullmatch(text)) is not None:
         day, month, year = (int(part) for part in written.groups())
         if 1 <= day <= 31 and 1 <= month <= 12:
-            return f"write dates as YYYY-MM-DD: for {day} {calendar.month_name[month]} {year}, write {year:04}-{month:02}-{day:02}"
+            return day_hint(year, month, day)
+    if (written := DAY_MONTH_NAME_YEAR.fullmatch(text)) is not None and written[2].lower() in MONTHS:
+        return day_hint(int(written[3]), MONTHS[written[2].lower()], int(written[1]))
     return f"write dates as YYYY-MM-DD, e.g. {EXAMPLES['date']}"
+
+
+# Fields contributors reach for that the format names otherwise, with what to write instead.
+FIELD_HINTS = {
+    "draft": "there is no draft field: keep the file out of content/ until it is ready, or set "
+    "'visibility: network' so that only the network's own site shows it",
+    "tags": "did you mean 'themes'? name theme ids from themes.yml, e.g. 'themes: [equalising-space]'",
+    "tag": "did you mean 'themes'? name theme ids from themes.yml, e.g. 'themes: [equalising-space]'",
+    "categories": "did you mean 'themes'? name theme ids from themes.yml, e.g. 'themes: [equalising-space]'",
+}
+
+
+def year_hint(year: int) -> str:
+    """Where a date's year is out of range, the year it was likely meant to be: two digits
+    swapped (2205 for 2025), else the one year a single wrong digit gives."""
+    usual = f"write a date between {FIRST_YEAR} and {LAST_YEAR}"
+    written = f"{year:04}"
+    swapped = [written[:i] + written[i + 1] + written[i] + written[i + 2 :] for i in range(len(written) - 1)]
+    retyped = {written[:i] + digit + written[i + 1 :] for i in range(len(written)) for digit in "0123456789"}
+    for candidates in (swapped, sorted(retyped)):
+        fitting = list(dict.fromkeys(c for c in candidates if FIRST_YEAR <= int(c) <= LAST_YEAR))
+        if len(fitting) == 1 or (fitting and candidates is swapped):
+            return f"{usual}: is {written} a typo for {fitting[0]}?"
+    return usual
 
 
 PERIOD_LIKE = re.compile(r"(\d{4})-([qQ]?)(\d{1,2})")
@@ -145,11 +191,17 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
         fields = parent_fields(model, loc)
         known = [n for n, f in fields.items() if not f.exclude and n not in DERIVED_FIELDS]
         known += ["private"] if len(loc) == 1 else []
-        return f"'{name}' is not a field of {a(kind)}", did_you_mean(name, known, "field")
+        hint = FIELD_HINTS.get(name) if name not in known else None
+        return f"'{name}' is not a field of {a(kind)}", hint or did_you_mean(name, known, "field")
     if kind_of == "literal_error":
         choices = choices_for(model, loc)
         hint = list_hint(name, value) or did_you_mean(str(value), choices, name)
+        if name == "visibility" and str(value).strip().lower() == "private":
+            hint += "; nothing is published as private: keep private notes under a 'private:' block"
         return f"'{value}' is not a valid {name}", hint
+    if kind_of == "date_out_of_range":
+        year = int(error.get("ctx", {}).get("year", 0))
+        return f"'{value}' is outside the years the site shows", year_hint(year)
     if kind_of.startswith("date") or kind_of.startswith("datetime"):
         return f"'{value}' is not a date", date_hint(str(value))
     if kind_of == "string_pattern_mismatch":

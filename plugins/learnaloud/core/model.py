@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .headings import Heading
 from .source import LineMap
@@ -26,6 +27,9 @@ def slug(name: str) -> str:
 
 PERIOD_SHAPE = r"[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?"  # YYYY, YYYY-Qn or YYYY-MM (ASCII digits)
 PERIOD = re.compile(rf"^{PERIOD_SHAPE}\Z")
+# Years a date or a period may name: a chart spans every period between its first and last figure,
+# reports and archives are made per year, and the build stamps the newest date on its files.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 Visibility = Literal["public", "network"]
 EvidenceType = Literal[
@@ -71,7 +75,19 @@ def one_or_many(value: Any) -> Any:
     return value
 
 
+def within_years(value: dt.date) -> dt.date:
+    """A content date in the years the site can show (the error says which; messages.py explains)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "the year {year} is not between {first} and {last}",
+            {"year": value.year, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return value
+
+
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ContentDate = Annotated[dt.date, AfterValidator(within_years)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IdList = Annotated[list[Identifier], BeforeValidator(one_or_many), AfterValidator(unique)]
 RefList = Annotated[list[Text], BeforeValidator(one_or_many), AfterValidator(unique)]
@@ -151,7 +167,7 @@ class Place(Item):
     name: Text
     region: str = ""
     summary: str = ""
-    started: dt.date | None = None
+    started: ContentDate | None = None
     website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     visibility: Visibility | None = None
 
@@ -159,7 +175,7 @@ class Place(Item):
 class Record(Item):
     place: Identifier
     title: Text
-    date: dt.date
+    date: ContentDate
     summary: str = ""
     evidence: Annotated[
         list[EvidenceType], BeforeValidator(one_or_many), AfterValidator(unique), Field(min_length=1)
@@ -182,7 +198,7 @@ class Record(Item):
 class Post(Item):
     place: Identifier | None = None
     title: Text
-    date: dt.date
+    date: ContentDate
     authors: TextList = []
     summary: str = ""
     type: PostType = "blog"
@@ -203,7 +219,7 @@ class Hypothesis(TableEntry):
 
 class LearningTable(Item):
     title: Text
-    date: dt.date
+    date: ContentDate
     scope: Scope
     places: IdList = []
     question: str = ""

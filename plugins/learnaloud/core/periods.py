@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .model import FIRST_YEAR as FIRST_YEAR  # years a period (and a date) may name
+from .model import LAST_YEAR as LAST_YEAR
 from .model import PERIOD, Aggregate
-
-# Years a period may name: a chart spans every period between its first and last figure.
-FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 @dataclass(frozen=True, order=True)

@@ -9,6 +9,7 @@ from .measures import MeasurePlanner
 from .model import LOOP_QUESTIONS, Record
 from .page import PlannedPage
 from .posts import PostPlanner
+from .reports import ReportPlanner
 from .sharing import body_description, description
 from .tables import TablePlanner
 from .travel import Flows
@@ -22,6 +23,7 @@ from .views import (
     evidence_url,
     label,
     loop_url,
+    place_report_url,
     place_url,
     question_url,
 )
@@ -29,10 +31,17 @@ from .views import (
 
 class PlacePlanner:
     def __init__(
-        self, cards: Cards, tables: TablePlanner, flows: Flows, measures: MeasurePlanner, posts: PostPlanner
+        self,
+        cards: Cards,
+        tables: TablePlanner,
+        flows: Flows,
+        measures: MeasurePlanner,
+        posts: PostPlanner,
+        reports: ReportPlanner,
     ) -> None:
         self.cards = cards
         self.posts = posts
+        self.reports = reports
         self.measures = measures
         self.published = cards.published
         self.indexes = cards.indexes
@@ -66,6 +75,10 @@ class PlacePlanner:
             self.tables.of_place(place_id),
             self.measures.place_headlines(place_id),
             self.posts.of_place(place_id),
+            [
+                Link(str(year), place_report_url(place_id, year))
+                for year in self.reports.place_years(place_id)
+            ],
         )
 
     def pages(self) -> list[PlannedPage]:

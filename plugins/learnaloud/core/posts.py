@@ -15,6 +15,7 @@ from functools import partial
 from .cards import Cards
 from .model import Post
 from .page import PlannedPage
+from .sharing import body_description, description
 from .views import Link, PostCard, PostView, blog_url
 
 PAGE_SIZE = 10  # posts a blog page lists
@@ -113,7 +114,7 @@ class PostPlanner:
                     partial(self.post_view, post),
                     # A report has its own contents on its cover, which also prints.
                     hide=("navigation", "toc") if post.type == "report" else ("navigation",),
-                    description=post.summary,
+                    description=description(post.summary) if post.summary else body_description(post.body),
                 )
             )
         return pages

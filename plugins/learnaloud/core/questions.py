@@ -9,8 +9,10 @@ years without a wall of text, and without JavaScript:
 
 Only years and places that have an answer get a view, and never one per year and place together:
 a question has at most (years + places) views, so 10 years and 50 places make 60 pages a question,
-not 500. The filters are the pages' own Markdown, relative `.md` links, so `mkdocs build --strict`
-checks every one of them.
+not 500. Each page says which view it is, and its chips never pretend to combine: on the question's
+own page the years lead to year views and the places to place views; on a year view the places jump
+to their sections of that year (counted for that year), and on a place view the years jump to that
+place's years. Every chip's count is the number of answers its link shows.
 """
 
 from __future__ import annotations
@@ -47,6 +49,29 @@ def markdown_text(text: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in " ".join(text.split()))
 
 
+def link_from(page_src: str, target_src: str) -> str:
+    """A relative `.md` link between two pages of the docs tree, as MkDocs checks it."""
+    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+
+
+# The ids of a question page's headings. Material's own ids start with "__", an answer's ids are
+# dropped when it moves to a question page (urls.move_html), and the page's fixed ids
+# ("other-questions", "la-jump-title") start with neither "year-" nor "place-": a place may be
+# called "other-questions" or "2025", and a prefix keeps its heading's id its own.
+
+
+def year_anchor(year: int) -> str:
+    return f"year-{year}"
+
+
+def place_anchor(place_id: str) -> str:
+    return f"place-{place_id}"
+
+
+def year_place_anchor(year: int, place_id: str) -> str:
+    return f"year-{year}-{place_id}"
+
+
 @dataclass(frozen=True)
 class AnswerGroup:
     """Answers under one heading: a year or a place. On the question's own page a year holds its
@@ -60,22 +85,45 @@ class AnswerGroup:
 
 
 @dataclass(frozen=True)
+class Chip:
+    """One choice of a filter row: where it leads and how many answers are there."""
+
+    text: str
+    count: int  # the answers its link shows: on the page it opens, or in the section it jumps to
+    url: str  # a page of the site ("questions/learning/2025/") or a section of this one ("#place-x")
+    current: bool = False  # the view shown
+
+    @property
+    def jump(self) -> bool:
+        return self.url.startswith("#")
+
+
+@dataclass(frozen=True)
+class ChipRow:
+    label: str  # "Year", "Place"; "Jump to a place" where the chips jump within the page
+    chips: list[Chip]
+
+    @property
+    def jumps(self) -> bool:
+        return any(chip.jump for chip in self.chips)
+
+
+@dataclass(frozen=True)
 class QuestionView:
     question: KeyQuestion
     number: int
     total: int  # answers to the question
     shown: int  # answers on this page
-    places: int  # places on this page
-    years: int  # years on this page
     narrowed: str  # "" on the question's own page; else what it is narrowed to: "2025", "Hillfoot"
     by: str  # "" on the question's own page, else "year" or "place"
+    filters: list[ChipRow]  # the years, then the places
     groups: list[AnswerGroup]
     others: list[Link]  # the other questions
 
 
 @dataclass(frozen=True)
 class QuestionPages:
-    """One question's pages: its own page and each filtered view, as src paths in the docs tree."""
+    """One question's answers, and the years and places that get a view."""
 
     question: KeyQuestion
     answers: list[AnswerSection]  # newest first
@@ -93,9 +141,8 @@ class QuestionPages:
         return f"questions/{self.question.id}/places/{place_id}.md"
 
 
-def link_from(page_src: str, target_src: str) -> str:
-    """A relative `.md` link between two pages of the docs tree, as MkDocs checks it."""
-    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 class QuestionPlanner:
@@ -136,13 +183,19 @@ class QuestionPlanner:
         return Answer(self.cards_of[record.ref], self.answer_html(section, page_url))
 
     def by_place(
-        self, pages: QuestionPages, answers: list[AnswerSection], page_url: str, prefix: str = ""
+        self, pages: QuestionPages, answers: list[AnswerSection], page_url: str, year: int | None = None
     ) -> list[AnswerGroup]:
         by_place: dict[str, list[Answer]] = {}
         for section in answers:
             by_place.setdefault(section.record.place, []).append(self.answer(section, page_url))
         return [
-            AnswerGroup(self.place_name(pid), f"{prefix}{pid}", len(by_place[pid]), by_place[pid], [])
+            AnswerGroup(
+                self.place_name(pid),
+                place_anchor(pid) if year is None else year_place_anchor(year, pid),
+                len(by_place[pid]),
+                by_place[pid],
+                [],
+            )
             for pid in pages.places
             if pid in by_place
         ]
@@ -164,7 +217,7 @@ class QuestionPlanner:
             for y in pages.years:
                 mine = [self.answer(a, url) for a in shown if a.record.date.year == y]
                 if mine:
-                    groups.append(AnswerGroup(str(y), str(y), len(mine), mine, []))
+                    groups.append(AnswerGroup(str(y), year_anchor(y), len(mine), mine, []))
             narrowed = self.place_name(place)
         else:  # every answer, by year and then by place
             url = question_url(question.id)
@@ -172,62 +225,88 @@ class QuestionPlanner:
             groups = []
             for y in pages.years:
                 sections = [a for a in shown if a.record.date.year == y]
-                by_place = self.by_place(pages, sections, url, f"{y}-")
-                groups.append(AnswerGroup(str(y), str(y), len(sections), [], by_place))
+                by_place = self.by_place(pages, sections, url, y)
+                groups.append(AnswerGroup(str(y), year_anchor(y), len(sections), [], by_place))
             narrowed = ""
         return QuestionView(
             question,
             number,
             len(pages.answers),
             len(shown),
-            len({a.record.place for a in shown}),
-            len({a.record.date.year for a in shown}),
             narrowed,
             "year" if year is not None else "place" if place is not None else "",
+            self.filters(pages, groups, year, place),
             groups,
             others,
         )
 
-    # The filters, as each page's Markdown ---------------------------------------------------------
+    # What the page shows, and the chips that lead elsewhere -----------------------------------------
 
-    def filters(
+    def showing(
         self, pages: QuestionPages, src: str, year: int | None = None, place: str | None = None
     ) -> str:
-        """What the page shows, a way back to every answer, and the year and place filters: the
-        page's Markdown, so that `--strict` checks each link. The option shown is not a link."""
-        if not pages.answers:
-            return ""
-        total = len(pages.answers)
-        plural = "s" * (total != 1)
-        everything = link_from(src, pages.src)
+        """Which view the page is, in words ("**2025** · 12 answers from 4 places · Show all
+        years"): the page's Markdown, so that search finds it and `--strict` checks the link back."""
         if year is not None:
-            status = f"Showing {pages.years[year]} of {total} answers: those written in {year}. "
+            shown = [a for a in pages.answers if a.record.date.year == year]
         elif place is not None:
+            shown = [a for a in pages.answers if a.record.place == place]
+        else:
+            shown = pages.answers
+        if not shown:
+            return ""
+        answers = plural(len(shown), "answer")
+        places = plural(len({a.record.place for a in shown}), "place")
+        back = link_from(src, pages.src)
+        if year is not None:
+            return f"**{year}** · {answers} from {places} · [Show all years]({back})\n"
+        if place is not None:
+            years = plural(len({a.record.date.year for a in shown}), "year")
             name = markdown_text(self.place_name(place))
-            status = f"Showing {pages.places[place]} of {total} answers: those from {name}. "
-        else:
-            status = ""
-        if status:
-            status += f"[Show all {total} answer{plural}]({everything})"
-        else:
-            status = f"Every answer, newest year first. Narrow the {total} answer{plural} to one year or one place:"
+            return f"**{name}** · {answers} in {years} · [Show all places]({back})\n"
+        return f"**All years and places** · {answers} from {places}, newest year first\n"
 
-        def option(text: str, count: int, target: str, current: bool) -> str:
-            words = f"{text} <span>{count}</span>"
-            return f"    - **{words}**" if current else f"    - [{words}]({link_from(src, target)})"
-
+    def filters(
+        self,
+        pages: QuestionPages,
+        groups: list[AnswerGroup],
+        year: int | None = None,
+        place: str | None = None,
+    ) -> list[ChipRow]:
+        """The years, then the places. The way a view narrows is a row of views, with the one shown
+        marked and "All" leading back; the other way is a row of jumps to this page's sections. A
+        chip's count is what its link shows, so a year and a place never seem to combine."""
+        if not pages.answers:
+            return []
+        qid = pages.question.id
+        total = len(pages.answers)
+        everything = question_url(qid)
         narrowed = year is not None or place is not None
-        lines = [status, "", "- **Year**"]
-        lines.append(option("All years", total, pages.src, not narrowed))
-        for y, count in pages.years.items():
-            lines.append(option(str(y), count, pages.year_src(y), y == year))
-        lines.append("- **Place**")
-        lines.append(option("All places", total, pages.src, not narrowed))
-        for pid, count in pages.places.items():
-            lines.append(
-                option(markdown_text(self.place_name(pid)), count, pages.place_src(pid), pid == place)
+        jumps = [Chip(group.text, group.count, f"#{group.anchor}") for group in groups]
+        if place is not None:  # its years, on this page
+            years = ChipRow("Jump to a year", jumps)
+        else:
+            years = ChipRow(
+                "Year",
+                [
+                    Chip("All years", total, everything, not narrowed),
+                    *(Chip(str(y), n, question_year_url(qid, y), y == year) for y, n in pages.years.items()),
+                ],
             )
-        return "\n".join(lines) + "\n"
+        if year is not None:  # its places, on this page
+            places = ChipRow("Jump to a place", jumps)
+        else:
+            places = ChipRow(
+                "Place",
+                [
+                    Chip("All places", total, everything, not narrowed),
+                    *(
+                        Chip(self.place_name(pid), n, question_place_url(qid, pid), pid == place)
+                        for pid, n in pages.places.items()
+                    ),
+                ],
+            )
+        return [years, places]
 
     # The questions' grid ---------------------------------------------------------------------------
 
@@ -269,7 +348,7 @@ class QuestionPlanner:
                     pages.src,
                     "learnaloud/question.html",
                     question.text,
-                    self.filters(pages, pages.src),
+                    self.showing(pages, pages.src),
                     partial(self.view, number),
                 )
             )
@@ -280,7 +359,7 @@ class QuestionPlanner:
                         src,
                         "learnaloud/question.html",
                         f"{question.text} ({year})",
-                        self.filters(pages, src, year=year),
+                        self.showing(pages, src, year=year),
                         partial(self.view, number, year=year),
                         searched=False,  # the question's own page is the one search finds
                     )
@@ -292,7 +371,7 @@ class QuestionPlanner:
                         src,
                         "learnaloud/question.html",
                         f"{question.text} ({self.place_name(pid)})",
-                        self.filters(pages, src, place=pid),
+                        self.showing(pages, src, place=pid),
                         partial(self.view, number, place=pid),
                         searched=False,  # the question's own page is the one search finds
                     )

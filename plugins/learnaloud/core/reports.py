@@ -9,6 +9,7 @@ report holds nothing its build does not publish.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -18,6 +19,7 @@ from .measures import MeasurePlanner
 from .model import KeyQuestion, LearningTable, Post, Record
 from .page import PlannedPage
 from .questions import AnswerHtml
+from .report_figures import YearFigure, YearFigures
 from .tables import TablePlanner, newest_first
 from .travel import Flows
 from .urls import move_html
@@ -25,7 +27,6 @@ from .views import (
     Answer,
     AnswerGroup,
     Flow,
-    Headline,
     Link,
     PostCard,
     RecordCard,
@@ -38,7 +39,6 @@ from .views import (
 )
 
 REPORTS_URL = "reports/"
-KEPT_STATUSES = ("held", "revised")  # the hypotheses a year in review reports on
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -86,14 +86,35 @@ class QuestionAnswers:
 
 
 @dataclass(frozen=True)
-class TableHypotheses:
-    """A table's hypotheses that held or were revised; `tested_by` is this year's table that
-    picked an earlier one up (its ground truth is where they were tested)."""
+class HypothesisNote:
+    """A hypothesis with its status (every status: open and testing too) and, for one that was
+    revised, what it became where a later published table that picks its table up says so."""
+
+    entry: TableEntry
+    became: TableEntry | None = None
+    became_in: TableCard | None = None
+
+
+@dataclass(frozen=True)
+class TableLearning:
+    """What a table concluded: its insights and its hypotheses; `tested_by` is the year's table
+    that picked an earlier one up (its ground truth is where they were tested)."""
 
     table: TableCard
-    tested_by: TableCard | None
-    held: list[TableEntry]
-    revised: list[TableEntry]
+    insights: list[TableEntry]
+    hypotheses: list[HypothesisNote]
+    statuses: list[Link]  # hypothesis statuses with how many hypotheses have each
+    tested_by: list[TableCard]  # for an earlier table: the year's tables that picked it up
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """What the network learned in a year, first: the reports written that year (the network's
+    own first) and what the year's tables concluded."""
+
+    reports: list[PostCard]
+    tables: list[TableLearning]  # newest first
+    statuses: list[Link]  # over the year's tables' hypotheses
 
 
 @dataclass(frozen=True)
@@ -117,11 +138,11 @@ class PlaceReportView:
     contents: list[Section]
     questions: list[QuestionAnswers]
     themes: list[Link]  # counted over the year's records
-    tables: list[TableView]
-    measures: list[Headline]  # the place's figures within the year, each with its chart
+    tables: list[TableView]  # newest first
+    measures: list[YearFigure]  # the place's figure for the year of each measure, with its chart
     flows: list[Flow]  # learning that travelled to or from the place that year
     posts: list[PostCard]
-    records: list[RecordCard]  # oldest first: the year as it happened
+    records: list[RecordCard]  # newest first, as everywhere else
     review: Link | None  # the network's year in review for the same year
     years: list[Link]  # the place's reports, newest first
 
@@ -132,12 +153,13 @@ class YearInReviewView:
     url: str
     year: int
     contents: list[Section]
+    headlines: Headlines
     questions: list[QuestionAnswers]
     places: list[PlaceYear]
     themes: list[Link]
-    hypotheses: list[TableHypotheses]
-    tables: list[TableCard]  # the year's tables, oldest first
-    measures: list[Headline]  # the network's figures within the year
+    hypotheses: list[TableLearning]  # earlier tables' hypotheses the year's tables tested
+    tables: list[TableCard]  # the year's tables, newest first
+    measures: list[YearFigure]  # the network's figure for the year of each measure
     flows: list[Flow]
     posts: list[PostCard]
     record_count: int
@@ -163,6 +185,12 @@ def year_of_period(period: str) -> int:
     return int(period[:4])
 
 
+def condition(text: str) -> str:
+    """A hypothesis's "if" clause, to find its revised wording: "if we use maps"."""
+    words = " ".join(text.lower().split())
+    return re.split(r",?\s+then\b", words, maxsplit=1)[0].strip(" .")
+
+
 class ReportPlanner:
     def __init__(
         self,
@@ -177,15 +205,16 @@ class ReportPlanner:
         self.indexes = cards.indexes
         self.tables = tables
         self.measures = measures
+        self.figures = YearFigures(measures)
         self.flows = flows
         self.answer_html = answer_html
 
     # -- what each year holds -------------------------------------------------------------------
 
     def records_in(self, year: int, place_id: str | None = None) -> list[Record]:
-        """The year's published records (of one place), oldest first."""
+        """The year's published records (of one place), newest first."""
         pool = self.indexes.records if place_id is None else self.indexes.by_place[place_id]
-        return [r for r in reversed(pool) if r.date.year == year]
+        return [r for r in pool if r.date.year == year]
 
     def posts_in(self, year: int, place_id: str | None = None) -> list[Post]:
         """The year's published posts (of one place), newest first."""
@@ -193,23 +222,25 @@ class ReportPlanner:
         return [p for p in pool if p.date.year == year]
 
     def tables_in(self, year: int, place_id: str | None = None) -> list[LearningTable]:
-        """The year's published tables (that a place took part in), oldest first."""
-        found = [
+        """The year's published tables (that a place took part in), newest first."""
+        return [
             t
-            for t in reversed(newest_first(list(self.published.tables.values())))
+            for t in newest_first(list(self.published.tables.values()))
             if t.date.year == year and (place_id is None or place_id in t.places)
         ]
-        return found
 
     def measure_years(self, place_id: str) -> set[int]:
+        return {year for years in self.measures_by_year(place_id).values() for year in years}
+
+    def measures_by_year(self, place_id: str) -> dict[str, set[int]]:
+        """The years each published measure has a figure of the place's in."""
         reported = self.published.place_measures.get(place_id)
         if reported is None:
-            return set()
+            return {}
         return {
-            year_of_period(period)
+            measure: {year_of_period(period) for period in values}
             for measure, values in reported.values.items()
-            if measure in self.published.measures
-            for period in values
+            if measure in self.published.measures and values
         }
 
     def place_years(self, place_id: str) -> list[int]:
@@ -231,13 +262,13 @@ class ReportPlanner:
     # -- pieces ---------------------------------------------------------------------------------
 
     def answers(self, year: int, page: str, place_id: str | None = None) -> list[QuestionAnswers]:
-        """Each key question with the year's answers to it, by place, oldest first, as cut from
-        the records' own pages and made to work on `page`."""
+        """Each key question with the year's answers to it, by place, newest first (as a question's
+        page has them), as cut from the records' own pages and made to work on `page`."""
         found = []
         for number, question in enumerate(self.published.network.questions, start=1):
             given: list[AnswerSection] = [
                 a
-                for a in reversed(self.indexes.answers[question.id])
+                for a in self.indexes.answers[question.id]
                 if a.record.date.year == year and (place_id is None or a.record.place == place_id)
             ]
             groups = []
@@ -268,29 +299,70 @@ class ReportPlanner:
             earlier_opportunities=moved(view.earlier_opportunities),
         )
 
-    def kept_hypotheses(self, table: LearningTable, page: str) -> tuple[list[TableEntry], list[TableEntry]]:
-        entries = self.table_view(table, page).hypotheses
-        return [e for e in entries if e.status == "held"], [e for e in entries if e.status == "revised"]
+    def descendants(self, table: LearningTable) -> list[LearningTable]:
+        """The published tables that pick this one up, and those that pick them up, oldest first."""
+        found: list[LearningTable] = []
+        waiting = list(self.tables.followers.get(table.id, []))
+        while waiting:
+            later = waiting.pop(0)
+            if later not in found:
+                found.append(later)
+                waiting.extend(self.tables.followers.get(later.id, []))
+        return sorted(found, key=lambda t: (t.date, t.id))
 
-    def hypotheses(self, year: int, page: str) -> list[TableHypotheses]:
-        """The hypotheses that held or were revised: those of the year's tables, and those of the
-        earlier tables the year's tables picked up (`follows`) and so tested."""
-        found: list[TableHypotheses] = []
+    def learning(
+        self, table: LearningTable, page: str, tested_by: list[LearningTable] | None = None
+    ) -> TableLearning:
+        """A table's insights and every hypothesis with its status; a revised one with what it
+        became where a later table that picks this one up words it anew (the same "if …")."""
+        view = self.table_view(table, page)
+        notes = []
+        for hypothesis, entry in zip(table.hypotheses, view.hypotheses, strict=True):
+            note = HypothesisNote(entry)
+            if hypothesis.status == "revised":
+                for later in self.descendants(table):
+                    matches = [
+                        i
+                        for i, h in enumerate(later.hypotheses)
+                        if condition(h.text) == condition(hypothesis.text)
+                        and " ".join(h.text.split()) != " ".join(hypothesis.text.split())
+                    ]
+                    if matches:
+                        became = self.table_view(later, page).hypotheses[matches[0]]
+                        note = HypothesisNote(entry, became, self.tables.card(later))
+                        break
+            notes.append(note)
+        return TableLearning(
+            self.tables.card(table),
+            view.insights,
+            notes,
+            view.statuses,
+            [self.tables.card(t) for t in tested_by or []],
+        )
+
+    def headlines(self, year: int, page: str) -> Headlines:
+        """What the network learned that year: the written reports, the network's own first, and
+        what each of the year's tables concluded."""
+        reports = [p for p in self.posts_in(year) if p.type == "report"]
+        reports.sort(key=lambda p: p.place is not None)  # stable: newest first within each
+        tables = self.tables_in(year)
+        return Headlines(
+            [self.cards.post_card(p) for p in reports],
+            [self.learning(t, page) for t in tables],
+            self.tables.statuses(tables),
+        )
+
+    def hypotheses(self, year: int, page: str) -> list[TableLearning]:
+        """The hypotheses of earlier tables that the year's tables picked up (`follows`) and so
+        tested, every status shown; the year's own tables are in its headlines."""
         this_year = self.tables_in(year)
-        seen = {t.id for t in this_year}
-        for table in this_year:
-            earlier = self.published.tables.get(table.follows) if table.follows else None
-            if earlier is not None and earlier.id not in seen:
-                seen.add(earlier.id)
-                held, revised = self.kept_hypotheses(earlier, page)
-                if held or revised:
-                    found.append(
-                        TableHypotheses(self.tables.card(earlier), self.tables.card(table), held, revised)
-                    )
-            held, revised = self.kept_hypotheses(table, page)
-            if held or revised:
-                found.append(TableHypotheses(self.tables.card(table), None, held, revised))
-        return found
+        mine = {t.id for t in this_year}
+        picked: dict[str, list[LearningTable]] = {}
+        for table in reversed(this_year):  # oldest first: the first to pick it up tested it first
+            if table.follows and table.follows not in mine and table.follows in self.published.tables:
+                picked.setdefault(table.follows, []).append(table)
+        earlier = newest_first([self.published.tables[tid] for tid in picked])
+        return [self.learning(t, page, picked[t.id]) for t in earlier if t.hypotheses]
 
     def flows_in(self, year: int, place_id: str | None = None) -> list[Flow]:
         """Learning that travelled between places that year (the learning record's year): all of
@@ -317,9 +389,21 @@ class ReportPlanner:
             title,
             self.cards.place_link(place_id) if place_id else None,
             network.name,
-            f"January to December {year}",
+            self.period(year),
             sources,
         )
+
+    def period(self, year: int) -> str:
+        """The year a report covers; the newest year only up to the newest item, 'so far'."""
+        newest = max(
+            [r.date for r in self.indexes.records]
+            + [p.date for p in self.indexes.posts]
+            + [t.date for t in self.published.tables.values()],
+            default=None,
+        )
+        if newest is None or newest.year != year or (newest.month, newest.day) == (12, 31):
+            return f"January to December {year}"
+        return f"January to {newest.day} {newest:%B} {year}, so far"
 
     @staticmethod
     def sources(records: int, posts: int, tables: int, measures: int) -> str:
@@ -331,6 +415,53 @@ class ReportPlanner:
         if measures:
             parts.append(f"the figures of {plural(measures, 'shared measure')}")
         return "Generated from " + in_words(parts)
+
+    def place_description(self, place_id: str, year: int) -> str:
+        """What a place's report for the year holds, in a sentence, counted: nothing it lacks."""
+        records = self.records_in(year, place_id)
+        refs = {r.ref for r in records}
+        questions = self.published.network.questions
+        answered = sum(1 for q in questions if any(a.record.ref in refs for a in self.indexes.answers[q.id]))
+        measures = sum(1 for years in self.measures_by_year(place_id).values() if year in years)
+        parts = []
+        if records:
+            asked = "all " if answered == len(questions) else f"{answered} of the "
+            parts.append(
+                f"its answers to {asked}{plural(len(questions), 'key question')} from "
+                f"{plural(len(records), 'learning record')}"
+                if answered
+                else plural(len(records), "learning record")
+            )
+        if tables := len(self.tables_in(year, place_id)):
+            parts.append(plural(tables, "Emergent Learning table"))
+        if posts := len(self.posts_in(year, place_id)):
+            parts.append(plural(posts, "post"))
+        if measures:
+            parts.append(f"its figures for {plural(measures, 'shared measure')}")
+        name = self.published.places[place_id].name
+        return f"{name}'s learning report for {year}: {in_words(parts)}."
+
+    def review_description(self, year: int) -> str:
+        """What the year in review holds, in a sentence, counted."""
+        records = self.records_in(year)
+        places = [pid for pid in self.indexes.place_order if year in self.place_years(pid)]
+        parts = [f"{plural(len(records), 'learning record')} from {plural(len(places), 'place')}"]
+        if tables := len(self.tables_in(year)):
+            parts.append(plural(tables, "Emergent Learning table"))
+        if reports := sum(1 for p in self.posts_in(year) if p.type == "report"):
+            parts.append(plural(reports, "written report"))
+        measures = {
+            measure
+            for pid in places
+            for measure, years in self.measures_by_year(pid).items()
+            if year in years
+        }
+        if measures:
+            parts.append(f"the figures of {plural(len(measures), 'shared measure')}")
+        network = self.published.network.name
+        return (
+            f"What {network} learned in {year}, question by question and place by place: {in_words(parts)}."
+        )
 
     def place_title(self, place_id: str, year: int) -> str:
         return f"{self.published.places[place_id].name}: learning report {year}"
@@ -350,7 +481,7 @@ class ReportPlanner:
         records = self.records_in(year, place_id)
         posts = self.posts_in(year, place_id)
         tables = self.tables_in(year, place_id)
-        measures = self.measures.place_headlines(place_id, year)
+        measures = self.figures.figures(year, place_id)
         questions = self.answers(year, page, place_id)
         themes = cards.counted_themes(records)
         flows = self.flows_in(year, place_id)
@@ -418,17 +549,23 @@ class ReportPlanner:
         records = self.records_in(year)
         posts = self.posts_in(year)
         tables = self.tables_in(year)
-        measures = self.measures.year_headlines(year)
+        measures = self.figures.figures(year)
         questions = self.answers(year, page)
+        headlines = self.headlines(year, page)
         places = [
             self.place_year(pid, year) for pid in self.indexes.place_order if year in self.place_years(pid)
         ]
         hypotheses = self.hypotheses(year, page)
         flows = self.flows_in(year)
+        learned = [
+            *([Section("Written reports", "#written", [], 3)] if headlines.reports else []),
+            *([Section("What the tables concluded", "#concluded", [], 3)] if headlines.tables else []),
+        ]
         contents = [
+            *([Section(f"What we learned in {year}", "#headlines", learned)] if learned else []),
             *[Section(q.question.text, f"#{q.anchor}", []) for q in questions],
             *([Section("Place by place", "#places", [])] if places else []),
-            *([Section("Hypotheses that held or were revised", "#hypotheses", [])] if hypotheses else []),
+            *([Section(f"Earlier hypotheses tested in {year}", "#hypotheses", [])] if hypotheses else []),
             *([Section("Shared measures", "#measures", [])] if measures else []),
             *([Section("The learning that travelled", "#travel", [])] if flows else []),
             *([Section("Posts and reports", "#posts", [])] if posts else []),
@@ -444,6 +581,7 @@ class ReportPlanner:
             page,
             year,
             contents,
+            headlines,
             questions,
             places,
             cards.counted_themes(records),
@@ -473,8 +611,9 @@ class ReportPlanner:
         return ReportsView(years, written)
 
     def latest_review(self) -> Link | None:
-        """The newest year in review, for the home page: one click from it to the report."""
-        years = self.network_years()
+        """The newest year in review with learning records, for the home page: one click from it to
+        the report. A year with only a post (a report on last year, dated in January) is not it."""
+        years = sorted({r.date.year for r in self.indexes.records}, reverse=True) or self.network_years()
         return self.review_link(years[0]) if years else None
 
     # -- pages ----------------------------------------------------------------------------------
@@ -501,13 +640,10 @@ class ReportPlanner:
                     self.review_title(year),
                     "",
                     partial(self.year_in_review_view, year),
-                    description=f"What {network} learned in {year}: question by question, place by "
-                    "place, the hypotheses that held or were revised, the shared measures and the "
-                    "learning that travelled between places.",
+                    description=self.review_description(year),
                 )
             )
         for place_id in sorted(self.published.places):
-            name = self.published.places[place_id].name
             for year in self.place_years(place_id):
                 pages.append(
                     PlannedPage(
@@ -516,8 +652,7 @@ class ReportPlanner:
                         self.place_title(place_id, year),
                         "",
                         partial(self.place_report_view, place_id, year),
-                        description=f"{name}'s learning report for {year}: its answers to the key "
-                        "questions, its themes, tables, measures and posts.",
+                        description=self.place_description(place_id, year),
                     )
                 )
         return pages

@@ -36,13 +36,24 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material trusts the page's ids — its table of contents writes them into attributes raw, and its
 # scripts read the first element with id="__config" — and its own all start with '__'.
 SAFE_NAME = re.compile(r"(?!__)[A-Za-z0-9_-]{1,100}")
+# The ids Learn Aloud's templates give their own elements start with this (`la-more`), and no
+# contributor id does: a `## More` heading never takes the "More from …" section's id.
+SITE_ID_PREFIX = "la-"
 
 # Whether a link's address is one the build withholds (see links.LinkGate).
 Withheld = Callable[[str], bool]
 
 
 def safe_id(value: str) -> str | None:
-    return value if SAFE_NAME.fullmatch(value) else None
+    return value if SAFE_NAME.fullmatch(value) and not value.startswith(SITE_ID_PREFIX) else None
+
+
+def contributor_slug(slug: str) -> str:
+    """A heading id made from a contributor's words, kept out of Material's ids and the site's
+    own: `La Paz` makes `la-paz`, which becomes `_la-paz`; `__config` becomes `config`."""
+    if slug.startswith("__"):
+        slug = slug.lstrip("_") or "section"
+    return f"_{slug}" if slug.startswith(SITE_ID_PREFIX) else slug
 
 
 # Classes the site's own scripts and Material's layout look for: a contributor's element with one

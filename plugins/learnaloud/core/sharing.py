@@ -7,19 +7,18 @@ guide's summary, a table's question. Plain text; the glue escapes it where it is
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from markdown_it import MarkdownIt
-
-from .views import plain_text, plain_title
+from .views import plain_start, plain_text, plain_title
 
 DESCRIPTION_LENGTH = 200  # about what a search result or a link preview shows
-_markdown = MarkdownIt("commonmark")
 
 
 def description(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """Markdown or plain text as one line of plain text, cut at a word near `limit` characters."""
-    plain = plain_title(plain_text(text))
+    return shorten(plain_title(plain_text(text)), limit)
+
+
+def shorten(plain: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """One line of plain text cut at a word near `limit` characters."""
     if len(plain) <= limit:
         return plain
     cut = plain[: limit - 1]
@@ -30,11 +29,4 @@ def description(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def body_description(markdown: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """The start of a Markdown body as plain text: its first paragraphs, never its headings."""
-    tokens = _markdown.parse(markdown[: limit * 4])  # only its start: a long body costs no more
-    words: list[str] = []
-    for opening, inline in pairwise(tokens):
-        if opening.type == "paragraph_open" and inline.type == "inline":
-            words.append(inline.content)
-            if sum(len(w) for w in words) > limit:
-                break
-    return description("\n\n".join(words), limit)
+    return shorten(plain_title(plain_start(markdown, limit, read=4)), limit)

@@ -82,11 +82,11 @@ def plan_site(
     )
     measures = MeasurePlanner(published, indexes.place_order, charts, links)
     posts = PostPlanner(cards)
-    places = PlacePlanner(cards, tables, flows, measures, posts)
+    reports = ReportPlanner(cards, tables, measures, flows, answer_html)
+    places = PlacePlanner(cards, tables, flows, measures, posts, reports)
     explorer = ExplorerPlanner(cards)
     data = DataPlanner(published, indexes)
-    feeds = FeedPlanner(published, indexes, site_url)
-    reports = ReportPlanner(cards, tables, measures, flows, answer_html)
+    feeds = FeedPlanner(published, indexes, site_url, reports)
     families: list[Family] = [
         HomePlanner(cards, places, tables, flows, measures, posts, reports),
         QuestionPlanner(cards, answer_html),

@@ -9,16 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import nh3
 from markdown_it import MarkdownIt
 
 from .model import Measure, Network, Place, Post, Record
 
 TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
+HIDDEN_CONTENT = {"script", "style"}  # elements whose text a page never shows
 _markdown = MarkdownIt("commonmark")
+# An image is read as its alternative text, as a screen reader reads it.
+_markdown.add_render_rule(
+    "image",
+    lambda self, tokens, idx, options, env: html.escape(
+        self.renderInlineAsText(tokens[idx].children or [], options, env)
+    ),
+)
 
 
 def plain_title(text: str) -> str:
@@ -28,9 +38,42 @@ def plain_title(text: str) -> str:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as the text a reader sees, for cards: no markup, no syntax characters."""
-    rendered = TAG_LIKE.sub("", _markdown.render(markdown))
+    """Markdown as the text a reader sees, for cards: no markup, no syntax characters, and none
+    of what the page never shows (comments, scripts, styles) — parsed as a browser parses it."""
+    return plain_html(_markdown.render(markdown), raw="<" in markdown)
+
+
+def plain_html(rendered: str, raw: bool = True) -> str:
+    """HTML as the text a reader sees, on one line. Without `raw` HTML in the Markdown it came from,
+    every tag is markdown-it's own (its attributes escaped, nothing hidden): they are cut out
+    directly, several times faster than parsing the HTML as a browser does."""
+    if raw:
+        rendered = nh3.clean(rendered, tags=set(), clean_content_tags=HIDDEN_CONTENT)
+    else:
+        rendered = TAG_LIKE.sub("", rendered)
     return " ".join(html.unescape(rendered).split())
+
+
+def plain_start(markdown: str, limit: int, read: int = 8) -> str:
+    """The plain text of a body's first paragraphs (never its headings, code, live blocks or HTML
+    blocks), `limit` characters of it or a little more where the body has them. Only the start is
+    read (`read` times `limit`), so a long body costs no more than a short one."""
+    start = markdown[: limit * read]
+    if len(start) < len(markdown) and (boundary := start.rfind("\n\n")) > limit:
+        start = start[:boundary]  # a paragraph cut in two could end inside a comment
+    if (opened := start.rfind("<!--")) > start.rfind("-->"):
+        start = start[:opened]  # a comment cut off: Markdown would print it as text
+    tokens = _markdown.parse(start)
+    paragraphs: list[str] = []
+    length = 0
+    for opening, inline in itertools.pairwise(tokens):
+        if opening.type == "paragraph_open" and inline.type == "inline":
+            paragraphs.append(_markdown.renderer.render(inline.children or [], _markdown.options, {}))
+            length += len(inline.content)
+            if length > limit:
+                break
+    # One document, as a browser reads it: a <script> opened in one paragraph hides the next.
+    return plain_html("".join(f"<p>{paragraph}</p>\n" for paragraph in paragraphs), raw="<" in start)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -184,6 +227,7 @@ class PlaceView:
     tables: list[TableCard]  # the Emergent Learning tables it took part in
     measures: list[Headline]  # its latest figure for each shared measure it reports
     posts: list[PostCard]  # its blog posts and reports, newest first
+    reports: list[Link]  # its generated learning report for each year, newest first
 
 
 @dataclass(frozen=True)

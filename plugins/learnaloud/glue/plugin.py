@@ -71,7 +71,8 @@ class LearnAloudConfig(Config):
 def content_epoch(published: Published) -> int:
     """The latest content date as a timestamp: the only date a build may stamp on its output."""
     dates = [r.date for r in published.records.values()] or [dt.date(2000, 1, 1)]
-    return calendar.timegm(max(dates).timetuple())
+    # MkDocs writes it into sitemap.xml.gz's gzip header, an unsigned 32-bit number of seconds.
+    return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
 
 
 def clean_meta(value: Any) -> Any:
