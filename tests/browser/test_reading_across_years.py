@@ -106,7 +106,7 @@ def test_without_javascript_the_toolkit_says_each_guides_group_size(
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize(
-    "url", ["questions/learning/", "questions/learning/2025/", "questions/learning/places/hillfoot/"]
+    "url", ["questions/learning/", "questions/learning/2025/", "questions/places/hillfoot/"]
 )
 def test_question_views_pass_axe_in_both_schemes(
     browser: Browser, served: str, url: str, scheme: Scheme
@@ -147,15 +147,21 @@ def test_jump_links_and_filters_work_without_javascript(browser: Browser, served
     page.get_by_role("link", name="Show all years").click()
     expect(page).to_have_url(served + "questions/learning/")
 
-    # A place: its years jump within the page; "All places" goes back.
-    page.locator("nav.la-qfilter a", has_text="Hillfoot").first.click()
-    expect(page).to_have_url(served + "questions/learning/places/hillfoot/")
-    expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_have_text("Hillfoot 8 answers")
-    page.locator(".la-qfilter__row--jumps a", has_text="2024").click()
-    expect(page).to_have_url(served + "questions/learning/places/hillfoot/#year-2024")
-    expect(page.locator("#year-2024")).to_be_in_viewport()
-    page.locator(".la-qfilter__row a", has_text="All places").click()
-    expect(page).to_have_url(served + "questions/learning/")
+    # A place: its answers to this question, a section of its page of every question's answers.
+    chip = page.locator("nav.la-qfilter a", has_text="Hillfoot").first
+    expect(chip.locator(".la-count")).to_have_text("8 answers")
+    chip.click()
+    expect(page).to_have_url(served + "questions/places/hillfoot/#question-learning")
+    expect(page.locator("#question-learning")).to_be_in_viewport()
+    expect(page.locator("section[aria-labelledby='question-learning'] .la-answer")).to_have_count(8)
+    expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_contain_text("Hillfoot")
+    jump = page.locator(".la-qfilter__row--jumps a").last
+    target = jump.get_attribute("href") or ""
+    jump.click()
+    expect(page.locator(f"[id='{target[1:]}']")).to_be_in_viewport()
+    page.get_by_role("link", name="All questions and places").click()
+    expect(page).to_have_url(served + "questions/")
+    page.goto(served + "questions/learning/", wait_until="load")
     expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_have_text(
         ["All years 28 answers", "All places 28 answers"]
     )
@@ -164,7 +170,7 @@ def test_jump_links_and_filters_work_without_javascript(browser: Browser, served
 
 @pytest.mark.parametrize(
     "url",
-    ["questions/learning/", "questions/learning/2023/", "questions/learning/places/evil/", "questions/"],
+    ["questions/learning/", "questions/learning/2023/", "questions/places/evil/", "questions/"],
 )
 def test_a_hostile_place_name_runs_nothing_on_the_question_views(
     browser: Browser, small_site: str, url: str

@@ -345,7 +345,7 @@ def test_public_feeds_carry_only_public_entries(privacy_builds: dict[str, Build]
         "feeds/index.md",
         "places/north-quay/reports/2025.md",
         "questions/learning/2025.md",
-        "questions/learning/places/north-quay.md",
+        "questions/places/north-quay.md",
     ],
 )
 def test_a_page_at_a_generated_address_of_part_6_is_an_error(tmp_path: Path, path: str) -> None:

@@ -149,9 +149,23 @@ def resolve(page_url: str, href: str) -> str:
 
 
 def question_pages(build: Build) -> list[str]:
-    """Every page of the 'learning' question: its own, its year views and its place views."""
-    root = build.site / "questions" / "learning"
-    return sorted(p.parent.relative_to(build.site).as_posix() + "/" for p in root.rglob("index.html"))
+    """Every page of the 'learning' question (its own and its year views) and every place's answers."""
+    found = []
+    for root in ("learning", "places"):
+        folder = build.site / "questions" / root
+        found += [p.parent.relative_to(build.site).as_posix() + "/" for p in folder.rglob("index.html")]
+    return sorted(found)
+
+
+def shows(site: Build, page_url: str, href: str) -> list[Tag]:
+    """The answers a link shows: a whole page's, or those of the section its fragment names."""
+    page = article(site, resolve(page_url, href))
+    fragment = href.partition("#")[2]
+    if not fragment:
+        return page.select(".la-answer")
+    target = page.select_one(f"[id='{fragment}']")
+    assert target is not None and target.name == "h2", f"{page_url}: {href}"
+    return target.find_parent("section").select(".la-answer")
 
 
 def status(page: Tag) -> str:
@@ -218,7 +232,8 @@ def test_every_id_on_a_question_page_is_unique_and_none_is_materials(builds: dic
         assert len(ids) == len(set(ids)), url
         ours = [tag["id"] for tag in soup.select("article [id]")]
         assert not [i for i in ours if i.startswith("__")], url
-        assert soup.select_one("#other-questions").name == "h2", url
+        fixed = "#all-questions" if url.startswith("questions/places/") else "#other-questions"
+        assert soup.select_one(fixed).name == "h2", url
     page = article(builds["public"], "questions/learning/2023")
     assert page.select_one("#place-other-questions").get_text(" ", strip=True) == "Otherton 1 answer"
 
@@ -240,19 +255,23 @@ def test_a_year_view_lists_exactly_that_years_answers_by_place(builds: dict[str,
 
 
 @pytest.mark.parametrize("place", ["North Quay", "Hillfoot", HOSTILE_NAME])
-def test_a_place_view_lists_exactly_that_places_answers_newest_year_first(
+def test_a_places_page_lists_its_answers_by_question_then_newest_year_first(
     builds: dict[str, Build], place: str
 ) -> None:
-    url = f"questions/learning/places/{PLACE_IDS[place]}/"
+    url = f"questions/places/{PLACE_IDS[place]}/"
     page = article(builds["public"], url)
     expected = [(title, y) for title, p, y in PUBLIC if p == place]
     years = list(dict.fromkeys(y for _, y in expected))
-    assert titles(page) == [title for title, _ in expected]
-    assert headings(page, "h2") == [*(f"year-{y}" for y in years), "other-questions"]
+    assert titles(page) == [title for title, _ in expected]  # every answer in TREE is to 'learning'
+    assert headings(page, "h2") == ["question-learning", "all-questions"]
+    assert headings(page, "h3") == [f"year-{y}-learning" for y in years]
+    assert page.select_one("h1").get_text(strip=True) == f"{place}'s answers to the four questions"
     assert status(page) == (
-        f"{place} · {count(len(expected), 'answer')} in {count(len(years), 'year')} · Show all places"
+        f"{place} · {count(len(expected), 'answer')} to 1 question in {count(len(years), 'year')}, "
+        "newest first · All questions and places"
     )
-    assert resolve(url, page.select_one(".la-qfilter__now a")["href"]) == "questions/learning/"
+    assert resolve(url, page.select_one(".la-qfilter__now a")["href"]) == "questions/"
+    assert "has not yet answered" in page.get_text()
 
 
 def test_each_view_names_its_rows_a_filter_of_views_or_jumps_within_the_page(
@@ -267,15 +286,17 @@ def test_each_view_names_its_rows_a_filter_of_views_or_jumps_within_the_page(
     years = [("All years", 6), ("2025", 1), ("2024", 3), ("2023", 2)]
     places = [("All places", 6), (HOSTILE_NAME, 1), ("Hillfoot", 2), ("North Quay", 2), ("Otherton", 1)]
     assert shape("questions/learning") == [("Year", years, False), ("Place", places, False)]
+    chips = dict(rows(article(builds["public"], "questions/learning")))["Place"]
+    assert [c["href"].rpartition("/")[2] for c in chips[1:]] == ["#question-learning"] * 4
     # A year view: the places are that year's, counted for it, and stay on the page.
     assert shape("questions/learning/2024") == [
         ("Year", years, False),
         ("Jump to a place", [("Hillfoot", 2), ("North Quay", 1)], True),
     ]
-    # A place view: the years are that place's, counted for it, and stay on the page.
-    assert shape("questions/learning/places/north-quay") == [
-        ("Jump to a year", [("2025", 1), ("2024", 1)], True),
-        ("Place", places, False),
+    # A place's page: the places' pages (each counting all its answers), and its questions.
+    assert shape("questions/places/north-quay") == [
+        ("Place", places[1:], False),
+        ("Jump to a question", [("What are we learning through the work?", 2)], True),
     ]
 
 
@@ -290,16 +311,22 @@ def test_every_chip_counts_what_its_link_shows(builds: dict[str, Build], build: 
             for chip in chips:
                 name, number = chip_text(chip)
                 href = chip["href"]
-                if href.startswith("#"):
-                    target = page.select_one(f"[id='{href[1:]}']")
-                    assert target is not None and target.name == "h2", f"{url}: {href}"
-                    answers = target.find_parent("section").select(".la-answer")
-                    assert name in target.get_text(" ", strip=True), f"{url}: {href}"
-                else:
-                    answers = article(site, resolve(url, href)).select(".la-answer")
+                answers = shows(site, url, href)
+                if "#" in href:
+                    target = article(site, resolve(url, href)).select_one(f"[id='{href.partition('#')[2]}']")
+                    text = target.get_text(" ", strip=True)
+                    assert name in text or url.startswith("questions/learning"), f"{url}: {href}"
                 assert len(answers) == number, f"{url}: {name} says {number}, shows {len(answers)}"
                 checked += 1
-    assert checked > 50
+    assert checked > 40
+    # The grid's counts lead to the same sections.
+    grid = article(site, "questions")
+    cells = grid.select(".la-matrix td a")
+    assert cells
+    for cell in cells:
+        assert "#question-" in cell["href"]
+        number = int(cell.select_one(".la-matrix__count").get_text(strip=True))
+        assert len(shows(site, "questions/", cell["href"])) == number, cell["href"]
 
 
 def test_the_chip_of_the_view_shown_is_marked_current_and_no_other(builds: dict[str, Build]) -> None:
@@ -307,9 +334,7 @@ def test_the_chip_of_the_view_shown_is_marked_current_and_no_other(builds: dict[
         page = article(builds["public"], url)
         chips = [c for _, row in rows(page) for c in row]
         current = [chip_text(c)[0] for c in chips if c.get("aria-current") == "page"]
-        here = [
-            chip_text(c)[0] for c in chips if not c["href"].startswith("#") and resolve(url, c["href"]) == url
-        ]
+        here = [chip_text(c)[0] for c in chips if "#" not in c["href"] and resolve(url, c["href"]) == url]
         assert current == here and current, url
         assert not page.select(".la-qfilter [aria-current]:not(a)"), url
     assert [
@@ -329,7 +354,8 @@ def test_every_link_on_the_question_pages_reaches_a_page_of_the_site(builds: dic
         page = article(builds["public"], url)
         ids = {tag["id"] for tag in page.select("[id]")}
         for a in page.select(
-            "nav.la-qfilter a, nav.la-jump a, .la-answer a, #other-questions + ul a, .la-kicker a"
+            "nav.la-qfilter a, nav.la-jump a, .la-answer a, #other-questions + ul a, #all-questions + ul a,"
+            " .la-kicker a, .la-empty a, .la-matrix a"
         ):
             href = a["href"]
             if href.startswith("http"):
@@ -339,26 +365,23 @@ def test_every_link_on_the_question_pages_reaches_a_page_of_the_site(builds: dic
                 continue
             target = resolve(url, href)
             assert (site / target / "index.html").is_file(), f"{url}: {href} → {target}"
+            if "#" in href:
+                there = article(builds["public"], target)
+                assert there.select_one(f"[id='{href.partition('#')[2]}']") is not None, f"{url}: {href}"
 
 
-def test_filter_views_are_bounded_one_a_year_and_one_a_place(builds: dict[str, Build]) -> None:
+def test_views_are_bounded_one_a_question_and_year_and_one_a_place(builds: dict[str, Build]) -> None:
     site = builds["public"].site
     learning = sorted(
         p.relative_to(site / "questions" / "learning").as_posix()
         for p in (site / "questions/learning").rglob("index.html")
     )
-    assert learning == [
-        "2023/index.html",
-        "2024/index.html",
-        "2025/index.html",
-        "index.html",
-        "places/evil/index.html",
-        "places/hillfoot/index.html",
-        "places/north-quay/index.html",
-        "places/other-questions/index.html",
-    ]
+    assert learning == ["2023/index.html", "2024/index.html", "2025/index.html", "index.html"]
+    places = sorted(p.parent.name for p in (site / "questions/places").rglob("index.html"))
+    assert places == ["evil", "hillfoot", "north-quay", "other-questions"]  # no page for no answers
+    assert not (site / "questions/places/index.html").exists()
     # A question nobody answered has its page, and no views.
-    assert not (site / "questions/patterns/places").exists()
+    assert not [p for p in (site / "questions/patterns").rglob("index.html") if p.parent.name != "patterns"]
     assert (
         "No published record answers this question yet"
         in article(builds["public"], "questions/patterns").get_text()
@@ -371,19 +394,16 @@ def test_a_network_only_answer_is_in_no_public_filter_view_and_in_the_network_on
     public, network = builds["public"], builds["network"]
     leaks = [p for p, data in public.files().items() if b"CANARY" in data]
     assert leaks == []
-    assert not (public.site / "questions/learning/places/hidden").exists()
+    assert not (public.site / "questions/places/hidden").exists()
     assert not (public.site / "questions/learning/2022").exists()
-    assert titles(article(public, "questions/learning/places/hillfoot")) == [
-        "Hill later in 2024",
-        "Hill in 2024",
-    ]
-    assert "CANARYANSWER" in article(network, "questions/learning/places/hillfoot").get_text()
+    assert titles(article(public, "questions/places/hillfoot")) == ["Hill later in 2024", "Hill in 2024"]
+    assert "CANARYANSWER" in article(network, "questions/places/hillfoot").get_text()
     assert "CANARYANSWER" in article(network, "questions/learning/2025").get_text()
-    assert "CANARYHIDDENANSWER" in article(network, "questions/learning/places/hidden").get_text()
+    assert "CANARYHIDDENANSWER" in article(network, "questions/places/hidden").get_text()
 
 
 def test_an_answers_links_are_rebased_for_each_view(builds: dict[str, Build]) -> None:
-    for url in ("questions/learning", "questions/learning/2024", "questions/learning/places/hillfoot"):
+    for url in ("questions/learning", "questions/learning/2024", "questions/places/hillfoot"):
         page = article(builds["public"], url)
         answer = next(a for a in page.select(".la-answer") if "Hill later" in a.get_text())
         link = answer.select_one(".la-answer__body a")
@@ -392,7 +412,7 @@ def test_an_answers_links_are_rebased_for_each_view(builds: dict[str, Build]) ->
 
 
 def test_a_hostile_place_name_is_text_in_headings_filters_and_jump_links(builds: dict[str, Build]) -> None:
-    for url in ("questions/learning", "questions/learning/2023", "questions/learning/places/evil"):
+    for url in ("questions/learning", "questions/learning/2023", "questions/places/evil"):
         html = builds["public"].page(url)
         soup = BeautifulSoup(html, "html.parser")
         assert soup.select("img[onerror]") == []
@@ -417,30 +437,45 @@ def test_every_chip_leads_to_a_planned_page_or_a_section_of_its_own(tmp_path: Pa
     pages = QuestionPlanner(Cards(published, index_published(published)), lambda answer, url: "").pages()
     sources = {page.src_uri for page in pages}
     urls = {posixpath.splitext(src)[0].removesuffix("index").rstrip("/") + "/" for src in sources}
-    questions = [page for page in pages if page.template == "learnaloud/question.html"]
-    assert len(questions) == 4 + 3 + 4  # the four questions' pages; learning's three years, four places
+    questions = [
+        page
+        for page in pages
+        if page.template in ("learnaloud/question.html", "learnaloud/question-place.html")
+    ]
+    assert len(questions) == 4 + 3 + 4  # the four questions' pages; learning's three years; four places
+    anchors_of = {
+        posixpath.splitext(page.src_uri)[0] + "/": {group.anchor for group in page.view().groups}
+        for page in questions
+    }
     for page in questions:
         view = page.view()
         anchors = {group.anchor for group in view.groups}
         for row in view.filters:
             for chip in row.chips:
-                assert chip.url[1:] in anchors if chip.jump else chip.url in urls, chip
+                address, _, fragment = chip.url.partition("#")
+                if chip.jump:
+                    assert fragment in anchors, chip
+                else:
+                    assert address in urls and (not fragment or fragment in anchors_of[address]), chip
         assert bool(page.markdown) == bool(view.groups), page.src_uri
         links = re.findall(r"\]\(([^)]*)\)", page.markdown)
         assert len(links) == (page.src_uri.count("/") > 1), page.src_uri  # a view links back
         for link in links:
             assert link.endswith(".md") and not link.startswith(("/", "http")), link
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), link))
-            assert target == "questions/learning.md", f"{page.src_uri}: {link}"
+            back = (
+                "questions/index.md"
+                if page.src_uri.startswith("questions/places/")
+                else "questions/learning.md"
+            )
+            assert target == back, f"{page.src_uri}: {link}"
 
 
 def test_search_finds_the_question_page_and_not_its_filtered_views(builds: dict[str, Build]) -> None:
     index = json.loads((builds["public"].site / "search" / "search_index.json").read_text())
     locations = {doc["location"].partition("#")[0] for doc in index["docs"]}
     assert "questions/learning/" in locations
-    assert not [
-        loc for loc in locations if loc.startswith(("questions/learning/2", "questions/learning/places/"))
-    ]
+    assert not [loc for loc in locations if loc.startswith(("questions/learning/2", "questions/places/"))]
     for doc in index["docs"]:
         assert "<img" not in doc["text"] and "<img" not in doc["title"]
 
@@ -502,3 +537,19 @@ def test_a_guide_fits_a_number_its_group_size_holds(
 def test_docs_describe_reading_across_years() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "reading-the-site.md").read_text(encoding="utf-8")
     assert "questions/<question>/<year>/" in text and "toolkit/?people=10" in text
+    assert "questions/places/<place>/" in text and "places" in text
+
+
+def test_places_cannot_be_a_question_id(tmp_path: Path) -> None:
+    """`questions/places/` holds each place's answers: a question with that id is an error."""
+    tree = {
+        **BASE_TREE,
+        "network.yml": """
+            name: Test network
+            questions:
+              - id: places
+                text: Which places are we in?
+        """,
+    }
+    _, report = load_content(write_tree(tmp_path / "content", tree))
+    assert any("'places' cannot be the id of a question" in d.message for d in report.errors)

@@ -63,6 +63,9 @@ RESERVED_FOLDERS = ("assets/learnaloud/", "assets/javascripts/", "assets/stylesh
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.
 RESERVED_IDS = frozenset({"index", "readme"})
+# The folder of the questions' per-place pages, `questions/places/<place>/`: no question may have it
+# as its id, or its page would sit at `questions/places/` among them.
+QUESTION_PLACES_FOLDER = "places"
 # The one hand-written page that shares a generated page's address: the home page's introduction.
 HOME_INTRODUCTION = "index.md"
 

@@ -1,18 +1,20 @@
-"""The network's key questions: a grid of who answered which, and a page of answers per question.
+"""The network's key questions: a grid of who answered which, a page of answers per question, and
+a page of answers per place.
 
 A question's page shows every published answer, newest year first, by year and then by place, with
-a list of jump links to each. Two kinds of filtered view narrow it, so a reader can read across
-years without a wall of text, and without JavaScript:
+a list of jump links to each. So that a reader can read across years without a wall of text, and
+without JavaScript, two kinds of page narrow it:
 
-- `questions/<question>/<year>/`: the answers written that year, by place;
-- `questions/<question>/places/<place>/`: one place's answers, by year, newest first.
+- `questions/<question>/<year>/`: the answers to one question written that year, by place;
+- `questions/places/<place>/`: one place's answers to every question, by question and then by year,
+  newest first. A question's place chips lead to that place's section of it
+  (`questions/places/<place>/#question-<question>`), so one page a place serves every question.
 
-Only years and places that have an answer get a view, and never one per year and place together:
-a question has at most (years + places) views, so 10 years and 50 places make 60 pages a question,
-not 500. Each page says which view it is, and its chips never pretend to combine: on the question's
-own page the years lead to year views and the places to place views; on a year view the places jump
-to their sections of that year (counted for that year), and on a place view the years jump to that
-place's years. Every chip's count is the number of answers its link shows.
+Only years and places that have an answer get a page, and never one per year and place together,
+nor one per question and place: 4 questions, 10 years and 50 places make 40 + 50 pages (and 4 question
+pages), not 240. Each page says which it is, and its chips never pretend to combine; every chip's count is
+the number of answers its link shows. `places` cannot be a question's id (loaders/network.py), so
+`questions/places/` is never a question's page.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from functools import partial
 
 from .analysis.questions import Answer as AnswerSection
 from .cards import Cards
+from .files import QUESTION_PLACES_FOLDER
 from .model import KeyQuestion
 from .page import PlannedPage
 from .views import Answer, Cell, Link, QuestionsView, RecordCard, Row, question_url
@@ -38,9 +41,14 @@ def question_year_url(question_id: str, year: int) -> str:
     return f"questions/{question_id}/{year}/"
 
 
+def place_answers_url(place_id: str) -> str:
+    """One place's answers to every question, every year."""
+    return f"questions/{QUESTION_PLACES_FOLDER}/{place_id}/"
+
+
 def question_place_url(question_id: str, place_id: str) -> str:
-    """A question's answers from one place, every year."""
-    return f"questions/{question_id}/places/{place_id}/"
+    """A question's answers from one place, every year: its section of the place's answers."""
+    return f"{place_answers_url(place_id)}#{question_anchor(question_id)}"
 
 
 def markdown_text(text: str) -> str:
@@ -70,6 +78,26 @@ def place_anchor(place_id: str) -> str:
 
 def year_place_anchor(year: int, place_id: str) -> str:
     return f"year-{year}-{place_id}"
+
+
+# A place's answers page: "question-<question>" for a question, "year-<year>-<question>" for its
+# years (a year has four digits, so "year-2025-x" is never another question's year), and the fixed
+# "all-questions", which starts with neither.
+
+
+def question_anchor(question_id: str) -> str:
+    return f"question-{question_id}"
+
+
+def year_question_anchor(year: int, question_id: str) -> str:
+    return f"year-{year}-{question_id}"
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(number: int) -> str:
+    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
 
 
 @dataclass(frozen=True)
@@ -122,6 +150,19 @@ class QuestionView:
 
 
 @dataclass(frozen=True)
+class PlaceAnswersView:
+    """One place's answers to the key questions: a group a question, holding its years."""
+
+    place: Link  # the place's own page
+    heading: str  # "North Quay's answers to the four questions"
+    total: int
+    filters: list[ChipRow]  # the places (pages), then this page's questions (jumps)
+    groups: list[AnswerGroup]
+    unanswered: list[Link]  # the questions the place has not answered
+    questions: list[Link]  # every question's page
+
+
+@dataclass(frozen=True)
 class QuestionPages:
     """One question's answers, and the years and places that get a view."""
 
@@ -137,9 +178,6 @@ class QuestionPages:
     def year_src(self, year: int) -> str:
         return f"questions/{self.question.id}/{year}.md"
 
-    def place_src(self, place_id: str) -> str:
-        return f"questions/{self.question.id}/places/{place_id}.md"
-
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
@@ -153,6 +191,7 @@ class QuestionPlanner:
         self.answer_html = answer_html
         self.counted: dict[str, QuestionPages] = {}
         self.cards_of: dict[str, RecordCard] = {}  # an answer shows on three pages: one card
+        self.answered: dict[str, int] | None = None
 
     def question_pages(self, question: KeyQuestion) -> QuestionPages:
         """A question's answers and its years and places, counted once a build."""
@@ -200,7 +239,7 @@ class QuestionPlanner:
             if pid in by_place
         ]
 
-    def view(self, number: int, year: int | None = None, place: str | None = None) -> QuestionView:
+    def view(self, number: int, year: int | None = None) -> QuestionView:
         question = self.published.network.questions[number - 1]
         pages = self.question_pages(question)
         others = [link for link in self.cards.question_links() if link.url != question_url(question.id)]
@@ -210,15 +249,6 @@ class QuestionPlanner:
             shown = [a for a in pages.answers if a.record.date.year == year]
             groups = self.by_place(pages, shown, url)
             narrowed = str(year)
-        elif place is not None:  # one place, by year
-            url = question_place_url(question.id, place)
-            shown = [a for a in pages.answers if a.record.place == place]
-            groups = []
-            for y in pages.years:
-                mine = [self.answer(a, url) for a in shown if a.record.date.year == y]
-                if mine:
-                    groups.append(AnswerGroup(str(y), year_anchor(y), len(mine), mine, []))
-            narrowed = self.place_name(place)
         else:  # every answer, by year and then by place
             url = question_url(question.id)
             shown = pages.answers
@@ -234,23 +264,19 @@ class QuestionPlanner:
             len(pages.answers),
             len(shown),
             narrowed,
-            "year" if year is not None else "place" if place is not None else "",
-            self.filters(pages, groups, year, place),
+            "year" if year is not None else "",
+            self.filters(pages, groups, year),
             groups,
             others,
         )
 
     # What the page shows, and the chips that lead elsewhere -----------------------------------------
 
-    def showing(
-        self, pages: QuestionPages, src: str, year: int | None = None, place: str | None = None
-    ) -> str:
+    def showing(self, pages: QuestionPages, src: str, year: int | None = None) -> str:
         """Which view the page is, in words ("**2025** · 12 answers from 4 places · Show all
         years"): the page's Markdown, so that search finds it and `--strict` checks the link back."""
         if year is not None:
             shown = [a for a in pages.answers if a.record.date.year == year]
-        elif place is not None:
-            shown = [a for a in pages.answers if a.record.place == place]
         else:
             shown = pages.answers
         if not shown:
@@ -260,53 +286,115 @@ class QuestionPlanner:
         back = link_from(src, pages.src)
         if year is not None:
             return f"**{year}** · {answers} from {places} · [Show all years]({back})\n"
-        if place is not None:
-            years = plural(len({a.record.date.year for a in shown}), "year")
-            name = markdown_text(self.place_name(place))
-            return f"**{name}** · {answers} in {years} · [Show all places]({back})\n"
         return f"**All years and places** · {answers} from {places}, newest year first\n"
 
     def filters(
-        self,
-        pages: QuestionPages,
-        groups: list[AnswerGroup],
-        year: int | None = None,
-        place: str | None = None,
+        self, pages: QuestionPages, groups: list[AnswerGroup], year: int | None = None
     ) -> list[ChipRow]:
-        """The years, then the places. The way a view narrows is a row of views, with the one shown
-        marked and "All" leading back; the other way is a row of jumps to this page's sections. A
-        chip's count is what its link shows, so a year and a place never seem to combine."""
+        """The years, then the places. The years are a row of views, with the one shown marked and
+        "All years" leading back. The places lead to each place's answers to this question, on its
+        own page (`questions/places/<place>/#question-<question>`, every year); on a year view they
+        jump to this page's sections instead. A chip's count is what its link shows, so a year and a
+        place never seem to combine."""
         if not pages.answers:
             return []
         qid = pages.question.id
         total = len(pages.answers)
         everything = question_url(qid)
-        narrowed = year is not None or place is not None
-        jumps = [Chip(group.text, group.count, f"#{group.anchor}") for group in groups]
-        if place is not None:  # its years, on this page
-            years = ChipRow("Jump to a year", jumps)
-        else:
-            years = ChipRow(
-                "Year",
-                [
-                    Chip("All years", total, everything, not narrowed),
-                    *(Chip(str(y), n, question_year_url(qid, y), y == year) for y, n in pages.years.items()),
-                ],
-            )
+        years = ChipRow(
+            "Year",
+            [
+                Chip("All years", total, everything, year is None),
+                *(Chip(str(y), n, question_year_url(qid, y), y == year) for y, n in pages.years.items()),
+            ],
+        )
         if year is not None:  # its places, on this page
-            places = ChipRow("Jump to a place", jumps)
+            places = ChipRow("Jump to a place", [Chip(g.text, g.count, f"#{g.anchor}") for g in groups])
         else:
             places = ChipRow(
                 "Place",
                 [
-                    Chip("All places", total, everything, not narrowed),
+                    Chip("All places", total, everything, True),
                     *(
-                        Chip(self.place_name(pid), n, question_place_url(qid, pid), pid == place)
+                        Chip(self.place_name(pid), n, question_place_url(qid, pid))
                         for pid, n in pages.places.items()
                     ),
                 ],
             )
         return [years, places]
+
+    # A place's answers -----------------------------------------------------------------------------
+
+    def place_totals(self) -> dict[str, int]:
+        """Each place with an answer → its answers to every question, by name."""
+        if self.answered is None:
+            counts = Counter(
+                a.record.place for q in self.published.network.questions for a in self.indexes.answers[q.id]
+            )
+            self.answered = {pid: counts[pid] for pid in self.indexes.place_order if counts[pid]}
+        return self.answered
+
+    def place_heading(self, place_id: str) -> str:
+        count = in_words(len(self.published.network.questions))
+        noun = "question" if count == "one" else "questions"
+        return f"{self.place_name(place_id)}'s answers to the {count} {noun}"
+
+    def place_src(self, place_id: str) -> str:
+        return f"questions/{QUESTION_PLACES_FOLDER}/{place_id}.md"
+
+    def place_view(self, place_id: str) -> PlaceAnswersView:
+        url = place_answers_url(place_id)
+        groups: list[AnswerGroup] = []
+        unanswered: list[Link] = []
+        for question in self.published.network.questions:
+            pages = self.question_pages(question)
+            mine = [a for a in pages.answers if a.record.place == place_id]
+            if not mine:
+                unanswered.append(Link(question.text, question_url(question.id)))
+                continue
+            years = []
+            for y in pages.years:
+                of_year = [self.answer(a, url) for a in mine if a.record.date.year == y]
+                if of_year:
+                    years.append(
+                        AnswerGroup(str(y), year_question_anchor(y, question.id), len(of_year), of_year, [])
+                    )
+            groups.append(AnswerGroup(question.text, question_anchor(question.id), len(mine), [], years))
+        totals = self.place_totals()
+        filters = [
+            ChipRow(
+                "Place",
+                [
+                    Chip(self.place_name(pid), n, place_answers_url(pid), pid == place_id)
+                    for pid, n in totals.items()
+                ],
+            ),
+            ChipRow("Jump to a question", [Chip(g.text, g.count, f"#{g.anchor}") for g in groups]),
+        ]
+        return PlaceAnswersView(
+            self.cards.place_link(place_id),
+            self.place_heading(place_id),
+            totals[place_id],
+            filters,
+            groups,
+            unanswered,
+            self.cards.question_links(),
+        )
+
+    def place_showing(self, place_id: str) -> str:
+        """The page's Markdown: what it holds, with a link back to the grid that `--strict` checks."""
+        mine = [
+            (q.id, a.record.date.year)
+            for q in self.published.network.questions
+            for a in self.indexes.answers[q.id]
+            if a.record.place == place_id
+        ]
+        answers = plural(len(mine), "answer")
+        questions = plural(len({qid for qid, _ in mine}), "question")
+        years = plural(len({y for _, y in mine}), "year")
+        back = link_from(self.place_src(place_id), "questions/index.md")
+        name = markdown_text(self.place_name(place_id))
+        return f"**{name}** · {answers} to {questions} in {years}, newest first · [All questions and places]({back})\n"
 
     # The questions' grid ---------------------------------------------------------------------------
 
@@ -322,7 +410,7 @@ class QuestionPlanner:
                 cells.append(
                     Cell(
                         len(mine),
-                        question_place_url(question.id, pid),
+                        question_place_url(question.id, pid),  # linked only where there are answers
                         f"{len(mine)} answer{'s' * (len(mine) != 1)} from {name}",
                         max((r.date for r in mine), default=None),
                     )
@@ -364,16 +452,15 @@ class QuestionPlanner:
                         searched=False,  # the question's own page is the one search finds
                     )
                 )
-            for pid in pages.places:
-                src = pages.place_src(pid)
-                planned.append(
-                    PlannedPage(
-                        src,
-                        "learnaloud/question.html",
-                        f"{question.text} ({self.place_name(pid)})",
-                        self.showing(pages, src, place=pid),
-                        partial(self.view, number, place=pid),
-                        searched=False,  # the question's own page is the one search finds
-                    )
+        for pid in self.place_totals():
+            planned.append(
+                PlannedPage(
+                    self.place_src(pid),
+                    "learnaloud/question-place.html",
+                    self.place_heading(pid),
+                    self.place_showing(pid),
+                    partial(self.place_view, pid),
+                    searched=False,  # the questions' own pages are the ones search finds
                 )
+            )
         return planned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..files import QUESTION_PLACES_FOLDER
 from ..model import Network
 from .reader import Reader
 
@@ -23,6 +24,14 @@ def load_network(reader: Reader) -> Network | None:
     seen: set[str] = set()
     for index, question in enumerate(network.questions if network else ()):
         reader.reserved("network.yml", parsed.lines.line("questions", index, "id"), question.id, "question")
+        if question.id == QUESTION_PLACES_FOLDER:  # questions/places/<place>/ is each place's answers
+            reader.report.error(
+                "network.yml",
+                parsed.lines.line("questions", index, "id"),
+                f"'{question.id}' cannot be the id of a question: the site uses questions/{question.id}/ "
+                "for each place's answers",
+                "choose another id, a few words about the question, e.g. 'our-places'",
+            )
         if question.id in seen:
             reader.report.error(
                 "network.yml",
