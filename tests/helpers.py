@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import textwrap
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from learnaloud.printing import QuietHandler
+from learnaloud.printing import serving as serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
@@ -175,11 +174,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(QuietHandler):
     """Serves a built site as a static host does: a missing path gets the site's 404.html."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / "404.html"
@@ -195,14 +191,6 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextmanager
-def serving(site: Path) -> Iterator[str]:
+def serving(site: Path) -> AbstractContextManager[str]:
     """A built site served on a free loopback port, for as long as the block runs."""
-    handler = functools.partial(SiteHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_site(site, SiteHandler)

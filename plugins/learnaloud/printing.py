@@ -117,13 +117,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """The built site on a free loopback port, for as long as the block runs."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler, path: str = "/") -> Iterator[str]:
+    """The built site on a free loopback port, for as long as the block runs; its address ends
+    in `path` (a handler may serve the site under a sub-path)."""
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()

@@ -5,15 +5,11 @@ report and guide of a built site; the 404 page works served under a sub-path, in
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -23,6 +19,7 @@ from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
 from learnaloud.printing import printable_pages
+from learnaloud.printing import serving as serve_site
 from tests.browser.test_pages_in_chromium import SCHEMES, Scheme, opened, serious_violations
 from tests.helpers import EXAMPLE, ROOT, Build, SiteHandler
 
@@ -142,16 +139,8 @@ class SubPathHandler(SiteHandler):
         return super().translate_path("/" + path.removeprefix(self.PREFIX))
 
 
-@contextmanager
-def serving_under_network(site: Path) -> Iterator[str]:
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/network/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serving_under_network(site: Path) -> AbstractContextManager[str]:
+    return serve_site(site, SubPathHandler, SubPathHandler.PREFIX)
 
 
 @pytest.fixture(scope="module")
