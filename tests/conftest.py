@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.helpers import CHROMIUM_ARGS, EXAMPLE, Build, build_site
+from learnaloud.printing import CHROMIUM_ARGS  # Debian's Chromium headless, as `make pdf` runs it
+from tests.helpers import EXAMPLE, Build, build_site
 
 
 @pytest.fixture(scope="session")

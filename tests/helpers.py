@@ -164,16 +164,6 @@ BASE_TREE: dict[str, str] = {
 }
 
 
-# Debian's Chromium, driven by Playwright: flags that work headless on a machine with no network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
 class SiteHandler(QuietHandler):
     """Serves a built site as a static host does: a missing path gets the site's 404.html."""
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 PRINTABLE = re.compile(rb'data-la-print="(report|guide)"')
 PRINT_KINDS = ("report", "guide")
-# Headless flags that work on a machine with no network (tests/helpers.py CHROMIUM_ARGS).
+# Headless flags that work on a machine with no network (the browser tests use them too).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
