@@ -13,13 +13,18 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 UV_SYNC := $(UV) sync --locked --python $(PYTHON) --quiet
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve site test lint bench pdf upgrade chromium clean distclean
+.PHONY: serve site install check test lint bench pdf upgrade chromium clean distclean
 
 serve: $(VENV)/.site  ## Build the example site and serve it on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
 
 site: $(VENV)/.site  ## Build the example site into site/
 	$(BIN)/mkdocs build
+
+install: $(VENV)/.site  ## Install Learn Aloud into .venv, exactly as uv.lock says (what CI runs)
+
+check: $(VENV)/.site  ## Check content/ as a build would, without building: every problem with its file, line and fix
+	$(BIN)/learnaloud check
 
 test: $(VENV)/.test chromium lint  ## Lint, type-check and run every test (browser tests and a tiny benchmark included)
 	$(BIN)/pytest

@@ -41,6 +41,7 @@ ADVERSARIAL_BYTES = 1024 * 1024  # the adversarial body: 1 MB (MiB), its final n
 ADVERSARIAL_TIMEOUT = 60.0  # seconds a build of the adversarial site may take before it is stopped
 DETAIL_CHARS = 160  # an error line quoted in the adversarial table is cut to this length
 STDERR_TAIL_LINES = 40
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the example network's site
 MIB = 1024 * 1024
 
 # The contract's vocabularies, from the model itself, so the generated content stays valid.
@@ -225,6 +226,9 @@ class Measure:
     html_pages: int = 0
     explorer_index_bytes: int = 0  # explore/records.json, which the explorer's script loads
     explorer_page_bytes: int = 0  # explore/index.html, the complete list without JavaScript
+    cold_seconds: float = 0.0  # Learn Aloud's first build of the network, with an empty cache
+    check_cold_seconds: float = 0.0  # `learnaloud check` of the network, with an empty cache
+    check_seconds: float = 0.0  # `learnaloud check` again, the cache filled
 
 
 # -- generating content -------------------------------------------------------------------------
@@ -716,6 +720,30 @@ def build_once(site: Site, out: Path, size: int) -> tuple[float, float, int]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def learnaloud_command() -> list[str]:
+    script = Path(sys.executable).parent / "learnaloud"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "learnaloud.cli"]
+
+
+def check_once(config: Path, cache: Path) -> float:
+    """`learnaloud check` of a site's content in a child process, as a contributor runs it before
+    a commit: wall seconds, its whole run (Python's start and imports too)."""
+    env = {**build_env(), "XDG_CACHE_HOME": str(cache)}
+    command = [*learnaloud_command(), "check", "-f", str(config)]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise BuildFailed(f"learnaloud check of {config} failed (exit {result.returncode}):\n{result.stderr}")
+    return seconds
+
+
+def check_times(config: Path, cache: Path) -> tuple[float, float]:
+    """The check with an empty cache, then with the cache it filled."""
+    shutil.rmtree(cache, ignore_errors=True)
+    return check_once(config, cache), check_once(config, cache)
+
+
 def site_size(out: Path) -> tuple[int, int]:
     files = [p for p in out.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
@@ -729,10 +757,10 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
     sites = prepare(size, work)
     results = {site.kind: Measure() for site in sites}
     repeats = repeats or default_repeats(size)
-    # Charts are cached by content across builds (as in CI with a kept cache, or `mkdocs serve`):
-    # one unmeasured build draws them; the chart costs are printed on their own.
+    # Charts, read files and compiled templates are cached by content across builds (as in CI with
+    # a kept cache, or `mkdocs serve`): a first build fills the cache, timed on its own.
     learnaloud = next(site for site in sites if site.kind == "learnaloud")
-    build_once(learnaloud, learnaloud.config.parent / "site", size)
+    results["learnaloud"].cold_seconds, _, _ = build_once(learnaloud, learnaloud.config.parent / "site", size)
     for attempt in range(repeats):
         for site in sites:  # interleaved, so slow drift on the machine hits both alike
             out = site.config.parent / "site"
@@ -751,6 +779,8 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
                 file=sys.stderr,
                 flush=True,
             )
+    la = results["learnaloud"]
+    la.check_cold_seconds, la.check_seconds = check_times(learnaloud.config, work / f"check-cache-{size}")
     return results
 
 
@@ -886,6 +916,7 @@ def print_tables(
     results: dict[int, dict[str, Measure]],
     charts: tuple[float, float, float],
     adversarial: dict[str, dict[str, Outcome]] | None = None,
+    example_check: tuple[int, tuple[float, float]] | None = None,
 ) -> None:
     print(
         "records  learnaloud s  plain s  ratio   learnaloud CPU s  plain CPU s  ratio   learnaloud MB  plain MB  ratio"
@@ -913,6 +944,22 @@ def print_tables(
     for size, by_kind in results.items():
         la = by_kind["learnaloud"]
         print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
+    print()
+    print("content        records  check s, empty cache  check s")
+    for size, by_kind in results.items():
+        la = by_kind["learnaloud"]
+        print(f"{'synthetic':<13}  {size:>7}  {la.check_cold_seconds:>20.2f}  {la.check_seconds:>7.2f}")
+    if example_check is not None:
+        records, (cold, warm) = example_check
+        print(f"{'example':<13}  {records:>7}  {cold:>20.2f}  {warm:>7.2f}")
+    print()
+    print("records  learnaloud first build s  plain s  ratio")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        print(
+            f"{size:>7}  {la.cold_seconds:>24.2f}  {plain.best_seconds:>7.2f}  "
+            f"{ratio(la.cold_seconds, plain.best_seconds):>5}"
+        )
     print()
     first, drawn, cached = charts
     print(
@@ -980,6 +1027,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.adversarial_timeout <= 0:
         parser.error("--adversarial-timeout must be more than 0")
     work = Path(tempfile.mkdtemp(prefix="learnaloud-bench-"))
+    # The builds' cache (Learn Aloud's charts, read files and templates) starts empty, in the run's folder.
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache")
     keep = args.keep
     try:
         if args.warm_up:
@@ -990,7 +1039,9 @@ def main(argv: list[str] | None = None) -> int:
         adversarial = None
         if args.adversarial:
             adversarial = measure_adversarial(work, args.adversarial_timeout, args.plain_adversarial)
-        print_tables(results, chart_costs(work / "chart-cache"), adversarial)
+        example_records = len(list((EXAMPLE_CONFIG.parent / "content").glob("places/*/records/*.md")))
+        example_check = (example_records, check_times(EXAMPLE_CONFIG, work / "check-cache-example"))
+        print_tables(results, chart_costs(work / "chart-cache"), adversarial, example_check)
     except BuildFailed as failure:
         keep = True
         print(f"bench: {failure}\nbench: the generated sites are kept in {work}", file=sys.stderr)

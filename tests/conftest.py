@@ -11,6 +11,16 @@ from learnaloud.printing import CHROMIUM_ARGS  # Debian's Chromium headless, as 
 from tests.helpers import EXAMPLE, Build, build_site
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The builds' cache (core/cache.py) in a folder of the session's own, never the user's: the
+    builds of a session share it, as a contributor's builds do."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder / "learnaloud"
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The example network, built once for the whole session as a public site."""

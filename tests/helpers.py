@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -11,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from click import ClickException
 
+from learnaloud.cli import read_settings
+from learnaloud.core.check import check_site
 from learnaloud.printing import QuietHandler
 from learnaloud.printing import serving as serve_site
 
@@ -92,7 +96,31 @@ def build_site(
     if strict:
         command.append("--strict")
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site.parent, check=False)
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    build = Build(result.returncode, result.stdout + result.stderr, site)
+    assert_check_agrees(config, visibility, build)
+    return build
+
+
+CONTENT_FAILURE = re.compile(r"Learn Aloud found \d+ problems? in the content; nothing was built[^\n]*\n")
+
+
+def assert_check_agrees(config: Path, visibility: str | None, build: Build) -> None:
+    """`learnaloud check`, given the same mkdocs.yml, finds exactly the problems this build found:
+    every tree a test builds, broken or not, proves the check and the build one validator."""
+    try:
+        settings = read_settings(config, None, visibility)
+    except ClickException:  # settings no build accepts either (a visibility that is not one)
+        assert build.returncode != 0, build.output
+        return
+    report = check_site(settings.content, settings.visibility, allow_files=settings.allow_files).report
+    found = CONTENT_FAILURE.search(build.output)
+    listed = "\n".join(d.format() for d in report.errors) + "\n"  # a message may quote a line break
+    agree = build.output.startswith(listed, found.end()) if found else not report.errors
+    if found:  # and nothing more: the line after the list is blank or the end
+        agree = agree and build.output[found.end() + len(listed) :][:1] in ("", "\n")
+    assert agree, f"learnaloud check and the build disagree on {config}:\n{listed}\n---\n{build.output}"
+    shown = [line.split(" -  ", 1)[-1] for line in build.output.splitlines() if line.startswith("WARNING")]
+    assert {d.format() for d in report.warnings} <= set(shown), build.output
 
 
 def build_both(root: Path, tree: dict[str, str]) -> dict[str, Build]:

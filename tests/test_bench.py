@@ -93,6 +93,24 @@ def test_tiny_run_prints_the_ratio_table(tiny_run: subprocess.CompletedProcess[s
         assert float(cell) > 0
 
 
+def test_tiny_run_prints_how_long_the_check_takes(tiny_run: subprocess.CompletedProcess[str]) -> None:
+    columns, rows = table(tiny_run.stdout, "content        records")
+    assert columns == ["content", "records", "check s, empty cache", "check s"]
+    assert [row[0] for row in rows] == ["synthetic", "example"]
+    assert rows[0][1] == str(TINY) and int(rows[1][1]) > 0
+    assert all(float(cell) > 0 for row in rows for cell in row[2:])
+
+
+def test_tiny_run_prints_the_first_build_with_an_empty_cache(
+    tiny_run: subprocess.CompletedProcess[str],
+) -> None:
+    columns, rows = table(tiny_run.stdout, "records  learnaloud first build s")
+    assert columns == ["records", "learnaloud first build s", "plain s", "ratio"]
+    (row,) = rows
+    assert row[0] == str(TINY) and re.fullmatch(RATIO, row[3])
+    assert float(row[1]) > 0 and float(row[2]) > 0
+
+
 def test_tiny_run_prints_site_sizes_and_the_explorer(tiny_run: subprocess.CompletedProcess[str]) -> None:
     columns, rows = table(tiny_run.stdout, "records  learnaloud site MB")
     assert columns == ["records", "learnaloud site MB", "plain site MB", "learnaloud pages", "plain pages"]

@@ -155,14 +155,17 @@ def test_hostile_names_stay_text_inside_the_chart(tmp_path: Path) -> None:
     assert svg.get("aria-label").startswith("</text></svg><img")  # an attribute's text, parsed back
 
 
-def test_a_warm_cache_draws_no_chart_and_does_not_import_matplotlib(tmp_path: Path) -> None:
+def test_a_warm_cache_draws_no_chart_and_does_not_import_matplotlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # empty: this test's own
     cold = build_site(EXAMPLE, tmp_path / "site")
     assert cold.returncode == 0, cold.output
     drawn = re.search(r"(\d+) charts, \1 drawn and 0 from the cache", cold.output)
     assert drawn is not None and int(drawn[1]) > 20, cold.output
     warm = build_site(EXAMPLE, tmp_path / "site")
     assert f"{drawn[1]} charts, 0 drawn and {drawn[1]} from the cache" in warm.output
-    config = tmp_path / "mkdocs-site.yml"  # as build_site wrote it, with its cache beside it
+    config = tmp_path / "mkdocs-site.yml"  # as build_site wrote it
     script = f"""
 import sys
 from mkdocs.commands.build import build

@@ -48,6 +48,7 @@ class Cards:
     def __init__(self, published: Published, indexes: Indexes) -> None:
         self.published = published
         self.indexes = indexes
+        self.cards: dict[str, RecordCard] = {}  # a record shows on many pages: one card each
 
     def place_link(self, place_id: str, count: int = 0) -> Link:
         return Link(self.published.places[place_id].name, place_url(place_id), count)
@@ -62,6 +63,12 @@ class Cards:
         ]
 
     def card(self, record: Record) -> RecordCard:
+        card = self.cards.get(record.ref)
+        if card is None:
+            card = self.cards[record.ref] = self.new_card(record)
+        return card
+
+    def new_card(self, record: Record) -> RecordCard:
         return RecordCard(
             title=record.title,
             url=record_url(record),

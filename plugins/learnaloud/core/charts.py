@@ -11,6 +11,7 @@ light and dark, and nothing in it fetches or runs.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import html
@@ -18,12 +19,13 @@ import io
 import json
 import os
 import re
-import tempfile
 import textwrap
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
+
+from .cache import write_atomically
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -116,7 +118,8 @@ class Charts:
             self.memory[key] = inline_svg(draw(spec), spec)
             self.count(key, drawn=True)
             if path is not None:
-                write_atomically(path, self.memory[key])
+                with contextlib.suppress(OSError):  # a full or read-only disk: drawn again next time
+                    write_atomically(path, self.memory[key])
         return self.memory[key]
 
     def count(self, key: str, *, drawn: bool) -> None:
@@ -128,14 +131,6 @@ class Charts:
     def reset_counts(self) -> None:
         self.drawn = self.cached = 0
         self.used.clear()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    Path(temporary).replace(path)
 
 
 def draw(spec: ChartSpec) -> str:

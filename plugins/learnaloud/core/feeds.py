@@ -306,6 +306,7 @@ class FeedPlanner:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.network = feed_text(published.network.name)
         self.rights = self.rights_of(published)
+        self.links: dict[tuple[str, ...], list[FeedLink]] = {}  # by feed_keys
 
     @staticmethod
     def rights_of(published: Published) -> str:
@@ -550,7 +551,8 @@ class FeedPlanner:
             "authors": [{"name": self.network, "url": self.absolute("")}],
             "items": items,
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        # Compact: Python's C encoder writes it (an indented dump takes the slow, pure-Python one).
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def files(self) -> dict[str, str]:
         """Every feed in every format, by its path in the site, in a fixed order; beside each feed's
@@ -576,6 +578,18 @@ class FeedPlanner:
     def links_for(self, src_uri: str) -> list[FeedLink]:
         """The feeds a page links in its head: its place's or theme's first (a place's records,
         posts and reports included), then the network's."""
+        keys = self.feed_keys(src_uri)
+        links = self.links.get(keys)
+        if links is None:  # the same for every page of a place: made once
+            links = self.links[keys] = [
+                FeedLink(f"{feed.title} ({f.name})", f.type, f.path, f.href)
+                for feed in (self.by_key[key] for key in keys if key in self.by_key)
+                for f in self.feed_files(feed)
+            ]
+        return links
+
+    @staticmethod
+    def feed_keys(src_uri: str) -> tuple[str, ...]:
         parts = src_uri.split("/")
         keys: list[str] = []
         if len(parts) >= 3 and parts[0] == "places":
@@ -583,15 +597,7 @@ class FeedPlanner:
         elif len(parts) == 2 and parts[0] == "themes":
             keys.append(f"themes/{parts[1].removesuffix('.md')}")
         keys.append("network")
-        links: list[FeedLink] = []
-        for key in keys:
-            feed = self.by_key.get(key)
-            if feed is not None:
-                links.extend(
-                    FeedLink(f"{feed.title} ({f.name})", f.type, f.path, f.href)
-                    for f in self.feed_files(feed)
-                )
-        return links
+        return tuple(keys)
 
     def listing(self, feed: Feed) -> FeedListing:
         latest = feed.entries[0].date if feed.entries else None

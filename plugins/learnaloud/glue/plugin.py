@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
+import gc
 import html
 import logging
 import os
@@ -13,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,18 +30,19 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
+from ..core.cache import Shelf, default_folder
 from ..core.charts import Charts
+from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
-from ..core.files import check_addresses
-from ..core.links import LinkGate, link_line, normal
-from ..core.load import ParseCache, load_content
+from ..core.links import link_line, normal
+from ..core.load import ParseCache
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
-from ..core.select import BuildVisibility, Published, select, within
+from ..core.select import BuildVisibility, Published, within
 from ..core.sharing import description
-from ..core.site import PlannedPage, SitePlan, plan_site
+from ..core.site import PlannedPage, SitePlan
 from ..core.source import page_body, page_source, read_text
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
@@ -64,8 +67,8 @@ SITE_URL_MISSING = (
 class LearnAloudConfig(Config):
     visibility = c.Choice(("public", "network"), default="public")
     allow_files = c.ListOfItems(c.Type(str), default=[])
-    # Charts drawn once are kept here, by a hash of what they show; safe to delete.
-    cache_dir = c.Type(str, default=".learnaloud-cache")
+    # What the next build can reuse (core/cache.py); by default the user's cache folder. Safe to delete.
+    cache_dir = c.Optional(c.Type(str))
 
 
 def content_epoch(published: Published) -> int:
@@ -133,32 +136,39 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if not config.site_url:  # like a content error: before anything is written
             raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
-        cache_dir = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        cache_dir = self.cache_dir(config)
         if self.charts.folder != cache_dir / "charts":
             self.charts = Charts(cache_dir / "charts")
         self.charts.reset_counts()
-        content, report = load_content(Path(config.docs_dir), tuple(self.config.allow_files), self.cache)
-        published: Published | None = None
-        if not report.has_errors:
-            published = select(content, visibility, report)
-        for warning in report.warnings:
+        self.cache.shelf = Shelf(cache_dir / "parsed")
+        self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
+        checked = check_site(
+            Path(config.docs_dir),
+            visibility,
+            allow_files=tuple(self.config.allow_files),
+            site_url=config.site_url,
+            cache=self.cache,
+            answer_html=self.answer_html,
+            charts=self.charts,
+        )
+        for warning in checked.report.warnings:
             log.warning(warning.format())
-        if published is None:
-            raise content_error(report)
+        if checked.published is None or checked.links is None or checked.plan is None:
+            raise content_error(checked.report)
+        content, published = checked.content, checked.published
         self.published = published
-        self.links = LinkGate(published.withheld, config.site_url or "")
+        self.links = checked.links
         # MkDocs warns that a withheld page is "not found"; Learn Aloud says why, once.
         pages_log = logging.getLogger("mkdocs.structure.pages")
         for old in [f for f in pages_log.filters if isinstance(f, WithheldLinkFilter)]:
             pages_log.removeFilter(old)
         pages_log.addFilter(WithheldLinkFilter(published.withheld))
-        self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.blocks = content.blocks
         self.page_meta = content.page_meta
         self.block_env: Environment | None = None
         self.block_token = f"LEARNALOUD{secrets.token_hex(8)}"  # never in any output
         self.held_blocks: dict[str, str] = {}
-        self.plan: SitePlan = plan_site(published, self.answer_html, self.links, self.charts, config.site_url)
+        self.plan: SitePlan = checked.plan
         self.pages: dict[str, PlannedPage] = {page.src_uri: page for page in self.plan.pages}
         # The network's name and licence in every footer and on every printed page; the 404's links.
         network = published.network
@@ -168,10 +178,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.signposts = signposts(set(self.pages))
         if not config.site_description and network.description:  # Material places it unescaped
             config.site_description = html.escape(description(network.description))
-        addresses = Report()
-        check_addresses(published.files, [*self.pages, *self.plan.files], addresses)
-        if addresses.has_errors:
-            raise content_error(addresses)
         self.own_nav = config.nav is None
         if self.own_nav:
             # Records stay out of the nav on purpose (its size is quadratic); no need to list them.
@@ -196,6 +202,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
+        # The content and the plan live until the build ends: the garbage collector need not walk
+        # them again at each of the build's collections (unfrozen when the build ends).
+        gc.freeze()
         return config
 
     def build_visibility(self) -> BuildVisibility:
@@ -222,7 +231,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
 
+    def cache_dir(self, config: MkDocsConfig) -> Path:
+        if self.config.cache_dir is None:
+            return default_folder()
+        return Path(config.config_file_path or ".").parent / self.config.cache_dir
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Templates compiled once, for every later build; Jinja checks each against its source.
+        templates = self.cache_dir(config) / "templates"
+        with contextlib.suppress(OSError):  # no folder, no cache: the build only takes longer
+            templates.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         env.filters["la_date"] = long_date
         env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
         env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
@@ -379,6 +398,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{charts.cached} from the cache"
             )
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        gc.unfreeze()
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
             self.staged.abandon()
         else:
@@ -387,6 +407,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self.staged.abandon()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if isinstance(error, BuildError | Abort):

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import blocks, messages
 from ..bounds import body_problems
+from ..cache import Shelf, code_key
 from ..errors import Diagnostic, Report, a
 from ..files import RESERVED_IDS, TreeFiles, is_regular_file
 from ..headings import find_headings
@@ -36,9 +38,16 @@ class CachedItem:
 @dataclass
 class ParseCache:
     """Items read from Markdown files, by path, size and modification time. A site keeps one across
-    `mkdocs serve` rebuilds, so a one-file edit re-reads one file."""
+    `mkdocs serve` rebuilds, so a one-file edit re-reads one file. With a shelf, items read without
+    a problem are also kept on disk by a hash of the file's path and text and of the code that
+    read it, for the next build."""
 
     items: dict[str, CachedItem] = field(default_factory=dict)
+    shelf: Shelf | None = None
+
+    def key(self, rel: str, kind: str, text: str) -> str:
+        identity = f"{code_key()}\0{rel}\0{kind}\0{text}"
+        return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -210,16 +219,31 @@ class Reader:
         stamp = (stat.st_size, stat.st_mtime_ns)
         cached = self.cache.items.get(rel)
         if cached is None or cached.stamp != stamp:
-            first = len(self.report.diagnostics)
-            item = self.read_markdown_item(path, rel, model, kind, example, **derived)
-            diagnostics = tuple(self.report.diagnostics[first:])
-            cached = CachedItem(stamp, item, diagnostics, self.collected.blocks.get(rel))
-            self.cache.items[rel] = cached
-        else:
-            self.report.diagnostics.extend(cached.diagnostics)
-            if cached.blocks is not None:
-                self.collected.blocks[rel] = cached.blocks
+            shelf, key = self.cache.shelf, self.shelf_key(path, rel, kind)
+            shelved = shelf.get(key) if shelf is not None and key is not None else None
+            if isinstance(shelved, CachedItem):
+                cached = self.cache.items[rel] = replace(shelved, stamp=stamp)
+            else:
+                first = len(self.report.diagnostics)
+                item = self.read_markdown_item(path, rel, model, kind, example, **derived)
+                diagnostics = tuple(self.report.diagnostics[first:])
+                cached = CachedItem(stamp, item, diagnostics, self.collected.blocks.get(rel))
+                self.cache.items[rel] = cached
+                if shelf is not None and key is not None and item is not None and not diagnostics:
+                    shelf.put(key, cached)  # only what was read cleanly: a problem is read afresh
+                return item
+        self.report.diagnostics.extend(cached.diagnostics)
+        if cached.blocks is not None:
+            self.collected.blocks[rel] = cached.blocks
         return cast(ModelT | None, cached.item)
+
+    def shelf_key(self, path: Path, rel: str, kind: str) -> str | None:
+        if self.cache.shelf is None or not is_regular_file(path):
+            return None
+        try:
+            return self.cache.key(rel, kind, read_text(path))
+        except (SourceProblem, OSError):  # read_markdown_item reads it again and says what is wrong
+            return None
 
     def read_markdown_item(
         self, path: Path, rel: str, model: type[ModelT], kind: str, example: str, **derived: Any

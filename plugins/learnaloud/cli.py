@@ -1,0 +1,312 @@
+"""`learnaloud`, the contributor's command. `learnaloud check` finds every problem a build would
+find in a content tree, from the same code (core/check.py), without building the site: in well
+under a second, so an editor, a pre-commit hook or a pull request can run it on every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import click
+import yaml
+
+from .core import scaffold
+from .core.cache import Shelf, default_folder
+from .core.check import check_site
+from .core.errors import Diagnostic, Severity
+from .core.load import ParseCache, load_content
+from .core.model import Content
+from .core.scaffold import NewFile, ScaffoldProblem
+from .core.select import BuildVisibility
+
+VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"  # as the build reads it
+Format = Literal["text", "github", "json"]
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for the few settings a check needs, whatever tags it holds
+    (`!!python/name:` for Material's extensions, `!ENV` for values from the environment)."""
+
+
+def env_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' `!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first set variable, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(cast(yaml.SequenceNode, node))
+    return next((os.environ[str(name)] for name in names if str(name) in os.environ), default)
+
+
+ConfigLoader.add_constructor("!ENV", env_value)
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # any other tag: not needed
+
+
+@dataclass(frozen=True)
+class Settings:
+    content: Path
+    visibility: BuildVisibility
+    allow_files: tuple[str, ...]
+    site_url: str
+    cache: Path  # the build's cache folder: files read cleanly before are not read again
+
+
+def read_settings(config_file: Path | None, content: Path | None, visibility: str | None) -> Settings:
+    """The content folder, visibility and allowed files, as `mkdocs build` with this mkdocs.yml
+    would take them (the command line and LEARNALOUD_VISIBILITY first, as in a build)."""
+    config: dict[str, Any] = {}
+    if config_file is None and Path("mkdocs.yml").is_file():
+        config_file = Path("mkdocs.yml")
+    if config_file is not None:
+        try:
+            loaded = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise click.ClickException(f"{config_file}: cannot be read as MkDocs settings ({exc})") from None
+        config = loaded if isinstance(loaded, dict) else {}
+    options: dict[str, Any] = {}
+    for plugin in config.get("plugins") or []:
+        if plugin == "learnaloud":
+            break
+        if isinstance(plugin, dict) and "learnaloud" in plugin:
+            options = plugin["learnaloud"] or {}
+            break
+    base = config_file.parent if config_file is not None else Path()
+    folder = content or base / str(config.get("docs_dir") or "docs")
+    chosen = (
+        visibility or os.environ.get(VISIBILITY_VARIABLE, "").strip() or options.get("visibility") or "public"
+    )
+    if chosen not in ("public", "network"):
+        raise click.ClickException(f"{chosen!r} is not a visibility — use public or network")
+    return Settings(
+        folder,
+        cast(BuildVisibility, chosen),
+        tuple(str(pattern) for pattern in options.get("allow_files") or ()),
+        str(config.get("site_url") or ""),
+        base / str(options["cache_dir"]) if options.get("cache_dir") else default_folder(),
+    )
+
+
+def shown_path(settings: Settings, diagnostic: Diagnostic) -> str:
+    """Where the file is from here: what an editor, a terminal or GitHub opens."""
+    path = settings.content / diagnostic.path
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+
+
+def github_escape(text: str, *, property_value: bool = False) -> str:
+    """GitHub's workflow-command escaping (the `%`, newlines; in a property also `:` and `,`)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github_line(settings: Settings, diagnostic: Diagnostic) -> str:
+    """`::error file=…,line=…,title=…::message`: GitHub shows it on the file's line in a pull request."""
+    properties = [f"file={github_escape(shown_path(settings, diagnostic), property_value=True)}"]
+    if diagnostic.line:
+        properties.append(f"line={diagnostic.line}")
+    properties.append("title=Learn Aloud")
+    command = "error" if diagnostic.severity is Severity.ERROR else "warning"
+    return f"::{command} {','.join(properties)}::{github_escape(f'{diagnostic.message} — {diagnostic.hint}')}"
+
+
+def text_line(settings: Settings, diagnostic: Diagnostic) -> str:
+    where = shown_path(settings, diagnostic) + (f":{diagnostic.line}" if diagnostic.line else "")
+    kind = "" if diagnostic.severity is Severity.ERROR else "warning: "
+    return f"{where}: {kind}{diagnostic.message} — {diagnostic.hint}"
+
+
+def json_document(settings: Settings, diagnostics: list[Diagnostic], seconds: float) -> str:
+    return json.dumps(
+        {
+            "content": str(settings.content),
+            "visibility": settings.visibility,
+            "errors": sum(d.severity is Severity.ERROR for d in diagnostics),
+            "warnings": sum(d.severity is Severity.WARNING for d in diagnostics),
+            "seconds": round(seconds, 3),
+            "diagnostics": [
+                {
+                    "severity": str(d.severity),
+                    "file": shown_path(settings, d),
+                    "path": d.path,  # within the content folder, as the build names it
+                    "line": d.line,
+                    "message": d.message,
+                    "hint": d.hint,
+                }
+                for d in diagnostics
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Learn Aloud: publish what a learning network learns."""
+
+
+@main.command()
+@click.argument("content", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The site's mkdocs.yml (default: mkdocs.yml here, if there is one).",
+)
+@click.option(
+    "--visibility",
+    type=click.Choice(["public", "network"]),
+    help="Check a public or a network build (default: as the build would: LEARNALOUD_VISIBILITY, "
+    "then mkdocs.yml, then public).",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; github for GitHub Actions annotations; json for tools.",
+)
+def check(content: Path | None, config_file: Path | None, visibility: str | None, output: Format) -> None:
+    """Find every problem a build of CONTENT (default: mkdocs.yml's docs_dir) would find, without
+    building the site. Exit status 0 when it would build (warnings allowed), 1 when it would not."""
+    start = time.perf_counter()
+    settings = read_settings(config_file, content, visibility)
+    if not settings.content.is_dir():
+        raise click.ClickException(f"{settings.content}: no such folder — name the content folder")
+    checked = check_site(
+        settings.content,
+        settings.visibility,
+        allow_files=settings.allow_files,
+        site_url=settings.site_url,
+        cache=ParseCache(shelf=Shelf(settings.cache / "parsed")),
+    )
+    diagnostics = [*checked.report.errors, *checked.report.warnings]
+    seconds = time.perf_counter() - start
+    if output == "json":
+        click.echo(json_document(settings, diagnostics, seconds))
+    else:
+        line = github_line if output == "github" else text_line
+        for diagnostic in diagnostics:
+            click.echo(line(settings, diagnostic))
+    errors, warnings = len(checked.report.errors), len(checked.report.warnings)
+    if checked.published is not None:
+        published = checked.published
+        summary = (
+            f"Learn Aloud: {settings.content} is ready to build ({settings.visibility}): "
+            f"{plural(len(published.places), 'place')}, {plural(len(published.records), 'record')}, "
+            f"{plural(len(published.posts), 'post')} published; {plural(warnings, 'warning')} ({seconds:.2f} s)"
+        )
+    else:
+        also = f" and {plural(warnings, 'warning')}" if warnings else ""
+        summary = (
+            f"Learn Aloud: {settings.content} would not build: {plural(errors, 'problem')} to fix"
+            f"{also} ({seconds:.2f} s)"
+        )
+    click.echo(summary, err=True)
+    raise SystemExit(1 if errors else 0)
+
+
+# -- new files ----------------------------------------------------------------------------------
+
+content_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The site's mkdocs.yml, for the content folder (default: mkdocs.yml here).",
+)
+
+
+def write_new(config_file: Path | None, make: Callable[[Content], NewFile]) -> None:
+    """Writes the file `make` plans in the content folder, never over an existing one."""
+    settings = read_settings(config_file, None, None)
+    if not settings.content.is_dir():
+        raise click.ClickException(
+            f"{settings.content}: no such folder — run this where mkdocs.yml is, or pass -f"
+        )
+    content, _ = load_content(settings.content)  # its ids, for the comments; problems are the check's
+    try:
+        new = make(content)
+    except ScaffoldProblem as problem:
+        raise click.ClickException(str(problem)) from None
+    path = settings.content / new.path
+    if path.exists() or path.is_symlink():
+        raise click.ClickException(
+            f"{os.path.relpath(path)} already exists — give it another title, or edit that file"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never over a file made meanwhile
+        out.write(new.text)
+    click.echo(f"wrote {os.path.relpath(path)}")
+    click.echo(
+        "Fill it in, then run `learnaloud check`. It is network-only until you set `visibility: public`.",
+        err=True,
+    )
+
+
+@main.group()
+def new() -> None:
+    """Start a new record, post, table, activity or place from a commented template."""
+
+
+@new.command("record")
+@click.option("--place", required=True, help="The place's id: its folder under content/places/.")
+@click.argument("title")
+@content_option
+def new_record_command(place: str, title: str, config_file: Path | None) -> None:
+    """A learning record of PLACE, dated today: content/places/<place>/records/<date>-<title>.md"""
+    write_new(config_file, lambda content: scaffold.new_record(content, place, title, dt.date.today()))
+
+
+@new.command("post")
+@click.option("--place", help="The place's id; without it, a post of the whole network.")
+@click.option("--report", is_flag=True, help="A report: a cover, contents and a print layout.")
+@click.argument("title")
+@content_option
+def new_post_command(place: str | None, report: bool, title: str, config_file: Path | None) -> None:
+    """A blog post (or a report) dated today, in the place's posts/ or the network's."""
+    write_new(
+        config_file, lambda content: scaffold.new_post(content, place, title, dt.date.today(), report=report)
+    )
+
+
+@new.command("table")
+@click.option(
+    "--place", "places", multiple=True, help="A place at the table (repeat for several; none: national)."
+)
+@click.argument("title")
+@content_option
+def new_table_command(places: tuple[str, ...], title: str, config_file: Path | None) -> None:
+    """An Emergent Learning table dated today: content/tables/<year-month>-<title>.yml"""
+    write_new(config_file, lambda content: scaffold.new_table(content, list(places), title, dt.date.today()))
+
+
+@new.command("activity")
+@click.argument("title")
+@content_option
+def new_activity_command(title: str, config_file: Path | None) -> None:
+    """An activity guide for the toolkit: content/toolkit/<title>.md"""
+    write_new(config_file, lambda content: scaffold.new_activity(content, title))
+
+
+@new.command("place")
+@click.argument("name")
+@content_option
+def new_place_command(name: str, config_file: Path | None) -> None:
+    """A place: content/places/<name>/place.yml (its records go in records/ beside it)."""
+    write_new(config_file, lambda content: scaffold.new_place(content, name, dt.date.today()))
+
+
+if __name__ == "__main__":
+    main()

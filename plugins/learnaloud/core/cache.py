@@ -1,0 +1,71 @@
+"""Where builds keep what the next build can reuse: drawn charts, read content files, compiled
+templates. Every entry is found by a hash of what made it, so a stale entry is never used.
+
+The folder is outside the project by default (the user's cache folder, as pip's and matplotlib's
+are): what is in it is trusted, shown on pages or run, so nothing a pull request adds to the
+repository may land in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent.parent  # the learnaloud package
+# Whatever reading a file depends on besides the file: a change to any of these is a new key.
+LIBRARIES = ("pydantic", "pydantic-core", "markdown-it-py", "PyYAML")
+
+
+def default_folder() -> Path:
+    """`$XDG_CACHE_HOME/learnaloud`, else `~/.cache/learnaloud`."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "learnaloud"
+
+
+@functools.cache
+def code_key() -> str:
+    """A hash of Learn Aloud's own source and the versions of the libraries it reads files with:
+    an entry made by other code is never taken for this code's."""
+    digest = hashlib.sha256(sys.version.encode())
+    for library in LIBRARIES:
+        digest.update(f"\0{library}={version(library)}".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Written whole or not at all: a build stopped half-way leaves no torn entry behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data.encode() if isinstance(data, str) else data)
+    Path(temporary).replace(path)
+
+
+class Shelf:
+    """Python objects on disk, by key (pickled: only for a folder no one else writes to)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            return pickle.loads(self.path(key).read_bytes())
+        except Exception:  # absent, torn by a full disk, or from another version: read the file again
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        with contextlib.suppress(OSError):  # a full or read-only disk costs the next build time only
+            write_atomically(self.path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

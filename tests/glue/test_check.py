@@ -1,0 +1,156 @@
+"""`learnaloud check`: the build's problems without the build, for people, GitHub and tools.
+
+That the check and the build find the same problems is asserted on every tree any test builds
+(tests/helpers.py `assert_check_agrees`); here, its formats, exit status and settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from learnaloud.cli import github_escape
+from tests.helpers import BASE_TREE, ROOT, write_tree
+
+RECORD = "places/north-quay/records/2025-05-01-bad-evidence.md"
+NEAR_MISS = "places/hillfoot/records/2025-05-02-near-miss.md"
+TREE = {
+    **BASE_TREE,
+    RECORD: """
+        ---
+        title: A record with a typo
+        date: 2025-05-01
+        evidence: [stroy]
+        ---
+    """,
+    NEAR_MISS: """
+        ---
+        title: A heading that almost names a question
+        date: 2025-05-02
+        evidence: [story]
+        ---
+
+        ## What are we learning through this work?
+
+        Something.
+    """,
+}
+ERROR = "'stroy' is not a valid evidence — did you mean 'story'?"
+WARNING = (
+    "the heading 'What are we learning through this work?' is close to the key question 'What are "
+    "we learning through the work?' but does not match it — write '## What are we learning through "
+    "the work?' (or '## learning') so the answer is gathered on the question's page"
+)
+
+
+def learnaloud(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The console script `make test` installed, as a contributor runs it."""
+    script = Path(sys.executable).parent / "learnaloud"
+    environment = {k: v for k, v in os.environ.items() if k != "LEARNALOUD_VISIBILITY"} | (env or {})
+    return subprocess.run(
+        [str(script), *args], capture_output=True, text=True, cwd=cwd, env=environment, check=False
+    )
+
+
+def project(tmp_path: Path, tree: dict[str, str], plugin: str = "  - learnaloud") -> Path:
+    """A site folder as a network has one: mkdocs.yml beside content/."""
+    write_tree(tmp_path / "content", tree)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://example.org/\ndocs_dir: content\n"
+        "theme:\n  name: material\nmarkdown_extensions:\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        f"plugins:\n  - search\n{plugin}\n"
+    )
+    return tmp_path
+
+
+def test_the_example_network_is_ready_to_build() -> None:
+    result = learnaloud("check", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "content is ready to build (public): 4 places" in result.stderr
+
+
+def test_text_names_file_line_problem_and_fix_and_fails(tmp_path: Path) -> None:
+    result = learnaloud("check", cwd=project(tmp_path, TREE))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"content/{RECORD}:4: {ERROR}",
+        f"content/{NEAR_MISS}:7: warning: {WARNING}",
+    ]
+    assert "content would not build: 1 problem to fix and 1 warning" in result.stderr
+
+
+def test_github_annotations_are_exact(tmp_path: Path) -> None:
+    result = learnaloud("check", "--format", "github", cwd=project(tmp_path, TREE))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=content/{RECORD},line=4,title=Learn Aloud::{ERROR}",
+        f"::warning file=content/{NEAR_MISS},line=7,title=Learn Aloud::{WARNING}",
+    ]
+
+
+def test_json_is_exact(tmp_path: Path) -> None:
+    result = learnaloud("check", "--format", "json", cwd=project(tmp_path, TREE))
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document.pop("seconds") > 0
+    message, hint = ERROR.split(" — ")
+    warning_message, warning_hint = WARNING.split(" — ")
+    assert document == {
+        "content": "content",
+        "visibility": "public",
+        "errors": 1,
+        "warnings": 1,
+        "diagnostics": [
+            {
+                "severity": "error",
+                "file": f"content/{RECORD}",
+                "path": RECORD,
+                "line": 4,
+                "message": message,
+                "hint": hint,
+            },
+            {
+                "severity": "warning",
+                "file": f"content/{NEAR_MISS}",
+                "path": NEAR_MISS,
+                "line": 7,
+                "message": warning_message,
+                "hint": warning_hint,
+            },
+        ],
+    }
+
+
+def test_warnings_alone_pass(tmp_path: Path) -> None:
+    tree = {key: value for key, value in TREE.items() if key != RECORD}
+    result = learnaloud("check", "--format", "github", cwd=project(tmp_path, tree))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("::warning ")
+
+
+def test_github_escapes_what_would_end_a_property_or_a_line() -> None:
+    assert github_escape("50% done\r\nnext: a, b") == "50%25 done%0D%0Anext: a, b"
+    assert github_escape("a:b,c%", property_value=True) == "a%3Ab%2Cc%25"
+
+
+def test_visibility_as_the_build_takes_it(tmp_path: Path) -> None:
+    """The flag, then LEARNALOUD_VISIBILITY, then mkdocs.yml, then public."""
+    tree = {**BASE_TREE, "places/lowtown/place.yml": "name: Lowtown\nvisibility: network\n"}
+    folder = project(tmp_path, tree, plugin="  - learnaloud:\n      visibility: network")
+    assert "(network): 3 places" in learnaloud("check", cwd=folder).stderr
+    public = learnaloud("check", cwd=folder, env={"LEARNALOUD_VISIBILITY": "public"})
+    assert "(public): 2 places" in public.stderr
+    assert "(public): 2 places" in learnaloud("check", "--visibility", "public", cwd=folder).stderr
+    wrong = learnaloud("check", cwd=folder, env={"LEARNALOUD_VISIBILITY": "everyone"})
+    assert wrong.returncode == 1 and "'everyone' is not a visibility" in wrong.stderr
+
+
+def test_a_named_content_folder_and_a_missing_one(tmp_path: Path) -> None:
+    write_tree(tmp_path / "elsewhere", BASE_TREE)
+    assert learnaloud("check", "elsewhere", cwd=tmp_path).returncode == 0
+    missing = learnaloud("check", "nowhere", cwd=tmp_path)
+    assert missing.returncode == 1 and "nowhere: no such folder" in missing.stderr

@@ -1,0 +1,76 @@
+"""`learnaloud new …`: a file a contributor fills in, that passes the check as written, builds,
+stays network-only until they publish it, and never replaces another file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from tests.glue.test_check import learnaloud, project
+from tests.helpers import BASE_TREE, build_site
+
+TODAY = dt.date.today().isoformat()
+TITLE = 'Tea at the market: "what we heard" #1'
+KINDS: dict[str, tuple[list[str], str]] = {
+    "record": (
+        ["record", "--place", "north-quay", TITLE],
+        f"places/north-quay/records/{TODAY}-tea-at-the-market-what-we-heard-1.md",
+    ),
+    "place post": (
+        ["post", "--place", "hillfoot", TITLE],
+        f"places/hillfoot/posts/{TODAY}-tea-at-the-market-what-we-heard-1.md",
+    ),
+    "network report": (["post", "--report", TITLE], f"posts/{TODAY}-tea-at-the-market-what-we-heard-1.md"),
+    "table": (
+        ["table", "--place", "north-quay", "--place", "hillfoot", TITLE],
+        f"tables/{TODAY[:7]}-tea-at-the-market-what-we-heard-1.yml",
+    ),
+    "activity": (["activity", TITLE], "toolkit/tea-at-the-market-what-we-heard-1.md"),
+    "place": (["place", "Low Town"], "places/low-town/place.yml"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_new_file_passes_the_check_unchanged_and_builds_network_only(tmp_path: Path, kind: str) -> None:
+    args, path = KINDS[kind]
+    folder = project(tmp_path, BASE_TREE)
+    made = learnaloud("new", *args, cwd=folder)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == f"wrote content/{path}\n"
+    assert (folder / "content" / path).is_file()
+    check = learnaloud("check", "--visibility", "network", cwd=folder)
+    assert (check.returncode, check.stdout) == (0, ""), check.stdout  # no problem, no warning
+    public = build_site(folder / "content", tmp_path / "public")
+    network = build_site(folder / "content", tmp_path / "network", visibility="network")
+    assert public.returncode == network.returncode == 0, public.output + network.output
+    if kind == "record":
+        page = f"places/north-quay/records/{Path(path).stem}"
+        assert f"<h1>{escape(TITLE)}</h1>" in network.page(page)
+        assert not (public.site / page).exists()
+
+
+def test_a_new_file_never_replaces_one(tmp_path: Path) -> None:
+    args, path = KINDS["record"]
+    folder = project(tmp_path, BASE_TREE)
+    assert learnaloud("new", *args, cwd=folder).returncode == 0
+    (folder / "content" / path).write_text("mine")
+    again = learnaloud("new", *args, cwd=folder)
+    assert again.returncode == 1 and f"content/{path} already exists" in again.stderr
+    assert (folder / "content" / path).read_text() == "mine"
+
+
+def test_an_unknown_place_gets_a_did_you_mean(tmp_path: Path) -> None:
+    made = learnaloud("new", "record", "--place", "north-qay", "Hello", cwd=project(tmp_path, BASE_TREE))
+    assert (
+        made.returncode == 1 and "there is no place 'north-qay' — did you mean 'north-quay'?" in made.stderr
+    )
+
+
+def test_names_the_site_keeps_and_titles_without_words(tmp_path: Path) -> None:
+    folder = project(tmp_path, BASE_TREE)
+    assert learnaloud("new", "activity", "Index", cwd=folder).stdout == "wrote content/toolkit/our-index.md\n"
+    empty = learnaloud("new", "activity", "!!!", cwd=folder)
+    assert empty.returncode == 1 and "the title has no letters or digits" in empty.stderr
