@@ -79,6 +79,7 @@ def build_site(
     extra: str = "",
 ) -> Build:
     """`mkdocs build` of a content tree, as a contributor's CI would run it."""
+    site.parent.mkdir(parents=True, exist_ok=True)
     config = site.parent / f"mkdocs-{site.name}.yml"
     config.write_text(
         MKDOCS_YML.format(

@@ -56,7 +56,7 @@ def test_the_workflow_checks_and_builds_every_pull_request_and_publishes_main() 
     steps = run_steps("check-and-build")
     assert steps == [
         "make install",
-        ".venv/bin/learnaloud check --format github",
+        ".venv/bin/learnaloud check --strict --format github",
         ".venv/bin/mkdocs build --strict --site-dir site",
     ]
     publish = flow["jobs"]["publish"]

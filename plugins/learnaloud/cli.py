@@ -9,95 +9,93 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 import click
-import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .core import scaffold
-from .core.cache import Shelf, default_folder
+from .core.cache import Shelf, default_folder, outside_project
 from .core.check import check_site
-from .core.errors import Diagnostic, Severity
+from .core.errors import Diagnostic, Report, Severity
 from .core.load import ParseCache, load_content
 from .core.model import Content
 from .core.scaffold import NewFile, ScaffoldProblem
 from .core.select import BuildVisibility
+from .glue.plugin import SITE_URL_MISSING, VISIBILITY_VARIABLE, LearnAloudPlugin
 
-VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"  # as the build reads it
 Format = Literal["text", "github", "json"]
-
-
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for the few settings a check needs, whatever tags it holds
-    (`!!python/name:` for Material's extensions, `!ENV` for values from the environment)."""
-
-
-def env_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' `!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first set variable, else the default."""
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        *names, default = loader.construct_sequence(cast(yaml.SequenceNode, node))
-    return next((os.environ[str(name)] for name in names if str(name) in os.environ), default)
-
-
-ConfigLoader.add_constructor("!ENV", env_value)
-ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # any other tag: not needed
 
 
 @dataclass(frozen=True)
 class Settings:
     content: Path
     visibility: BuildVisibility
-    allow_files: tuple[str, ...]
-    site_url: str
-    cache: Path  # the build's cache folder: files read cleanly before are not read again
+    allow_files: tuple[str, ...] = ()
+    strict: bool = False  # warnings fail the build, as `mkdocs build --strict` or `strict: true`
+    cache: Path | None = None  # the build's cache: files read cleanly before are not read again
 
 
-def read_settings(config_file: Path | None, content: Path | None, visibility: str | None) -> Settings:
-    """The content folder, visibility and allowed files, as `mkdocs build` with this mkdocs.yml
-    would take them (the command line and LEARNALOUD_VISIBILITY first, as in a build)."""
-    config: dict[str, Any] = {}
+def read_settings(
+    config_file: Path | None, content: Path | None, visibility: str | None, *, strict: bool = False
+) -> Settings:
+    """The content folder and the plugin's options, read by MkDocs itself from mkdocs.yml (with
+    `INHERIT:`, `!ENV` and all), as `mkdocs build` takes them; the command line comes first."""
     if config_file is None and Path("mkdocs.yml").is_file():
         config_file = Path("mkdocs.yml")
-    if config_file is not None:
-        try:
-            loaded = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise click.ClickException(f"{config_file}: cannot be read as MkDocs settings ({exc})") from None
-        config = loaded if isinstance(loaded, dict) else {}
-    options: dict[str, Any] = {}
-    for plugin in config.get("plugins") or []:
-        if plugin == "learnaloud":
-            break
-        if isinstance(plugin, dict) and "learnaloud" in plugin:
-            options = plugin["learnaloud"] or {}
-            break
-    base = config_file.parent if config_file is not None else Path()
-    folder = content or base / str(config.get("docs_dir") or "docs")
-    chosen = (
-        visibility or os.environ.get(VISIBILITY_VARIABLE, "").strip() or options.get("visibility") or "public"
-    )
+    if config_file is None:
+        if content is None:
+            raise click.ClickException(
+                "there is no mkdocs.yml here — run this where it is, pass -f path/to/mkdocs.yml, "
+                "or name the content folder"
+            )
+        chosen = visibility or os.environ.get(VISIBILITY_VARIABLE, "").strip() or "public"
+        if chosen not in ("public", "network"):
+            raise click.ClickException(
+                f"{VISIBILITY_VARIABLE}={chosen!r} is not a visibility — use public or network"
+            )
+        cache = default_folder()
+        safe = outside_project(cache, Path(), content)
+        return Settings(content, cast(BuildVisibility, chosen), strict=strict, cache=cache if safe else None)
+    try:
+        config = load_config(config_file=str(config_file))
+    except (ConfigurationError, OSError) as exc:
+        raise click.ClickException(f"{config_file}: {exc}") from None
+    plugin = config.plugins.get("learnaloud")
+    if not isinstance(plugin, LearnAloudPlugin):
+        raise click.ClickException(
+            f"{config_file} does not use Learn Aloud — add `- learnaloud` under `plugins:`"
+        )
+    if not config.site_url:
+        raise click.ClickException(SITE_URL_MISSING.replace("mkdocs.yml", str(config_file), 1))
+    try:
+        chosen = visibility or plugin.build_visibility()
+    except PluginError as exc:
+        raise click.ClickException(str(exc)) from None
     if chosen not in ("public", "network"):
         raise click.ClickException(f"{chosen!r} is not a visibility — use public or network")
     return Settings(
-        folder,
+        content or Path(config.docs_dir),
         cast(BuildVisibility, chosen),
-        tuple(str(pattern) for pattern in options.get("allow_files") or ()),
-        str(config.get("site_url") or ""),
-        base / str(options["cache_dir"]) if options.get("cache_dir") else default_folder(),
+        tuple(plugin.config.allow_files),
+        strict or bool(config.strict),
+        plugin.cache_dir(config),
     )
 
 
-def shown_path(settings: Settings, diagnostic: Diagnostic) -> str:
-    """Where the file is from here: what an editor, a terminal or GitHub opens."""
-    path = settings.content / diagnostic.path
+def shown(path: Path) -> str:
+    """Where a file is from here: what an editor, a terminal or GitHub opens."""
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive
         return str(path)
+
+
+def shown_path(settings: Settings, diagnostic: Diagnostic) -> str:
+    return shown(settings.content / diagnostic.path)
 
 
 def github_escape(text: str, *, property_value: bool = False) -> str:
@@ -125,7 +123,7 @@ def text_line(settings: Settings, diagnostic: Diagnostic) -> str:
 def json_document(settings: Settings, diagnostics: list[Diagnostic], seconds: float) -> str:
     return json.dumps(
         {
-            "content": str(settings.content),
+            "content": shown(settings.content),
             "visibility": settings.visibility,
             "errors": sum(d.severity is Severity.ERROR for d in diagnostics),
             "warnings": sum(d.severity is Severity.WARNING for d in diagnostics),
@@ -178,21 +176,27 @@ def main() -> None:
     show_default=True,
     help="text for people; github for GitHub Actions annotations; json for tools.",
 )
-def check(content: Path | None, config_file: Path | None, visibility: str | None, output: Format) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Warnings fail too, as in `mkdocs build --strict` (or `strict: true`)."
+)
+def check(
+    content: Path | None, config_file: Path | None, visibility: str | None, output: Format, strict: bool
+) -> None:
     """Find every problem a build of CONTENT (default: mkdocs.yml's docs_dir) would find, without
-    building the site. Exit status 0 when it would build (warnings allowed), 1 when it would not."""
+    building the site. Exit status 0 when it would build (warnings allowed unless strict), 1 when
+    it would not."""
     start = time.perf_counter()
-    settings = read_settings(config_file, content, visibility)
+    settings = read_settings(config_file, content, visibility, strict=strict)
     if not settings.content.is_dir():
-        raise click.ClickException(f"{settings.content}: no such folder — name the content folder")
+        raise click.ClickException(f"{shown(settings.content)}: no such folder — name the content folder")
+    shelf = Shelf(settings.cache / "parsed") if settings.cache else None
     checked = check_site(
-        settings.content,
-        settings.visibility,
-        allow_files=settings.allow_files,
-        site_url=settings.site_url,
-        cache=ParseCache(shelf=Shelf(settings.cache / "parsed")),
+        settings.content, settings.visibility, allow_files=settings.allow_files, cache=ParseCache(shelf=shelf)
     )
-    diagnostics = [*checked.report.errors, *checked.report.warnings]
+    report = checked.report
+    if settings.strict:  # a warning stops a strict build: it is an error here too
+        report = Report([replace(d, severity=Severity.ERROR) for d in report.diagnostics])
+    diagnostics = [*report.errors, *report.warnings]
     seconds = time.perf_counter() - start
     if output == "json":
         click.echo(json_document(settings, diagnostics, seconds))
@@ -200,18 +204,19 @@ def check(content: Path | None, config_file: Path | None, visibility: str | None
         line = github_line if output == "github" else text_line
         for diagnostic in diagnostics:
             click.echo(line(settings, diagnostic))
-    errors, warnings = len(checked.report.errors), len(checked.report.warnings)
-    if checked.published is not None:
+    errors, warnings = len(report.errors), len(report.warnings)
+    folder = shown(settings.content)
+    if not errors and checked.published is not None:
         published = checked.published
         summary = (
-            f"Learn Aloud: {settings.content} is ready to build ({settings.visibility}): "
+            f"Learn Aloud: {folder} is ready to build ({settings.visibility}): "
             f"{plural(len(published.places), 'place')}, {plural(len(published.records), 'record')}, "
             f"{plural(len(published.posts), 'post')} published; {plural(warnings, 'warning')} ({seconds:.2f} s)"
         )
     else:
         also = f" and {plural(warnings, 'warning')}" if warnings else ""
         summary = (
-            f"Learn Aloud: {settings.content} would not build: {plural(errors, 'problem')} to fix"
+            f"Learn Aloud: {folder} would not build{' in strict mode' if settings.strict else ''}: {plural(errors, 'problem')} to fix"
             f"{also} ({seconds:.2f} s)"
         )
     click.echo(summary, err=True)

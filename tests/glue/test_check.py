@@ -154,3 +154,42 @@ def test_a_named_content_folder_and_a_missing_one(tmp_path: Path) -> None:
     assert learnaloud("check", "elsewhere", cwd=tmp_path).returncode == 0
     missing = learnaloud("check", "nowhere", cwd=tmp_path)
     assert missing.returncode == 1 and "nowhere: no such folder" in missing.stderr
+
+
+def test_settings_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
+    """Plugins written as a mapping, `INHERIT:`, `!ENV`: the check takes what the build takes."""
+    tree = {
+        **BASE_TREE,
+        "places/lowtown/place.yml": "name: Lowtown\nvisibility: network\n",
+        "embeds/map.html": "<p>a map</p>\n",
+    }
+    write_tree(tmp_path / "content", tree)
+    (tmp_path / "base.yml").write_text(
+        "site_name: Test\nsite_url: !ENV [SITE_URL, 'https://example.org/']\ndocs_dir: content\n"
+        "theme:\n  name: material\n"
+        "plugins:\n  search: {}\n  learnaloud:\n    visibility: network\n    allow_files: ['embeds/*.html']\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n")
+    result = learnaloud("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(network): 3 places" in result.stderr
+
+
+def test_strict_makes_a_warning_fail_as_the_build_does(tmp_path: Path) -> None:
+    tree = {key: value for key, value in TREE.items() if key != RECORD}
+    folder = project(tmp_path, tree)
+    relaxed = learnaloud("check", "--format", "github", cwd=folder)
+    assert relaxed.returncode == 0 and relaxed.stdout.startswith("::warning ")
+    strict = learnaloud("check", "--strict", "--format", "github", cwd=folder)
+    assert strict.returncode == 1 and strict.stdout.startswith("::error ")
+    assert "would not build in strict mode: 1 problem to fix" in strict.stderr
+    (folder / "mkdocs.yml").write_text((folder / "mkdocs.yml").read_text() + "strict: true\n")
+    assert learnaloud("check", cwd=folder).returncode == 1
+
+
+def test_a_site_without_site_url_fails_as_the_build_does(tmp_path: Path) -> None:
+    folder = project(tmp_path, BASE_TREE)
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://example.org/\n", ""))
+    result = learnaloud("check", cwd=folder)
+    assert result.returncode == 1 and "site_url is not set" in result.stderr

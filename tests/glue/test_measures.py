@@ -156,9 +156,9 @@ def test_hostile_names_stay_text_inside_the_chart(tmp_path: Path) -> None:
 
 
 def test_a_warm_cache_draws_no_chart_and_does_not_import_matplotlib(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # empty: this test's own
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # empty: its own
     cold = build_site(EXAMPLE, tmp_path / "site")
     assert cold.returncode == 0, cold.output
     drawn = re.search(r"(\d+) charts, \1 drawn and 0 from the cache", cold.output)

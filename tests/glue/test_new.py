@@ -10,7 +10,7 @@ import pytest
 from markupsafe import escape
 
 from tests.glue.test_check import learnaloud, project
-from tests.helpers import BASE_TREE, build_site
+from tests.helpers import BASE_TREE, Build, article, build_site
 
 TODAY = dt.date.today().isoformat()
 TITLE = 'Tea at the market: "what we heard" #1'
@@ -74,3 +74,24 @@ def test_names_the_site_keeps_and_titles_without_words(tmp_path: Path) -> None:
     assert learnaloud("new", "activity", "Index", cwd=folder).stdout == "wrote content/toolkit/our-index.md\n"
     empty = learnaloud("new", "activity", "!!!", cwd=folder)
     assert empty.returncode == 1 and "the title has no letters or digits" in empty.stderr
+
+
+PAGES_AND_IDS = {
+    "themes/equalising-space": "use <code>equalising-space</code> in\n  <code>themes:</code> of a record, post, table or activity.",
+    "evidence/story": "use <code>story</code> in\n  <code>evidence:</code> of a record.",
+    "loops/double": "use <code>double</code> in\n  <code>loop:</code> of a record.",
+    "places/hillfoot": "this place is <code>hillfoot</code>",
+    "questions/patterns": "<code>## patterns</code>",
+    "places/hillfoot/records/2024-03-06-kitchen-table-conversations": (
+        "<code>hillfoot/2024-03-06-kitchen-table-conversations</code> in <code>learned_from:</code>"
+    ),
+    "toolkit/story-harvest": "with <code>story-harvest</code> in\n  <code>activities:</code>",
+}
+
+
+@pytest.mark.parametrize("url", sorted(PAGES_AND_IDS))
+def test_each_page_tells_contributors_the_id_to_write(example_site: Build, url: str) -> None:
+    (note,) = article(example_site, url).select("p.la-content-id")
+    assert "la-screen-only" in note["class"]  # not on paper
+    assert note.get_text(" ", strip=True).startswith("For contributors:")
+    assert PAGES_AND_IDS[url] in str(note)

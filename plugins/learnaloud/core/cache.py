@@ -25,9 +25,28 @@ LIBRARIES = ("pydantic", "pydantic-core", "markdown-it-py", "PyYAML")
 
 
 def default_folder() -> Path:
-    """`$XDG_CACHE_HOME/learnaloud`, else `~/.cache/learnaloud`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "learnaloud"
+    """`$XDG_CACHE_HOME/learnaloud`, else `~/.cache/learnaloud` (a relative XDG_CACHE_HOME is
+    ignored, as the XDG specification says: it would land wherever the build runs)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache") / "learnaloud"
+
+
+def outside_project(cache: Path, *projects: Path) -> bool:
+    """Whether a cache folder is out of reach of a pull request: in none of these folders (the
+    site's, where mkdocs.yml is, and its content's) and containing none of them."""
+    cache = cache.resolve()
+    return not any(
+        cache.is_relative_to(project) or project.is_relative_to(cache)
+        for project in (p.resolve() for p in projects)
+    )
+
+
+def unsafe_cache_message(cache: Path) -> str:
+    return (
+        f"Learn Aloud: the cache folder {cache} is inside the site's folder, where a pull "
+        "request could put files that the build would trust — this build uses no cache; set "
+        "cache_dir (or XDG_CACHE_HOME) to a folder outside it"
+    )
 
 
 @functools.cache

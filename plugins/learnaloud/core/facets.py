@@ -15,6 +15,7 @@ from .sharing import description
 from .tables import TablePlanner
 from .views import (
     Cell,
+    ContentId,
     FacetCard,
     FacetIndexView,
     FacetView,
@@ -111,6 +112,7 @@ class FacetPlanner:
             self.theme_patterns(theme, records),
             tuple(self.tables.of_theme(theme.id)),
             tuple(self.posts.of_theme(theme.id)),
+            ContentId(theme.id, "themes", "a record, post, table or activity"),
         )
 
     def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
@@ -156,6 +158,7 @@ class FacetPlanner:
             EVIDENCE_DESCRIPTIONS[evidence],
             self.cards.by_place(records),
             len(records),
+            content_id=ContentId(evidence, "evidence", "a record"),
         )
 
     def loop_view(self, loop: str) -> FacetView:
@@ -167,6 +170,7 @@ class FacetPlanner:
             LOOP_QUESTIONS[loop],
             self.cards.by_place(records),
             len(records),
+            content_id=ContentId(loop, "loop", "a record"),
         )
 
     def pages(self) -> list[PlannedPage]:

@@ -296,6 +296,15 @@ class ThemePatterns:
 
 
 @dataclass(frozen=True)
+class ContentId:
+    """How content files name something: `use <value> in <field>: of <whose>`."""
+
+    value: str
+    field: str
+    whose: str
+
+
+@dataclass(frozen=True)
 class FacetView:
     """A theme, evidence type or learning loop: its records grouped by place."""
 
@@ -308,6 +317,7 @@ class FacetView:
     patterns: ThemePatterns | None = None
     tables: tuple[ThemeTables, ...] = ()  # a theme's tables: their insights and hypotheses
     posts: tuple[PostCard, ...] = ()  # a theme's posts and reports
+    content_id: ContentId | None = None  # what contributors write to file a record here
 
 
 @dataclass(frozen=True)

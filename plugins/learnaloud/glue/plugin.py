@@ -13,7 +13,7 @@ import re
 import secrets
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
@@ -30,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
-from ..core.cache import Shelf, default_folder
+from ..core.cache import Shelf, default_folder, outside_project, unsafe_cache_message
 from ..core.charts import Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
@@ -107,21 +107,29 @@ class WithheldLinkFilter(logging.Filter):
 BLOCK_TOKEN = re.compile(r"<p>(LEARNALOUD[0-9a-f]{16}-\d+)</p>")
 
 
-def content_error(report: Report) -> PluginError:
+def content_error(
+    report: Report, outcome: str = "nothing was built and the last site is unchanged"
+) -> PluginError:
     errors = report.errors
     return PluginError(
         f"Learn Aloud found {len(errors)} problem{'s' * (len(errors) != 1)} in the content; "
-        f"nothing was built and the last site is unchanged:\n{format_report(errors)}"
+        f"{outcome}:\n{format_report(errors)}"
     )
 
 
 class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
+    builds_in_process: ClassVar[int] = 0
+
     def __init__(self) -> None:
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
         self.charts = Charts(None)
         self.own_epoch = False
+        self.serving = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @event_priority(100)  # first, so every plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -136,11 +144,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if not config.site_url:  # like a content error: before anything is written
             raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
-        cache_dir = self.cache_dir(config)
-        if self.charts.folder != cache_dir / "charts":
-            self.charts = Charts(cache_dir / "charts")
+        self.cache_folder = self.cache_dir(config)
+        charts = self.cache_folder / "charts" if self.cache_folder else None
+        if self.charts.folder != charts:
+            self.charts = Charts(charts)
         self.charts.reset_counts()
-        self.cache.shelf = Shelf(cache_dir / "parsed")
+        self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         checked = check_site(
             Path(config.docs_dir),
@@ -153,8 +162,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
         for warning in checked.report.warnings:
             log.warning(warning.format())
+        self.problems: Report | None = None
         if checked.published is None or checked.links is None or checked.plan is None:
-            raise content_error(checked.report)
+            if not self.serving:
+                raise content_error(checked.report)
+            # A preview shows the problems at every address (on_files, on_post_build) instead of
+            # hanging on a failed build: a contributor sees them where they look, in the browser.
+            log.error(str(content_error(checked.report, "the preview shows them until they are fixed")))
+            self.problems = checked.report
+            config.theme.static_templates.discard("404.html")  # ours is written instead
+            self.use_theme(config)
+            return config
         content, published = checked.content, checked.published
         self.published = published
         self.links = checked.links
@@ -192,6 +210,20 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             f"{len(published.records)} records, {len(published.themes)} themes "
             f"({len(content.records) - len(published.records)} records not published)"
         )
+        self.use_theme(config)
+        config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
+        # The content and the plan live until the build ends: the garbage collector need not walk
+        # them again at each of the build's collections (unfrozen when the build ends). A rebuild
+        # in the same process (`mkdocs serve` makes a new plugin for each) first collects the last
+        # build's garbage, or it would stay frozen.
+        if LearnAloudPlugin.builds_in_process:
+            gc.collect()
+        gc.freeze()
+        LearnAloudPlugin.builds_in_process += 1
+        return config
+
+    def use_theme(self, config: MkDocsConfig) -> None:
+        """Learn Aloud's templates before Material's, and its stylesheets and script."""
         if THEME_DIR not in config.theme.dirs:
             material = next((i for i, d in enumerate(config.theme.dirs) if Path(d).name == "templates"), 0)
             config.theme.dirs.insert(material, THEME_DIR)
@@ -201,11 +233,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.extra_css.append(PRINT_STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
-        config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
-        # The content and the plan live until the build ends: the garbage collector need not walk
-        # them again at each of the build's collections (unfrozen when the build ends).
-        gc.freeze()
-        return config
 
     def build_visibility(self) -> BuildVisibility:
         value = os.environ.get(VISIBILITY_VARIABLE, "").strip() or self.config.visibility
@@ -216,6 +243,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return cast(Literal["public", "network"], value)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.problems is not None:  # a preview of content with problems: nothing of it
+            return Files([file for file in files if file.src_dir != config.docs_dir])
         # One door: of the content tree, only what the loader checked and the build publishes.
         door = set(self.published.files)
         for file in list(files):
@@ -231,21 +260,27 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
 
-    def cache_dir(self, config: MkDocsConfig) -> Path:
-        if self.config.cache_dir is None:
-            return default_folder()
-        return Path(config.config_file_path or ".").parent / self.config.cache_dir
+    def cache_dir(self, config: MkDocsConfig) -> Path | None:
+        """The cache folder, unless it is where a pull request could put files (then none)."""
+        site = Path(config.config_file_path or ".").parent
+        folder = default_folder() if self.config.cache_dir is None else site / self.config.cache_dir
+        if outside_project(folder, site, Path(config.docs_dir)):
+            return folder
+        log.warning(unsafe_cache_message(folder))
+        return None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Templates compiled once, for every later build; Jinja checks each against its source.
-        templates = self.cache_dir(config) / "templates"
+        templates = self.cache_folder / "templates" if self.cache_folder else None
         with contextlib.suppress(OSError):  # no folder, no cache: the build only takes longer
-            templates.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+            if templates is not None:
+                templates.mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         env.filters["la_date"] = long_date
         env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
-        env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
-        env.globals["la_signposts"] = self.signposts
+        if self.problems is None:
+            env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
+            env.globals["la_signposts"] = self.signposts
         return env
 
     @event_priority(100)
@@ -384,6 +419,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)  # last: after search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems is not None:
+            self.show_problems(config, self.problems)
+            return
         for page, href, target in sorted(self.links.removed):
             path = Path(config.docs_dir, page)
             line = link_line(read_text(path), href) if path.is_file() else 0
@@ -403,6 +441,20 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.staged.abandon()
         else:
             self.staged.publish()
+        config.site_dir = str(self.staged.site)
+
+    def show_problems(self, config: MkDocsConfig, problems: Report) -> None:
+        """The preview of content with problems: one page, at the home address and as the answer to
+        every other address (MkDocs' server answers a missing page with 404.html)."""
+        page = (
+            config.theme.get_env()
+            .get_template("learnaloud/problems.html")
+            .render(errors=problems.errors, warnings=problems.warnings, site_name=config.site_name)
+        )
+        for name in ("index.html", "404.html"):
+            Path(config.site_dir, name).write_text(page, encoding="utf-8")
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.staged.publish()
         config.site_dir = str(self.staged.site)
 
     @event_priority(-100)
