@@ -20,6 +20,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -227,6 +228,7 @@ class Measure:
     explorer_index_bytes: int = 0  # explore/records.json, which the explorer's script loads
     explorer_page_bytes: int = 0  # explore/index.html, the complete list without JavaScript
     cold_seconds: float = 0.0  # Learn Aloud's first build of the network, with an empty cache
+    runs: list[float] = field(default_factory=list)  # every measured build's wall seconds, in order
     check_cold_seconds: float = 0.0  # `learnaloud check` of the network, with an empty cache
     check_seconds: float = 0.0  # `learnaloud check` again, the cache filled
 
@@ -767,6 +769,7 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
             seconds, cpu, rss = build_once(site, out, size)
             result = results[site.kind]
             result.best_seconds = min(result.best_seconds, seconds)
+            result.runs.append(seconds)
             result.best_cpu_seconds = min(result.best_cpu_seconds, cpu)
             result.peak_rss_kib = max(result.peak_rss_kib, rss)
             result.site_bytes, result.html_pages = site_size(out)
@@ -930,6 +933,15 @@ def print_tables(
             f"{la.best_cpu_seconds:>16.2f}  {plain.best_cpu_seconds:>11.2f}  "
             f"{ratio(la.best_cpu_seconds, plain.best_cpu_seconds):>5}  "
             f"{la_mb:>13.0f}  {plain_mb:>8.0f}  {ratio(la_mb, plain_mb):>5}"
+        )
+    print()
+    for size, by_kind in results.items():
+        pairs = [
+            la / plain for la, plain in zip(by_kind["learnaloud"].runs, by_kind["plain"].runs, strict=True)
+        ]
+        shown = " ".join(f"{pair:.2f}x" for pair in pairs)
+        print(
+            f"{size:>7}  each run's ratio (built one after the other): {shown}; median {statistics.median(pairs):.2f}x"
         )
     print()
     print("records  learnaloud site MB  plain site MB  learnaloud pages  plain pages")

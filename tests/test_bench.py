@@ -93,6 +93,13 @@ def test_tiny_run_prints_the_ratio_table(tiny_run: subprocess.CompletedProcess[s
         assert float(cell) > 0
 
 
+def test_tiny_run_prints_each_runs_ratio_and_their_median(tiny_run: subprocess.CompletedProcess[str]) -> None:
+    (line,) = [text for text in tiny_run.stdout.splitlines() if "each run's ratio" in text]
+    assert re.fullmatch(
+        rf"\s*{TINY}  each run's ratio \(built one after the other\): {RATIO}; median {RATIO}", line
+    )
+
+
 def test_tiny_run_prints_how_long_the_check_takes(tiny_run: subprocess.CompletedProcess[str]) -> None:
     columns, rows = table(tiny_run.stdout, "content        records")
     assert columns == ["content", "records", "check s, empty cache", "check s"]

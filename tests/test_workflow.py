@@ -96,3 +96,4 @@ def test_the_pre_commit_hook_runs_the_check_on_content(network: Path) -> None:
     record.write_text(record.read_text().replace("loop: single", "loop: singel"))
     failed = run(hook["entry"], network)
     assert failed.returncode == 1 and "did you mean 'single'?" in failed.stdout
+    assert "--strict" in hook["entry"]  # as strict as the pull request's check

@@ -255,7 +255,8 @@ def write_new(config_file: Path | None, make: Callable[[Content], NewFile]) -> N
         out.write(new.text)
     click.echo(f"wrote {os.path.relpath(path)}")
     click.echo(
-        "Fill it in, then run `learnaloud check`. It is network-only until you set `visibility: public`.",
+        "Fill it in, then run `learnaloud check`. It is network-only until you set `visibility: public`: "
+        "to see it in the preview, run `LEARNALOUD_VISIBILITY=network mkdocs serve`.",
         err=True,
     )
 

@@ -80,10 +80,10 @@ PAGES_AND_IDS = {
     "themes/equalising-space": "use <code>equalising-space</code> in\n  <code>themes:</code> of a record, post, table or activity.",
     "evidence/story": "use <code>story</code> in\n  <code>evidence:</code> of a record.",
     "loops/double": "use <code>double</code> in\n  <code>loop:</code> of a record.",
-    "places/hillfoot": "this place is <code>hillfoot</code>",
+    "places/hillfoot": '<code>learnaloud new record --place hillfoot "Title"</code>',
     "questions/patterns": "<code>## patterns</code>",
     "places/hillfoot/records/2024-03-06-kitchen-table-conversations": (
-        "<code>hillfoot/2024-03-06-kitchen-table-conversations</code> in <code>learned_from:</code>"
+        "<code>hillfoot/2024-03-06-kitchen-table-conversations</code> in that record's <code>learned_from:</code>"
     ),
     "toolkit/story-harvest": "with <code>story-harvest</code> in\n  <code>activities:</code>",
 }

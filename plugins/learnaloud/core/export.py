@@ -192,7 +192,11 @@ class Resource:
         return out.getvalue()
 
     def json_text(self) -> str:
-        return dumps([{c.name: row[c.name] for c in self.columns} for row in self.rows])
+        """An array with a row on each line: readable, and written by Python's fast C encoder (an
+        indented dump takes the pure-Python one, many times slower at a thousand rows)."""
+        rows = [{c.name: row[c.name] for c in self.columns} for row in self.rows]
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False, allow_nan=False) for row in rows)
+        return f"[\n{lines}\n]\n" if rows else "[]\n"
 
     def descriptor(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": [c.descriptor() for c in self.columns]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 
 from .analysis.questions import Answer as AnswerSection
 from .cards import Cards
@@ -261,6 +261,15 @@ class ReportPlanner:
 
     # -- pieces ---------------------------------------------------------------------------------
 
+    @cached_property
+    def answers_in(self) -> dict[tuple[str, int], list[AnswerSection]]:
+        """Each question's answers by year, in the question's order: sorted out once, not per page."""
+        found: dict[tuple[str, int], list[AnswerSection]] = {}
+        for question, answers in self.indexes.answers.items():
+            for answer in answers:
+                found.setdefault((question, answer.record.date.year), []).append(answer)
+        return found
+
     def answers(self, year: int, page: str, place_id: str | None = None) -> list[QuestionAnswers]:
         """Each key question with the year's answers to it, by place, newest first (as a question's
         page has them), as cut from the records' own pages and made to work on `page`."""
@@ -268,8 +277,8 @@ class ReportPlanner:
         for number, question in enumerate(self.published.network.questions, start=1):
             given: list[AnswerSection] = [
                 a
-                for a in self.indexes.answers[question.id]
-                if a.record.date.year == year and (place_id is None or a.record.place == place_id)
+                for a in self.answers_in.get((question.id, year), [])
+                if place_id is None or a.record.place == place_id
             ]
             groups = []
             for pid in self.indexes.places_of([a.record for a in given]):

@@ -67,6 +67,7 @@ def new_record(content: Content, place: str, title: str, today: dt.date) -> NewF
     sections = "\n\n".join(
         f"## {q.text}\n\nWhat you found. (Delete a question you do not answer.)" for q in questions[:2]
     )
+    every = "; ".join(f"## {q.text} (or ## {q.id})" for q in questions)
     return NewFile(
         f"places/{place}/records/{today.isoformat()}-{name_of(title)}.md",
         f"""---
@@ -82,6 +83,9 @@ visibility: network   {VISIBILITY_NOTE}
 ---
 
 What happened, in a few sentences: who was there, what you did.
+
+<!-- Each answer starts with a heading that is one of the network's questions, word for word
+     (or its id): {every} -->
 
 {sections}""".rstrip()
         + "\n",

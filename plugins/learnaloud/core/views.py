@@ -37,9 +37,17 @@ def plain_title(text: str) -> str:
     return " ".join(TAG_LIKE.sub("", text).replace("<", "\u2039").split())
 
 
+# One line with no character Markdown gives a meaning to, not starting as a list, a quote or a
+# heading does: its text is itself (most summaries and titles), without parsing it.
+PROSE = re.compile(r"[^\\`*_\[\]<>&#!~|\n\r]*")
+BLOCK_START = re.compile(r"\s*(?:[-+=]|\d{1,9}[.)])")
+
+
 def plain_text(markdown: str) -> str:
     """Markdown as the text a reader sees, for cards: no markup, no syntax characters, and none
     of what the page never shows (comments, scripts, styles) — parsed as a browser parses it."""
+    if PROSE.fullmatch(markdown) and not BLOCK_START.match(markdown):
+        return " ".join(markdown.split())
     return plain_html(_markdown.render(markdown), raw="<" in markdown)
 
 

@@ -117,9 +117,34 @@ def content_error(
     )
 
 
-class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
-    builds_in_process: ClassVar[int] = 0
+class BuildCollector:
+    """Python's garbage collector during a build. What the build keeps to its end (the content,
+    the plan) is frozen out of its collections, and young objects are collected less often (a
+    build makes millions that live for one page); as they were when the build ends."""
 
+    YOUNG_THRESHOLD = 5000  # allocations between collections of young objects (Python's: 700)
+    builds: ClassVar[int] = 0  # in this process: `mkdocs serve` rebuilds with a new plugin each time
+
+    def __init__(self) -> None:
+        self.threshold: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        if BuildCollector.builds:  # the last build's garbage, or it would be frozen with the rest
+            gc.collect()
+        BuildCollector.builds += 1
+        gc.freeze()
+        self.threshold = gc.get_threshold()
+        young, *older = self.threshold
+        gc.set_threshold(max(young, self.YOUNG_THRESHOLD), *older)
+
+    def end(self) -> None:
+        gc.unfreeze()
+        if self.threshold is not None:
+            gc.set_threshold(*self.threshold)
+            self.threshold = None
+
+
+class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def __init__(self) -> None:
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
@@ -127,6 +152,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.charts = Charts(None)
         self.own_epoch = False
         self.serving = False
+        self.collector = BuildCollector()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -212,14 +238,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
         self.use_theme(config)
         config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
-        # The content and the plan live until the build ends: the garbage collector need not walk
-        # them again at each of the build's collections (unfrozen when the build ends). A rebuild
-        # in the same process (`mkdocs serve` makes a new plugin for each) first collects the last
-        # build's garbage, or it would stay frozen.
-        if LearnAloudPlugin.builds_in_process:
-            gc.collect()
-        gc.freeze()
-        LearnAloudPlugin.builds_in_process += 1
+        self.collector.start()
         return config
 
     def use_theme(self, config: MkDocsConfig) -> None:
@@ -436,7 +455,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{charts.cached} from the cache"
             )
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        gc.unfreeze()
+        self.collector.end()
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
             self.staged.abandon()
         else:
@@ -459,7 +478,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
+        self.collector.end()
         self.staged.abandon()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if isinstance(error, BuildError | Abort):
