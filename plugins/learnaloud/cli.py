@@ -149,7 +149,8 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="learnaloud", message="%(prog)s %(version)s")
 def main() -> None:
     """Learn Aloud: publish what a learning network learns."""
 
@@ -268,11 +269,30 @@ def new() -> None:
 
 @new.command("record")
 @click.option("--place", required=True, help="The place's id: its folder under content/places/.")
+@click.option(
+    "--date",
+    "when",
+    callback=lambda context, option, value: iso_date(value),
+    help="When it happened, as YYYY-MM-DD (default: today), for a write-up of an earlier meeting.",
+)
 @click.argument("title")
 @content_option
-def new_record_command(place: str, title: str, config_file: Path | None) -> None:
-    """A learning record of PLACE, dated today: content/places/<place>/records/<date>-<title>.md"""
-    write_new(config_file, lambda content: scaffold.new_record(content, place, title, dt.date.today()))
+def new_record_command(place: str, when: dt.date | None, title: str, config_file: Path | None) -> None:
+    """A learning record of PLACE: content/places/<place>/records/<date>-<title>.md"""
+    write_new(
+        config_file, lambda content: scaffold.new_record(content, place, title, when or dt.date.today())
+    )
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date — write it as YYYY-MM-DD, e.g. 2025-11-03"
+        ) from None
 
 
 @new.command("post")

@@ -95,3 +95,22 @@ def test_each_page_tells_contributors_the_id_to_write(example_site: Build, url: 
     assert "la-screen-only" in note["class"]  # not on paper
     assert note.get_text(" ", strip=True).startswith("For contributors:")
     assert PAGES_AND_IDS[url] in str(note)
+
+
+def test_a_record_written_up_later_takes_its_own_date(tmp_path: Path) -> None:
+    folder = project(tmp_path, BASE_TREE)
+    made = learnaloud(
+        "new", "record", "--place", "hillfoot", "--date", "2025-11-03", "Tuesday's meeting", cwd=folder
+    )
+    assert made.stdout == "wrote content/places/hillfoot/records/2025-11-03-tuesday-s-meeting.md\n"
+    assert (
+        "date: 2025-11-03\n"
+        in (folder / "content/places/hillfoot/records/2025-11-03-tuesday-s-meeting.md").read_text()
+    )
+    wrong = learnaloud("new", "record", "--place", "hillfoot", "--date", "3/11/2025", "Again", cwd=folder)
+    assert wrong.returncode == 2 and "'3/11/2025' is not a date — write it as YYYY-MM-DD" in wrong.stderr
+
+
+def test_the_command_says_its_version(tmp_path: Path) -> None:
+    result = learnaloud("--version", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("learnaloud 0.")
