@@ -124,15 +124,23 @@ def new_table(content: Content, places: list[str], title: str, today: dt.date) -
         check_place(content, place)
     scope = "national" if not places else "place" if len(places) == 1 else "across-places"
     named = f"places: [{', '.join(places)}]\n" if places else ""
+    # The example names one of the table's own records, if it has any (else any record).
+    refs = sorted(content.records, key=lambda ref: (not places or ref.split("/")[0] != places[0], ref))
+    example_ref = next(iter(refs), "<place>/<record file name without .md>")
     return NewFile(
         f"tables/{today:%Y-%m}-{name_of(title)}.yml",
         f"""title: {yaml_text(title)}
 date: {today.isoformat()}
 scope: {scope}   # place (one place) | across-places (two or more) | national
 {named}# question: The question the group held.
-ground_truth: []   # what happened: data and stories. Each: - text: …  (evidence: [<place>/<record>])
-insights: []       # why it happened
-hypotheses: []     # "if we …, then …". Each: - text: …  status: open | testing | held | revised | dropped
+# Each list starts empty ([]). To add to one, replace its [] with items, one "- text:" each,
+# written under it like the example beneath ground_truth (remove the "# " in front).
+ground_truth: []   # what happened: data and stories (looking back)
+#  - text: Forty people stopped at the stall over four Saturdays.
+#    evidence: [{example_ref}]   # optional: the records behind it
+insights: []       # why it happened (looking back)
+hypotheses: []     # "if we …, then …" (looking forward); an item may add
+                   # status: open | testing | held | revised | dropped
 opportunities: []  # where the hypotheses can be tested next
 # themes: []       # this network's themes: {theme_ids(content)}
 # follows: <table id>   # the earlier table this one picks up from: {known(sorted(content.tables), "none yet")}
