@@ -114,3 +114,15 @@ def test_a_record_written_up_later_takes_its_own_date(tmp_path: Path) -> None:
 def test_the_command_says_its_version(tmp_path: Path) -> None:
     result = learnaloud("--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("learnaloud 0.")
+
+
+def test_a_table_filled_in_as_its_comments_say_passes(tmp_path: Path) -> None:
+    folder = project(tmp_path, BASE_TREE)
+    made = learnaloud("new", "table", "--place", "north-quay", "Who comes?", cwd=folder)
+    path = folder / made.stdout.removeprefix("wrote ").strip()
+    text = path.read_text()
+    assert "#    evidence: [north-quay/2025-03-12-market-stall]" in text  # one of the table's own records
+    filled = text.replace("ground_truth: []", "ground_truth:").replace("\n#  - text:", "\n  - text:")
+    path.write_text(filled.replace("\n#    evidence:", "\n    evidence:"))
+    check = learnaloud("check", "--visibility", "network", "--strict", cwd=folder)
+    assert (check.returncode, check.stdout) == (0, ""), check.stdout
