@@ -11,21 +11,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 import click
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .core import scaffold
-from .core.cache import Shelf, default_folder, outside_project
+from .core.cache import Shelf
 from .core.check import check_site
 from .core.errors import Diagnostic, Report, Severity
 from .core.load import ParseCache, load_content
 from .core.model import Content
 from .core.scaffold import NewFile, ScaffoldProblem
 from .core.select import BuildVisibility
-from .glue.plugin import SITE_URL_MISSING, VISIBILITY_VARIABLE, LearnAloudPlugin
+from .glue.plugin import SITE_URL_MISSING, LearnAloudPlugin, build_visibility, cache_folder
 
 Format = Literal["text", "github", "json"]
 
@@ -52,14 +52,11 @@ def read_settings(
                 "there is no mkdocs.yml here — run this where it is, pass -f path/to/mkdocs.yml, "
                 "or name the content folder"
             )
-        chosen = visibility or os.environ.get(VISIBILITY_VARIABLE, "").strip() or "public"
-        if chosen not in ("public", "network"):
-            raise click.ClickException(
-                f"{VISIBILITY_VARIABLE}={chosen!r} is not a visibility — use public or network"
-            )
-        cache = default_folder()
-        safe = outside_project(cache, Path(), content)
-        return Settings(content, cast(BuildVisibility, chosen), strict=strict, cache=cache if safe else None)
+        try:
+            chosen = build_visibility(None, visibility)
+        except PluginError as exc:
+            raise click.ClickException(str(exc)) from None
+        return Settings(content, chosen, strict=strict, cache=cache_folder(Path(), content, None))
     try:
         config = load_config(config_file=str(config_file))
     except (ConfigurationError, OSError) as exc:
@@ -72,14 +69,12 @@ def read_settings(
     if not config.site_url:
         raise click.ClickException(SITE_URL_MISSING.replace("mkdocs.yml", str(config_file), 1))
     try:
-        chosen = visibility or plugin.build_visibility()
+        chosen = build_visibility(plugin.config.visibility, visibility)
     except PluginError as exc:
         raise click.ClickException(str(exc)) from None
-    if chosen not in ("public", "network"):
-        raise click.ClickException(f"{chosen!r} is not a visibility — use public or network")
     return Settings(
         content or Path(config.docs_dir),
-        cast(BuildVisibility, chosen),
+        chosen,
         tuple(plugin.config.allow_files),
         strict or bool(config.strict),
         plugin.cache_dir(config),

@@ -117,6 +117,27 @@ def content_error(
     )
 
 
+def build_visibility(configured: str | None, chosen: str | None = None) -> BuildVisibility:
+    """The visibility `chosen` (on a command line), else LEARNALOUD_VISIBILITY's, else the one
+    mkdocs.yml configures, else public."""
+    value = chosen or os.environ.get(VISIBILITY_VARIABLE, "").strip() or configured or "public"
+    if value not in ("public", "network"):
+        raise PluginError(
+            f"{VISIBILITY_VARIABLE}={value!r} is not a visibility — set it to public or network"
+        )
+    return cast(BuildVisibility, value)
+
+
+def cache_folder(site: Path, docs: Path, configured: str | None) -> Path | None:
+    """The cache folder (`cache_dir`, relative to the site's folder, else the user's), unless it
+    is where a pull request could put files: then none, and a warning."""
+    folder = default_folder() if configured is None else site / configured
+    if outside_project(folder, site, docs):
+        return folder
+    log.warning(unsafe_cache_message(folder))
+    return None
+
+
 class BuildCollector:
     """Python's garbage collector during a build. What the build keeps to its end (the content,
     the plan) is frozen out of its collections, and young objects are collected less often (a
@@ -254,12 +275,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.extra_javascript.append(SCRIPT)
 
     def build_visibility(self) -> BuildVisibility:
-        value = os.environ.get(VISIBILITY_VARIABLE, "").strip() or self.config.visibility
-        if value not in ("public", "network"):
-            raise PluginError(
-                f"{VISIBILITY_VARIABLE}={value!r} is not a visibility — set it to public or network"
-            )
-        return cast(Literal["public", "network"], value)
+        return build_visibility(self.config.visibility)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems is not None:  # a preview of content with problems: nothing of it
@@ -280,13 +296,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return files
 
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
-        """The cache folder, unless it is where a pull request could put files (then none)."""
-        site = Path(config.config_file_path or ".").parent
-        folder = default_folder() if self.config.cache_dir is None else site / self.config.cache_dir
-        if outside_project(folder, site, Path(config.docs_dir)):
-            return folder
-        log.warning(unsafe_cache_message(folder))
-        return None
+        return cache_folder(
+            Path(config.config_file_path or ".").parent, Path(config.docs_dir), self.config.cache_dir
+        )
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Templates compiled once, for every later build; Jinja checks each against its source.
