@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,3 +214,8 @@ class SiteHandler(QuietHandler):
 def serving(site: Path) -> AbstractContextManager[str]:
     """A built site served on a free loopback port, for as long as the block runs."""
     return serve_site(site, SiteHandler)
+
+
+def written(files: Mapping[str, Callable[[], str]]) -> dict[str, str]:
+    """A planner's generated files as the build writes them: each path with its text."""
+    return {path: text() for path, text in files.items()}

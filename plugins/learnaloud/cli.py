@@ -24,6 +24,7 @@ from .core.errors import Diagnostic, Report, Severity
 from .core.load import ParseCache, load_content
 from .core.model import Content
 from .core.scaffold import NewFile, ScaffoldProblem
+from .core.schema import reference_markdown, schema_files
 from .core.select import BuildVisibility
 from .glue.plugin import SITE_URL_MISSING, LearnAloudPlugin, build_visibility, cache_folder
 
@@ -217,6 +218,17 @@ def check(
         )
     click.echo(summary, err=True)
     raise SystemExit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("folder", default="schema", type=click.Path(file_okay=False, path_type=Path))
+def schema(folder: Path) -> None:
+    """Write the JSON Schema of every kind of content file, and README.md, the field reference,
+    into FOLDER (default: schema): commit them, and editors complete and check what is typed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in {**schema_files(), "README.md": reference_markdown()}.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+    click.echo(f"wrote {len(schema_files())} schemas and README.md in {shown(folder)}", err=True)
 
 
 # -- new files ----------------------------------------------------------------------------------

@@ -45,6 +45,10 @@ PAGES = {
     "year in review": "year-in-review/2025/",
     "feeds": "feeds/",
     "about": "about/",  # hand-written Markdown
+    "contribute": "contribute/",
+    "contribute guide": "contribute/records/",
+    "every field": "contribute/fields/",
+    "error messages": "contribute/errors/",
     "404": "no-such-page/",
 }
 # Pages only the network's own site has.

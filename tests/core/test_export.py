@@ -25,7 +25,7 @@ from learnaloud.core.export import (
 from learnaloud.core.load import load_content
 from learnaloud.core.select import Published, select
 from learnaloud.core.views import long_date
-from tests.helpers import BASE_TREE, EXAMPLE, ROOT, write_tree
+from tests.helpers import BASE_TREE, EXAMPLE, ROOT, write_tree, written
 
 RESOURCES = ["records", "places", "themes", "tables", "table-entries", "measures", "measure-values"]
 
@@ -38,7 +38,7 @@ def published(root: Path, visibility: str = "public") -> Published:
 
 def export(root: Path, visibility: str = "public") -> dict[str, str]:
     chosen = published(root, visibility)
-    return DataPlanner(chosen, index_published(chosen)).files()
+    return written(DataPlanner(chosen, index_published(chosen)).files())
 
 
 def write_files(root: Path, files: dict[str, str]) -> Path:
@@ -597,7 +597,7 @@ def render_page(view: DataView) -> str:
 def test_the_data_page_lists_every_file_with_its_fields(tmp_path: Path) -> None:
     chosen = published(EXAMPLE)
     planner = DataPlanner(chosen, index_published(chosen))
-    files, view = planner.files(), planner.view
+    files, view = written(planner.files()), planner.view
     page = view()
     assert [f.name for f in page.files] == RESOURCES
     records = page.files[0]

@@ -16,7 +16,7 @@ from learnaloud.core.analysis import index_published
 from learnaloud.core.feeds import FEED_LIMIT, FeedPlanner, excerpt, feed_text
 from learnaloud.core.load import load_content
 from learnaloud.core.select import select
-from tests.helpers import BASE_TREE, ROOT, write_tree
+from tests.helpers import BASE_TREE, ROOT, write_tree, written
 
 SITE = "https://example.org/network/"
 SCHEMA = json.loads((ROOT / "tests/fixtures/jsonfeed-1.1.schema.json").read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ def test_hostile_titles_make_well_formed_feeds(tmp_path: Path) -> None:
         name: "Net </name> & ]]> \\x02"
         license: "CC-BY-4.0 <script>"
     """
-    files = planner(tmp_path, tree).files()
+    files = written(planner(tmp_path, tree).files())
     for path, text in files.items():
         if path.endswith("sitemap.xml"):
             continue
@@ -159,8 +159,8 @@ def test_newest_first_limited_and_mixing_records_and_posts(tmp_path: Path) -> No
 
 
 def test_identical_content_gives_identical_feeds(tmp_path: Path) -> None:
-    first = planner(tmp_path / "a", BASE_TREE).files()
-    second = planner(tmp_path / "b", BASE_TREE).files()
+    first = written(planner(tmp_path / "a", BASE_TREE).files())
+    second = written(planner(tmp_path / "b", BASE_TREE).files())
     assert first == second
 
 
@@ -187,7 +187,7 @@ def test_an_empty_theme_has_a_valid_empty_feed_dated_by_the_network(tmp_path: Pa
         "themes.yml": "- id: relational-approaches\n  title: R\n- id: equalising-space\n  title: E\n- id: quiet\n  title: Quiet\n",
     }
     feeds = planner(tmp_path, tree)
-    files = feeds.files()
+    files = written(feeds.files())
     quiet = parsed(files["feeds/themes/quiet/atom.xml"])
     assert quiet.entries == [] and quiet.feed.updated == "2025-04-01T00:00:00Z"
     assert parsed(files["feeds/themes/quiet/rss.xml"]).entries == []
@@ -196,7 +196,7 @@ def test_an_empty_theme_has_a_valid_empty_feed_dated_by_the_network(tmp_path: Pa
 
 def test_an_empty_network_still_has_valid_feeds(tmp_path: Path) -> None:
     tree = {"network.yml": "name: Empty\n", "themes.yml": "[]\n"}
-    files = planner(tmp_path, tree).files()
+    files = written(planner(tmp_path, tree).files())
     assert sorted(files) == ["feeds/atom.xml", "feeds/feed.json", "feeds/rss.xml", "feeds/sitemap.xml"]
     assert parsed(files["feeds/atom.xml"]).feed.updated == "2000-01-01T00:00:00Z"
     check_json(files["feeds/feed.json"])
@@ -208,10 +208,10 @@ def test_no_feed_for_a_place_the_build_does_not_publish(tmp_path: Path) -> None:
         "places/hidden/place.yml": "name: Hidden\nvisibility: network\n",
         "places/hidden/records/2025-05-01-x.md": record(1, "Hidden record"),
     }
-    public = planner(tmp_path / "a", tree).files()
+    public = written(planner(tmp_path / "a", tree).files())
     assert not [p for p in public if "hidden" in p]
     assert "Hidden" not in "".join(public.values())
-    network = planner(tmp_path / "b", tree, "network").files()
+    network = written(planner(tmp_path / "b", tree, "network").files())
     assert "feeds/places/hidden/atom.xml" in network
     assert "Hidden record" in network["feeds/atom.xml"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 from pathlib import Path
 
 from pytest import MonkeyPatch
@@ -92,13 +93,33 @@ def test_a_torn_or_foreign_shelf_entry_is_read_afresh(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "content", BASE_TREE)
     shelf = Shelf(tmp_path / "shelf")
     first, _ = load_content(root, cache=ParseCache(shelf=shelf))
-    entries = sorted((tmp_path / "shelf").rglob("*.pickle"))
-    assert entries
-    entries[0].write_bytes(b"not a pickle")
-    for entry in entries[1:]:
-        entry.write_bytes(pickle.dumps({"something": "else"}))
-    second, report = load_content(root, cache=ParseCache(shelf=shelf))
+    with sqlite3.connect(tmp_path / "shelf" / "shelf.sqlite3") as database:
+        keys = [key for (key,) in database.execute("SELECT key FROM entries ORDER BY key")]
+        assert keys
+        database.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", keys[0]))
+        foreign = pickle.dumps({"something": "else"})
+        database.executemany(
+            "UPDATE entries SET value = ? WHERE key = ?", [(foreign, key) for key in keys[1:]]
+        )
+    second, report = load_content(root, cache=ParseCache(shelf=Shelf(tmp_path / "shelf")))
     assert not report.errors and second.records.keys() == first.records.keys()
+
+
+def test_a_shelf_that_cannot_be_opened_is_no_shelf(tmp_path: Path) -> None:
+    (tmp_path / "shelf").write_text("a file where the folder should be")
+    content, report = load_content(
+        write_tree(tmp_path / "content", BASE_TREE), cache=ParseCache(shelf=Shelf(tmp_path / "shelf"))
+    )
+    assert not report.errors and content.records
+
+
+def test_a_load_that_stops_leaves_no_entry(tmp_path: Path) -> None:
+    """Entries are kept when the load ends: a build stopped half-way leaves no half-read tree."""
+    shelf = Shelf(tmp_path / "shelf")
+    shelf.put("key", {"value": 1})
+    assert Shelf(tmp_path / "shelf").get("key") is None
+    shelf.save()
+    assert Shelf(tmp_path / "shelf").get("key") == {"value": 1}
 
 
 def test_the_key_names_the_file_and_the_code_that_read_it(monkeypatch: MonkeyPatch) -> None:

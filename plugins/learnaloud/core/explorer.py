@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS
-from .page import PlannedPage
+from .page import FileText, PlannedPage
 from .views import (
     ExplorerFacet,
     ExplorerView,
@@ -145,5 +145,5 @@ class ExplorerPlanner:
             )
         ]
 
-    def files(self) -> dict[str, str]:
-        return {RECORDS_INDEX: self.explorer_index()}
+    def files(self) -> dict[str, FileText]:
+        return {RECORDS_INDEX: self.explorer_index}

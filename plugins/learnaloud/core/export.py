@@ -48,7 +48,7 @@ from .model import (
     Visibility,
     slug,
 )
-from .page import PlannedPage
+from .page import FileText, PlannedPage
 from .select import Published, Selection
 from .tables import QUADRANTS, STATUSES
 from .views import place_url, plain_text, record_url, table_url, theme_url
@@ -335,13 +335,13 @@ class DataPlanner:
         name = self.published.network.license
         return license_of(name) if name and self.published.visibility == "public" else None
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, FileText]:
         """Every file of the export, by its path in the site, in a fixed order."""
-        files: dict[str, str] = {}
+        files: dict[str, FileText] = {}
         for resource in self.resources:
-            files[resource.csv_path] = resource.csv_text()
-            files[resource.json_path] = resource.json_text()
-        files[f"{DATA_DIR}/{PACKAGE}"] = dumps(self.package())
+            files[resource.csv_path] = resource.csv_text
+            files[resource.json_path] = resource.json_text
+        files[f"{DATA_DIR}/{PACKAGE}"] = lambda: dumps(self.package())
         return files
 
     def package(self) -> dict[str, Any]:

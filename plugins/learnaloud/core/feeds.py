@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -43,7 +44,7 @@ from jinja2 import Environment, StrictUndefined
 from .analysis import Indexes
 from .export import license_of
 from .model import Post, Record
-from .page import PlannedPage
+from .page import FileText, PlannedPage
 from .periods import Period
 from .select import Published
 from .views import (
@@ -554,13 +555,15 @@ class FeedPlanner:
         # Compact: Python's C encoder writes it (an indented dump takes the slow, pure-Python one).
         return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, FileText]:
         """Every feed in every format, by its path in the site, in a fixed order; beside each feed's
         files an empty sitemap, for Material's script (see SITEMAP)."""
-        files: dict[str, str] = {}
+        files: dict[str, FileText] = {}
         for feed in self.feeds:
-            files.update((feed.path(fmt), self.render(feed, fmt)) for fmt, _, _, _ in FORMATS)
-            files[feed.folder + "sitemap.xml"] = SITEMAP
+            files.update(
+                (feed.path(fmt), functools.partial(self.render, feed, fmt)) for fmt, _, _, _ in FORMATS
+            )
+            files[feed.folder + "sitemap.xml"] = SITEMAP.__str__
         return files
 
     # -- links and the feeds page ----------------------------------------------------------------

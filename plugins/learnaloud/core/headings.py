@@ -1,7 +1,9 @@
-"""A Markdown body's top-level second-level headings, found with markdown-it tokens."""
+"""A Markdown body's top-level second-level headings, found with markdown-it tokens — or, for a
+body of plain paragraphs and headings (most records), with two regular expressions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -27,6 +29,11 @@ def find_headings(body: str) -> tuple[Heading, ...]:
     """Every second-level heading, in order: the same ones the rendered page has as <h2>."""
     if "##" not in body and "\n--" not in body:
         return ()
+    plain = plain_headings(body)
+    return plain if plain is not None else parsed_headings(body)
+
+
+def parsed_headings(body: str) -> tuple[Heading, ...]:
     tokens = _blocks.parse(body)
     found = []
     for index, token in enumerate(tokens):
@@ -34,4 +41,25 @@ def find_headings(body: str) -> tuple[Heading, ...]:
             found.append(
                 Heading(tokens[index + 1].content.strip(), token.map[0], token.map[1], token.level == 0)
             )
+    return tuple(found)
+
+
+# A line that may start something other than a paragraph or an ATX heading: a list item, a quote,
+# a fence, indented code, HTML, a thematic break or a setext underline. A body without one (and
+# without tabs, carriage returns or NULs, which markdown-it rewrites) is paragraphs and headings
+# only, and every `## ` line in it is a top-level <h2>.
+NOT_PLAIN = re.compile(r"^(?: {0,3}(?:[-*+>`~<=_]|\d{1,9}[.)])| {4})|[\t\r\0]", re.MULTILINE)
+H2 = re.compile(r"^ {0,3}##(?:[ ]+(.*?))?[ ]*$", re.MULTILINE)
+CLOSING = re.compile(r"(?:^|[ ]+)#+[ ]*$")
+
+
+def plain_headings(body: str) -> tuple[Heading, ...] | None:
+    """The headings of a body of plain paragraphs and headings, read without parsing (about 50
+    times faster); None when a line may be anything else, for markdown-it to decide."""
+    if NOT_PLAIN.search(body):
+        return None
+    found = []
+    for match in H2.finditer(body):
+        line = body.count("\n", 0, match.start())
+        found.append(Heading(CLOSING.sub("", match[1] or "").strip(), line, line + 1, True))
     return tuple(found)

@@ -49,4 +49,6 @@ def load_content(
     check_references(content, report, collected.partial)
     check_question_headings(content, report)
     check_period_kinds(content, report)
+    if reader.cache.shelf is not None:
+        reader.cache.shelf.save()
     return content, report

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from .errors import a, did_you_mean
-from .model import DERIVED_FIELDS, FIRST_YEAR, LAST_YEAR
+from .model import DERIVED_FIELDS, FIRST_YEAR, LAST_YEAR, slug
 
 DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 EXAMPLES = {
@@ -196,7 +196,7 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
     if kind_of == "literal_error":
         choices = choices_for(model, loc)
         hint = list_hint(name, value) or did_you_mean(str(value), choices, name)
-        if name == "visibility" and str(value).strip().lower() == "private":
+        if name in ("visibility", "default_visibility") and str(value).strip().lower() == "private":
             hint += "; nothing is published as private: keep private notes under a 'private:' block"
         return f"'{value}' is not a valid {name}", hint
     if kind_of == "date_out_of_range":
@@ -209,10 +209,15 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
             return f"'{value}' is not a web address", "write it in full, starting with https://"
         return (
             f"'{value}' is not a valid id",
-            "ids use lowercase letters, digits and hyphens, e.g. 'north-quay'",
+            f"write it as '{slug(str(value))}': ids use lowercase letters, digits and hyphens",
         )
     if kind_of in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
         return f"'{name}' is empty", f"write a value, e.g. '{name}: {example}'"
+    if kind_of == "too_short" and name == "questions":
+        return (
+            "'questions' is empty",
+            "list each question as '- id: …' with 'text: …' beneath, or remove 'questions:' for the four usual ones",
+        )
     if kind_of == "too_short":
         return f"'{name}' needs at least one entry", f"write e.g. '{name}: {example}'"
     if kind_of == "too_long" or (kind_of == "too_short" and name == "group_size"):
@@ -221,7 +226,7 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
         return (
             f"'{name}' is empty",
             f"write a value after '{name}:'; a value starting with # must be in quotes, "
-            f'e.g. {name}: "#1 lesson"',
+            f'e.g. {name}: "#1 …"',
         )
     if kind_of == "string_type":
         return (
@@ -229,13 +234,28 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
             f"write it as text, e.g. '{name}: {example}' (quote it if needed)",
         )
     if kind_of in ("list_type",):
-        return f"'{name}' should be a list", f"write it as a list, e.g. '{name}: [a, b]'"
+        listed = example if example.startswith("[") else "[a, b]"
+        return f"'{name}' should be a list", f"write it as a list, e.g. '{name}: {listed}'"
     if kind_of in ("int_parsing", "int_type", "int_from_float"):
         return f"'{name}' should be a whole number", f"write e.g. '{name}: {example}'"
+    if kind_of in ("bool_parsing", "bool_type"):
+        return f"'{name}' should be true or false", f"write '{name}: true' or '{name}: false'"
+    if kind_of in ("float_parsing", "float_type"):
+        return f"'{name}' should be a number", f"write e.g. '{name}: {example}'"
     if kind_of in ("greater_than", "less_than_equal"):
         limits = error.get("ctx", {})
         bound = f"more than {limits['gt']:g}" if "gt" in limits else f"at most {limits.get('le'):g}"
         return f"'{name}' should be {bound}", f"write e.g. '{name}: {example}'"
+    if kind_of in ("model_type", "model_attributes_type", "dict_type") and isinstance(loc[-1], int):
+        entry = next(
+            (t for t in field_type(model, loc) if isinstance(t, type) and issubclass(t, BaseModel)), None
+        )
+        required = [n for n, f in entry.model_fields.items() if f.is_required()] if entry else []
+        lines = " with ".join(f"'{n}: …'" for n in required[:2]) or "'field: value' lines"
+        return (
+            f"entry {loc[-1] + 1} of '{name}' should be a set of 'field: value' lines",
+            f"write each entry as '- ' then {lines} beneath it, indented",
+        )
     if kind_of in ("model_type", "model_attributes_type", "dict_type"):
         return (
             f"'{name}' should be a set of 'field: value' lines",

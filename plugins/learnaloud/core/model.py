@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .headings import Heading
@@ -89,9 +90,26 @@ def within_years(value: dt.date) -> dt.date:
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 ContentDate = Annotated[dt.date, AfterValidator(within_years)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-IdList = Annotated[list[Identifier], BeforeValidator(one_or_many), AfterValidator(unique)]
-RefList = Annotated[list[Text], BeforeValidator(one_or_many), AfterValidator(unique)]
-TextList = Annotated[list[Text], BeforeValidator(one_or_many)]
+# A list where one value may stand alone (`themes: x`): the schema says so too, for editors.
+IdList = Annotated[
+    list[Identifier],
+    BeforeValidator(one_or_many, json_schema_input_type=Identifier | list[Identifier]),
+    AfterValidator(unique),
+]
+RefList = Annotated[
+    list[Text], BeforeValidator(one_or_many, json_schema_input_type=Text | list[Text]), AfterValidator(unique)
+]
+TextList = Annotated[list[Text], BeforeValidator(one_or_many, json_schema_input_type=Text | list[Text])]
+
+# What each field means, said once: the JSON Schema, the field reference in the docs and the site's
+# Contribute pages all read these descriptions.
+VISIBILITY = (
+    "Who sees it: public (everyone) or network (only the network's own site). Left out: the "
+    "place's, then the network's default."
+)
+THEMES = "The themes it is about, as theme ids from themes.yml, e.g. [equalising-space]."
+SUMMARY = "One or two sentences for cards, feeds and search."
+EVIDENCE_REFS = "Records that bear it out, each as place/record, e.g. [north-quay/2025-03-12-market-stall]."
 
 
 class Source:
@@ -116,13 +134,17 @@ class Contract(BaseModel):
 class Item(Contract):
     """A file that is its own item: an id from its file name and a source for messages."""
 
-    id: Identifier
-    source: Source = Field(exclude=True)
+    # Filled from where the file sits, never written: left out of the JSON Schema.
+    id: SkipJsonSchema[Identifier]
+    source: SkipJsonSchema[Source] = Field(exclude=True)
 
 
 class KeyQuestion(Contract):
-    id: Identifier
-    text: Text
+    id: Identifier = Field(description="How records and activities name the question, e.g. learning.")
+    text: Text = Field(
+        description="The question as readers see it; a record's second-level heading with this "
+        "text (or the id) starts its answer."
+    )
 
 
 DEFAULT_QUESTIONS: tuple[KeyQuestion, ...] = (
@@ -137,57 +159,88 @@ DEFAULT_QUESTIONS: tuple[KeyQuestion, ...] = (
 
 
 class Network(Contract):
-    name: Text
-    description: str = ""
-    default_visibility: Visibility = "public"
-    license: Text | None = None
+    name: Text = Field(description="The network's name, in the header and every page's title.")
+    description: str = Field("", description="The home page's introduction, in Markdown.")
+    default_visibility: Visibility = Field(
+        "public", description="Who sees items that do not say: public (everyone) or network."
+    )
+    license: Text | None = Field(
+        None, description="The licence of the published content and open data, as an SPDX id, e.g. CC-BY-4.0."
+    )
     questions: Annotated[list[KeyQuestion], Field(min_length=1)] = Field(
-        default_factory=lambda: list(DEFAULT_QUESTIONS)
+        default_factory=lambda: list(DEFAULT_QUESTIONS),
+        description="The network's key learning questions, each an id and its text; "
+        "the four usual questions where left out.",
     )
 
 
 class Theme(Contract):
-    id: Identifier
-    title: Text
-    description: str = ""
+    id: Identifier = Field(
+        description="How records, posts, tables and activities name the theme, e.g. equalising-space."
+    )
+    title: Text = Field(description="The theme's name as readers see it.")
+    description: str = Field("", description="What the theme covers, in Markdown, on its page.")
 
 
 class Measure(Contract):
-    id: Identifier
-    title: Text
-    unit: Text
-    description: str = ""
-    aggregate: Aggregate = "sum"
-    # How a quarter or a year is made of shorter periods when places report different kinds:
-    # "none" (a head count of different people does not add up over months) keeps to one kind.
-    rollup: Rollup = "none"
+    id: Identifier = Field(
+        description="How places' measures.yml and charts name the measure, e.g. participants."
+    )
+    title: Text = Field(description="What is measured, as readers see it, e.g. People taking part.")
+    unit: Text = Field(description="What the numbers count, e.g. people.")
+    description: str = Field("", description="How it is counted, in Markdown, on its page.")
+    aggregate: Aggregate = Field(
+        "sum", description="How places' figures make the network's: sum (added up) or mean (averaged)."
+    )
+    rollup: Rollup = Field(
+        "none",
+        description="How months make a quarter or a year where places report different periods: "
+        "sum, mean, or none (keep to one kind: a head count of different people does not add up).",
+    )
 
 
 class Place(Item):
-    name: Text
-    region: str = ""
-    summary: str = ""
-    started: ContentDate | None = None
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    visibility: Visibility | None = None
+    name: Text = Field(description="The place's name as readers see it.")
+    region: str = Field("", description="Where it is, e.g. Tyneside.")
+    summary: str = Field("", description=SUMMARY)
+    started: ContentDate | None = Field(None, description="When the place joined or began, YYYY-MM-DD.")
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="The place's own web address, starting with https://."
+    )
+    visibility: Visibility | None = Field(
+        None,
+        description="public or network; also the default for this place's items. Nothing of a "
+        "network-only place is public.",
+    )
 
 
 class Record(Item):
-    place: Identifier
-    title: Text
-    date: ContentDate
-    summary: str = ""
+    place: SkipJsonSchema[Identifier]
+    title: Text = Field(description="What the learning is, in a few words.")
+    date: ContentDate = Field(description="When it happened or was written down, YYYY-MM-DD.")
+    summary: str = Field("", description=SUMMARY)
     evidence: Annotated[
-        list[EvidenceType], BeforeValidator(one_or_many), AfterValidator(unique), Field(min_length=1)
-    ]
-    themes: IdList = []
-    loop: Loop | None = None
-    learned_from: RefList = []
-    activities: IdList = []
-    visibility: Visibility | None = None
-    body: str = Field(default="", exclude=True)
-    body_line: int = Field(default=1, exclude=True)
-    headings: tuple[Heading, ...] = Field(default=(), exclude=True)
+        list[EvidenceType],
+        BeforeValidator(one_or_many, json_schema_input_type=EvidenceType | list[EvidenceType]),
+        AfterValidator(unique),
+        Field(min_length=1),
+    ] = Field(description="What the learning rests on: one or more evidence types.")
+    themes: IdList = Field([], description=THEMES)
+    loop: Loop | None = Field(
+        None,
+        description="Which loop of learning: single (are we doing things right?), double (are we "
+        "doing the right things?) or triple (how do we decide what is right?).",
+    )
+    learned_from: RefList = Field(
+        [],
+        description="Records elsewhere that shaped this one, each as place/record, e.g. "
+        "[hillfoot/2025-02-20-kitchen-table].",
+    )
+    activities: IdList = Field([], description="The toolkit activities used in this learning, by id.")
+    visibility: Visibility | None = Field(None, description=VISIBILITY)
+    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
+    headings: SkipJsonSchema[tuple[Heading, ...]] = Field(default=(), exclude=True)
 
     @property
     def ref(self) -> str:
@@ -196,61 +249,84 @@ class Record(Item):
 
 
 class Post(Item):
-    place: Identifier | None = None
-    title: Text
-    date: ContentDate
-    authors: TextList = []
-    summary: str = ""
-    type: PostType = "blog"
-    themes: IdList = []
-    visibility: Visibility | None = None
-    body: str = Field(default="", exclude=True)
-    body_line: int = Field(default=1, exclude=True)
+    place: SkipJsonSchema[Identifier | None] = None
+    title: Text = Field(description="The headline.")
+    date: ContentDate = Field(description="The day it is published, YYYY-MM-DD.")
+    authors: TextList = Field([], description="Who wrote it, by name, e.g. [Asha Patel].")
+    summary: str = Field("", description=SUMMARY)
+    type: PostType = Field("blog", description="blog (a post) or report (printable, with a cover).")
+    themes: IdList = Field([], description=THEMES)
+    visibility: Visibility | None = Field(None, description=VISIBILITY)
+    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
 
 
 class TableEntry(Contract):
-    text: Text
-    evidence: RefList = []
+    text: Text = Field(description="What the group said, in Markdown.")
+    evidence: RefList = Field([], description=EVIDENCE_REFS)
 
 
 class Hypothesis(TableEntry):
-    status: HypothesisStatus | None = None
+    status: HypothesisStatus | None = Field(
+        None, description="How it stands: open, testing, held, revised or dropped."
+    )
 
 
 class LearningTable(Item):
-    title: Text
-    date: ContentDate
-    scope: Scope
-    places: IdList = []
-    question: str = ""
-    ground_truth: list[TableEntry] = []
-    insights: list[TableEntry] = []
-    hypotheses: list[Hypothesis] = []
-    opportunities: list[TableEntry] = []
-    themes: IdList = []
-    follows: Identifier | None = None
-    visibility: Visibility | None = None
+    title: Text = Field(description="Usually the framing question, short.")
+    date: ContentDate = Field(description="The day of the session, YYYY-MM-DD.")
+    scope: Scope = Field(
+        description="Who sat at the table: place (one place's group), across-places (the network) "
+        "or national (with funders, partners, policymakers)."
+    )
+    places: IdList = Field(
+        [], description="Place ids: exactly one for scope place, two or more for across-places."
+    )
+    question: str = Field("", description="The framing question as the group held it.")
+    ground_truth: list[TableEntry] = Field([], description="Looking back: what happened, data and stories.")
+    insights: list[TableEntry] = Field([], description="Looking back: why it happened.")
+    hypotheses: list[Hypothesis] = Field([], description="Looking forward: 'if we …, then …'.")
+    opportunities: list[TableEntry] = Field(
+        [], description="Looking forward: where the hypotheses can be tested next."
+    )
+    themes: IdList = Field([], description=THEMES)
+    follows: Identifier | None = Field(
+        None, description="The id of the earlier table this one picks up from."
+    )
+    visibility: Visibility | None = Field(None, description=VISIBILITY)
 
 
 class Activity(Item):
-    title: Text
-    summary: Text
-    stage: Stage
-    scopes: Annotated[list[Scope], BeforeValidator(one_or_many)] = []
-    questions: IdList = []
-    duration: Annotated[int, Field(gt=0)]
-    group_size: Annotated[list[Annotated[int, Field(gt=0)]], Field(min_length=2, max_length=2)] | None = None
-    materials: TextList = []
-    themes: IdList = []
-    related: IdList = []
-    visibility: Visibility | None = None
-    body: str = Field(default="", exclude=True)
-    body_line: int = Field(default=1, exclude=True)
+    title: Text = Field(description="The activity's name.")
+    summary: Text = Field(description="One sentence: what it is for.")
+    stage: Stage = Field(
+        description="embodied (learning in the work) or integrated (making sense of many records together)."
+    )
+    scopes: Annotated[
+        list[Scope], BeforeValidator(one_or_many, json_schema_input_type=Scope | list[Scope])
+    ] = Field([], description="Where it is used: place, across-places, national.")
+    questions: IdList = Field(
+        [], description="The ids of the key questions it serves, e.g. [patterns, adapt]."
+    )
+    duration: Annotated[int, Field(gt=0)] = Field(description="How long it takes, in minutes.")
+    group_size: Annotated[list[Annotated[int, Field(gt=0)]], Field(min_length=2, max_length=2)] | None = (
+        Field(None, description="How many people, as [smallest, largest], e.g. [4, 12].")
+    )
+    materials: TextList = Field([], description="Things to bring, e.g. [Flip chart, Sticky notes].")
+    themes: IdList = Field([], description=THEMES)
+    related: IdList = Field(
+        [], description="Other activities' ids; a guide named here also shows this one as related."
+    )
+    visibility: Visibility | None = Field(None, description=VISIBILITY)
+    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
 
 
 class SearchOptions(Contract):
-    exclude: bool | None = None
-    boost: Annotated[float, Field(gt=0, le=10)] | None = None
+    exclude: bool | None = Field(None, description="true: the page is left out of search.")
+    boost: Annotated[float, Field(gt=0, le=10)] | None = Field(
+        None, description="Ranks the page higher in search: above 0, at most 10."
+    )
 
 
 class PageMeta(Contract):
@@ -258,13 +334,16 @@ class PageMeta(Contract):
     head and navigation, so each is known and checked: a template or icon a page names could not
     be found, and would stop the build halfway."""
 
-    title: Text | None = None
-    description: Text | None = None
-    author: Text | None = None
+    title: Text | None = Field(
+        None,
+        description="The page's title in the navigation and the browser tab; its first heading where left out.",
+    )
+    description: Text | None = Field(None, description="A sentence for search engines and link previews.")
+    author: Text | None = Field(None, description="Who wrote the page.")
     hide: Annotated[
         list[Literal["navigation", "toc", "footer", "path", "feedback"]], BeforeValidator(one_or_many)
-    ] = Field(default_factory=list)
-    search: SearchOptions | None = None
+    ] = Field(default_factory=list, description="Parts of the page to hide.")
+    search: SearchOptions | None = Field(None, description="How search treats the page.")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+# A generated file's text, made when the file is written: a check needs only the file's address.
+FileText = Callable[[], str]
+
 
 @dataclass(frozen=True)
 class PlannedPage:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .errors import Report, did_you_mean
@@ -98,6 +99,11 @@ class References:
         if item.kind == "record" and "learned_from" in written:
             self.records(item.source, ("learned_from",), written["learned_from"])
 
+    @cached_property
+    def known_records(self) -> set[str]:
+        """Made once: a network has thousands of records, and as many references to them."""
+        return self.known(self.content.records, "record")
+
     def known(self, valid: Iterable[str], noun: str) -> set[str]:
         """Valid ids plus those of items that failed their own checks: no second error for them."""
         return set(valid) | {item for kind, item in self.content.invalid if kind == noun}
@@ -113,7 +119,7 @@ class References:
                 self.report.error(source.path, line, f"'{ref}' does not say which place's record it is", hint)
             elif ref == own:
                 self.report.error(source.path, line, "a record cannot name itself", "remove this entry")
-            elif ref not in (known := self.known(self.content.records, "record")):
+            elif ref not in (known := self.known_records):
                 self.report.error(
                     source.path, line, f"there is no record '{ref}'", did_you_mean(ref, known, "record")
                 )

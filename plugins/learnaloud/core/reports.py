@@ -425,12 +425,17 @@ class ReportPlanner:
             parts.append(f"the figures of {plural(measures, 'shared measure')}")
         return "Generated from " + in_words(parts)
 
+    @cached_property
+    def answering(self) -> dict[str, set[str]]:
+        """Each question's id → the records that answer it, as refs."""
+        return {qid: {a.record.ref for a in answers} for qid, answers in self.indexes.answers.items()}
+
     def place_description(self, place_id: str, year: int) -> str:
         """What a place's report for the year holds, in a sentence, counted: nothing it lacks."""
         records = self.records_in(year, place_id)
         refs = {r.ref for r in records}
         questions = self.published.network.questions
-        answered = sum(1 for q in questions if any(a.record.ref in refs for a in self.indexes.answers[q.id]))
+        answered = sum(1 for q in questions if not refs.isdisjoint(self.answering.get(q.id, ())))
         measures = sum(1 for years in self.measures_by_year(place_id).values() if year in years)
         parts = []
         if records:

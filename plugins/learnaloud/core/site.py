@@ -15,6 +15,7 @@ from .analysis import index_published
 from .analysis.questions import Answer as AnswerSection
 from .cards import Cards
 from .charts import Charts
+from .contribute import ContributePlanner
 from .explorer import ExplorerPlanner
 from .export import DataPlanner
 from .facets import FacetPlanner
@@ -24,12 +25,13 @@ from .home import HomePlanner
 from .links import LinkGate
 from .measures import MeasurePlanner
 from .model import Record
-from .page import PlannedPage
+from .page import FileText, PlannedPage
 from .patterns import PatternPlanner
 from .places import PlacePlanner, RecordPlanner
 from .posts import PostPlanner
 from .questions import AnswerHtml, QuestionPlanner
 from .reports import ReportPlanner
+from .schema import schema_files
 from .select import Published
 from .tables import TablePlanner
 from .toolkit import ToolkitPlanner
@@ -48,7 +50,7 @@ class Family(Protocol):
 @dataclass(frozen=True)
 class SitePlan:
     pages: list[PlannedPage]
-    files: dict[str, str]  # other generated files: path → text
+    files: dict[str, FileText]  # other generated files: path → its text, made when written
     card: Callable[[Record], RecordCard]  # how a record is shown in a list, for live blocks
     tables: TablePlanner  # how a table is shown, for live blocks
     measures: MeasurePlanner  # how a chart is drawn, for live blocks
@@ -103,10 +105,12 @@ def plan_site(
         data,
         feeds,
         HealthPlanner(cards),  # the network build only
+        ContributePlanner(cards),
         RecordPlanner(cards),
     ]
     pages = [page for family in families for page in family.pages()]
-    files = {**explorer.files(), **toolkit.files(), **data.files(), **feeds.files()}
+    schemas = {f"schema/{name}": text.__str__ for name, text in schema_files().items()}  # for editors
+    files = {**explorer.files(), **toolkit.files(), **data.files(), **feeds.files(), **schemas}
     return SitePlan(
         pages, files, cards.card, tables, measures, indexes.answers_of, indexes.records, feeds.links_for
     )

@@ -82,6 +82,14 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise yaml_problem(exc, text, first_line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, often pasted from Word
+        raise SourceProblem(
+            first_line + text.count("\n", 0, max(exc.position, 0)),
+            f"the file holds a character YAML does not allow (U+{exc.character:04X})"
+            if isinstance(exc.character, int)
+            else "the file holds a character YAML does not allow",
+            "delete it, or type the line again: it often comes with text pasted from a word processor",
+        ) from None
     except yaml.YAMLError as exc:  # an error without a position
         raise SourceProblem(first_line, f"this is not valid YAML ({exc})", YAML_HINT) from None
     lines: dict[KeyPath, int] = {(): first_line}
@@ -123,6 +131,13 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
     index = mark.line if mark else 0
     line = first_line + index
     problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if "quoted scalar" in context and exc.context_mark is not None:  # found where the file ends
+        return SourceProblem(
+            first_line + exc.context_mark.line,
+            "a quote opened on this line is never closed",
+            "end the value with the same quote mark it starts with",
+        )
     source_lines = text.split("\n")
     bad_line = source_lines[index] if index < len(source_lines) else ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
@@ -135,12 +150,13 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
         )
     if "maximum nesting depth" in problem:  # PyYAML 6.0.4's own limit, met in the scanner
         return SourceProblem(line, "the values are nested too deeply", DEPTH_HINT)
-    if "expected a single document" in problem:
+    if "expected a single document" in f"{problem} {context}":
         return SourceProblem(
             line, "the file holds more than one YAML document", "remove the extra '---' line"
         )
-    context = f" {exc.context}" if exc.context else ""
-    return SourceProblem(line, f"this is not valid YAML: {problem}{context}", YAML_HINT)
+    return SourceProblem(
+        line, f"this is not valid YAML: {problem}{f' {context}' if context else ''}", YAML_HINT
+    )
 
 
 _constructor = SafeConstructor()

@@ -9,7 +9,7 @@ from functools import partial
 
 from .explorer import facet_index
 from .model import Activity, KeyQuestion, Record, Theme
-from .page import PlannedPage
+from .page import FileText, PlannedPage
 from .sharing import description
 from .views import (
     SCOPE_LABELS,
@@ -212,6 +212,9 @@ class ToolkitPlanner:
             )
         return pages
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, FileText]:
+        return {GUIDES_INDEX: self.guides_index}
+
+    def guides_index(self) -> str:
         sizes = [list(a.group_size) if a.group_size else None for a in self.ordered()]
-        return {GUIDES_INDEX: facet_index(self.facets(), self.index_items(), {PEOPLE: sizes})}
+        return facet_index(self.facets(), self.index_items(), {PEOPLE: sizes})

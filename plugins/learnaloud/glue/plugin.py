@@ -290,7 +290,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             if page.src_uri not in door:  # else the hand-written page is its introduction
                 files.append(File.generated(config, page.src_uri, content=page_body(page.markdown)))
         for path, text in self.plan.files.items():
-            files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, path, content=text()))
         if self.own_nav:
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
