@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 UV_SYNC := $(UV) sync --locked --python $(PYTHON) --quiet
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve site install check test lint bench pdf upgrade chromium clean distclean
+.PHONY: serve site install check test lint bench pdf generated upgrade chromium clean distclean
 
 serve: $(VENV)/.site  ## Build the example site and serve it on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
@@ -42,6 +42,10 @@ pdf: $(VENV)/.test chromium  ## Print every report and activity guide of the exa
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT \
 		&& $(BIN)/mkdocs build --quiet -d "$$tmp/site" \
 		&& $(BIN)/python -m learnaloud.printing "$$tmp/site" pdf
+
+generated: $(VENV)/.site  ## After changing a model or a message: write schema/ and the error catalogue again (tests compare)
+	$(BIN)/learnaloud schema schema
+	$(BIN)/python -m learnaloud.core.mistakes
 
 upgrade: $(TOOLS)/.ready  ## Move every dependency to the newest version pyproject.toml allows; commit uv.lock
 	$(UV) lock --upgrade --python $(PYTHON)

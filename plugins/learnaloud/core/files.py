@@ -98,7 +98,7 @@ def list_tree(root: Path, report: Report) -> TreeFiles:
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
                 link_error(report, rel)
-            elif not stat.S_ISREG(mode):
+            elif not stat.S_ISREG(mode):  # safety net: a pipe or a device, which git cannot hold
                 report.error(rel, 0, "this is not an ordinary file", "remove it from the content folder")
             else:
                 found.files.append(rel)
@@ -167,7 +167,7 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
     taken: dict[str, str] = dict.fromkeys(ENGINE_OUTPUTS, "the theme's own files")
     for src in generated:
         address = page_address(src)
-        if address in taken:
+        if address in taken:  # safety net: ids that could clash (index, …) are refused before
             report.error(
                 src,
                 0,

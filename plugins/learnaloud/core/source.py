@@ -90,7 +90,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
             else "the file holds a character YAML does not allow",
             "delete it, or type the line again: it often comes with text pasted from a word processor",
         ) from None
-    except yaml.YAMLError as exc:  # an error without a position
+    except yaml.YAMLError as exc:  # safety net: an error without a position (the reader's is above)
         raise SourceProblem(first_line, f"this is not valid YAML ({exc})", YAML_HINT) from None
     lines: dict[KeyPath, int] = {(): first_line}
     problems: list[SourceProblem] = []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -86,8 +87,12 @@ class Reader:
         self.regular = set(tree.files)
         self.cache = cache
         self.collected = Collected()
+        self.prefix = str(root) + os.sep
 
     def rel(self, path: Path) -> str:
+        text = str(path)  # every path read is under the root: a prefix cut, not pathlib's walk
+        if text.startswith(self.prefix):
+            return text[len(self.prefix) :].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
     def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -105,7 +110,7 @@ class Reader:
             return read_text(path)
         except SourceProblem as problem:
             self.report.error(self.rel(path), problem.line, problem.message, problem.hint)
-        except OSError as exc:
+        except OSError as exc:  # safety net: git holds only files it can read
             self.report.error(
                 self.rel(path),
                 0,
@@ -215,17 +220,19 @@ class Reader:
         try:
             stat = path.stat()
         except OSError:  # gone since the folder was listed: read() reports it
-            return self.read_markdown_item(path, rel, model, kind, example, **derived)
+            return self.read_markdown_item(path, rel, self.read(path), model, kind, example, **derived)
         stamp = (stat.st_size, stat.st_mtime_ns)
         cached = self.cache.items.get(rel)
         if cached is None or cached.stamp != stamp:
-            shelf, key = self.cache.shelf, self.shelf_key(path, rel, kind)
+            first = len(self.report.diagnostics)
+            text = self.read(path)
+            shelf = self.cache.shelf
+            key = self.cache.key(rel, kind, text) if shelf is not None and text is not None else None
             shelved = shelf.get(key) if shelf is not None and key is not None else None
             if isinstance(shelved, CachedItem):
                 cached = self.cache.items[rel] = replace(shelved, stamp=stamp)
             else:
-                first = len(self.report.diagnostics)
-                item = self.read_markdown_item(path, rel, model, kind, example, **derived)
+                item = self.read_markdown_item(path, rel, text, model, kind, example, **derived)
                 diagnostics = tuple(self.report.diagnostics[first:])
                 cached = CachedItem(stamp, item, diagnostics, self.collected.blocks.get(rel))
                 self.cache.items[rel] = cached
@@ -237,19 +244,18 @@ class Reader:
             self.collected.blocks[rel] = cached.blocks
         return cast(ModelT | None, cached.item)
 
-    def shelf_key(self, path: Path, rel: str, kind: str) -> str | None:
-        if self.cache.shelf is None or not is_regular_file(path):
-            return None
-        try:
-            return self.cache.key(rel, kind, read_text(path))
-        except (SourceProblem, OSError):  # read_markdown_item reads it again and says what is wrong
-            return None
-
     def read_markdown_item(
-        self, path: Path, rel: str, model: type[ModelT], kind: str, example: str, **derived: Any
+        self,
+        path: Path,
+        rel: str,
+        text: str | None,
+        model: type[ModelT],
+        kind: str,
+        example: str,
+        **derived: Any,
     ) -> ModelT | None:
+        """The item in a file's text (None: it could not be read, and read() said why)."""
         item_id = self.item_id(path, kind)
-        text = self.read(path)
         if text is None or item_id is None:
             return None
         if not text.strip():
