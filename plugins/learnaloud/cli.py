@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .core import scaffold
-from .core.cache import Shelf
+from .core.cache import Shelf, write_atomically
 from .core.check import check_site
 from .core.errors import Diagnostic, Report, Severity
 from .core.load import ParseCache, load_content
@@ -225,9 +225,13 @@ def check(
 def schema(folder: Path) -> None:
     """Write the JSON Schema of every kind of content file, and README.md, the field reference,
     into FOLDER (default: schema): commit them, and editors complete and check what is typed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in {**schema_files(), "README.md": reference_markdown()}.items():
-        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in {**schema_files(), "README.md": reference_markdown()}.items():
+            # A new file each time, put in place: never written through a link a pull request made.
+            write_atomically(folder / name, text)
+    except OSError as exc:
+        raise click.ClickException(f"{shown(folder)}: cannot write there ({exc.strerror})") from None
     click.echo(f"wrote {len(schema_files())} schemas and README.md in {shown(folder)}", err=True)
 
 

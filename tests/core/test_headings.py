@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,3 +34,16 @@ def test_anything_else_is_parsed() -> None:
     assert plain_headings("- a list\n\n## Heading") is None
     assert plain_headings("    ## indented code") is None
     assert [h.top for h in find_headings("> ## in a quote")] == [False]
+
+
+def test_a_heading_line_inside_a_table_is_a_row_as_on_the_page() -> None:
+    """Python-Markdown's tables read `## learning |` under a table's dashes as a row: no answer."""
+    body = "Word | Count\n:--- | ---\n## learning |\nNOT AN ANSWER\n\n## patterns\n\nA real answer."
+    assert [h.text for h in find_headings(body)] == ["patterns"]
+
+
+def test_a_long_run_of_spaces_costs_no_time() -> None:
+    body = "## learning" + " " * 200_000 + "#x\n"
+    start = time.perf_counter()
+    assert [h.text for h in find_headings(body)] == ["learning" + " " * 200_000 + "#x"]
+    assert time.perf_counter() - start < 0.5

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytest import MonkeyPatch
 
-from learnaloud.core.cache import Shelf, default_folder
+from learnaloud.core.cache import Shelf, default_folder, outside_project
 from learnaloud.core.load import ParseCache, load_content
 from learnaloud.core.loaders import reader
 from learnaloud.core.loaders.reader import Reader
@@ -138,3 +138,15 @@ def test_the_cache_is_the_users_not_the_projects(tmp_path: Path, monkeypatch: Mo
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_folder() == tmp_path / "home" / ".cache" / "learnaloud"
+
+
+def test_a_cache_in_the_git_repository_around_the_site_is_refused(tmp_path: Path) -> None:
+    """mkdocs.yml in a subfolder, content beside it: a pull request can still commit anywhere in
+    the repository, a cache folder too (its pickles would run in the build)."""
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    site, docs = repository / "site-src", repository / "content"
+    site.mkdir()
+    docs.mkdir()
+    assert not outside_project(repository / ".cache" / "learnaloud", site, docs)
+    assert outside_project(tmp_path / "elsewhere" / "learnaloud", site, docs)

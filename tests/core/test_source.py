@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from learnaloud.core.errors import Diagnostic
 from learnaloud.core.source import SourceProblem, parse_markdown, parse_yaml, read_text
 
 
@@ -124,3 +125,11 @@ def test_nesting_that_would_crash_the_c_parser_is_refused_first(opening: str) ->
     with pytest.raises(SourceProblem) as caught:
         parse_yaml(deep)
     assert "nested too deeply" in caught.value.message
+
+
+def test_a_diagnostic_is_one_line_whatever_the_content_held() -> None:
+    """A newline in a quoted id must not start a line of its own: GitHub reads '::error' lines."""
+    diagnostic = Diagnostic("a.md", 3, "there is no theme 'x\n::error file=mkdocs.yml::forged'", "fix it")
+    assert (
+        diagnostic.format() == "a.md:3: there is no theme 'x\\u000a::error file=mkdocs.yml::forged' — fix it"
+    )

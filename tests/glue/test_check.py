@@ -193,3 +193,20 @@ def test_a_site_without_site_url_fails_as_the_build_does(tmp_path: Path) -> None
     config.write_text(config.read_text().replace("site_url: https://example.org/\n", ""))
     result = learnaloud("check", cwd=folder)
     assert result.returncode == 1 and "site_url is not set" in result.stderr
+
+
+def test_learnaloud_schema_replaces_a_link_and_never_writes_through_it(tmp_path: Path) -> None:
+    """A pull request could make schema/README.md a link to any file the maintainer can write."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "README.md").symlink_to(victim)
+    result = learnaloud("schema", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "untouched"
+    assert not (tmp_path / "schema" / "README.md").is_symlink()
+    assert (tmp_path / "schema" / "record.json").is_file()
+    result = learnaloud("schema", str(tmp_path / "victim.txt" / "x"), cwd=tmp_path)
+    assert (
+        result.returncode == 1 and "cannot write there" in result.stderr and "Traceback" not in result.stderr
+    )

@@ -62,7 +62,7 @@ def test_the_guides_hold_an_example_of_every_kind_of_file_a_contributor_adds() -
     kinds = {re.sub(r"[^/]+\.(md|yml)$", "", rel) for rel in guide_examples()}
     assert kinds == {
         "places/north-quay/records/",
-        "places/north-quay/",  # place.yml and measures.yml
+        "places/low-town/",  # a new place's place.yml and measures.yml
         "tables/",
         "toolkit/",
         "places/north-quay/posts/",
@@ -84,6 +84,7 @@ def test_every_example_builds_strict_with_the_shipped_config(with_examples: dict
         ("toolkit/question-walk/", "To hear from people who would never come to a meeting."),
         ("places/north-quay/posts/2026-02-01-what-the-queue-taught-us/", "A morning at the food bank queue"),
         ("measures/confidence-score/", "6.8"),
+        ("places/low-town/", "Low Town"),
     ],
 )
 def test_each_example_shows_where_the_guide_says(

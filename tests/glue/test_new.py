@@ -80,7 +80,7 @@ PAGES_AND_IDS = {
     "themes/equalising-space": "use <code>equalising-space</code> in\n  <code>themes:</code> of a record, post, table or activity.",
     "evidence/story": "use <code>story</code> in\n  <code>evidence:</code> of a record.",
     "loops/double": "use <code>double</code> in\n  <code>loop:</code> of a record.",
-    "places/hillfoot": '<code>learnaloud new record --place hillfoot "Title"</code>',
+    "places/hillfoot": "this place is <code>hillfoot</code>: its records go in\n  <code>content/places/hillfoot/records/</code>",
     "questions/patterns": "<code>## patterns</code>",
     "places/hillfoot/records/2024-03-06-kitchen-table-conversations": (
         "<code>hillfoot/2024-03-06-kitchen-table-conversations</code> in that record's <code>learned_from:</code>"
@@ -93,7 +93,8 @@ PAGES_AND_IDS = {
 def test_each_page_tells_contributors_the_id_to_write(example_site: Build, url: str) -> None:
     (note,) = article(example_site, url).select("p.la-content-id")
     assert "la-screen-only" in note["class"]  # not on paper
-    assert note.get_text(" ", strip=True).startswith("For contributors:")
+    assert note.get_text(strip=True).startswith("For contributors:")
+    assert note.a is not None and str(note.a["href"]).endswith("contribute/")  # how, on the Contribute pages
     assert PAGES_AND_IDS[url] in str(note)
 
 

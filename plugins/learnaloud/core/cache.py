@@ -32,10 +32,18 @@ def default_folder() -> Path:
     return (Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache") / "learnaloud"
 
 
+def repository(folder: Path) -> Path | None:
+    """The git repository a folder is in (the nearest folder up with a .git), if any."""
+    folder = folder.resolve()
+    return next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), None)
+
+
 def outside_project(cache: Path, *projects: Path) -> bool:
     """Whether a cache folder is out of reach of a pull request: in none of these folders (the
-    site's, where mkdocs.yml is, and its content's) and containing none of them."""
+    site's, where mkdocs.yml is, and its content's) nor the git repository around them, and
+    containing none of them."""
     cache = cache.resolve()
+    projects = (*projects, *(found for project in projects if (found := repository(project)) is not None))
     return not any(
         cache.is_relative_to(project) or project.is_relative_to(cache)
         for project in (p.resolve() for p in projects)
@@ -44,8 +52,8 @@ def outside_project(cache: Path, *projects: Path) -> bool:
 
 def unsafe_cache_message(cache: Path) -> str:
     return (
-        f"Learn Aloud: the cache folder {cache} is inside the site's folder, where a pull "
-        "request could put files that the build would trust — this build uses no cache; set "
+        f"Learn Aloud: the cache folder {cache} is inside the project (its folder or its git "
+        "repository), where a pull request could put files that the build would trust — this build uses no cache; set "
         "cache_dir (or XDG_CACHE_HOME) to a folder outside it"
     )
 

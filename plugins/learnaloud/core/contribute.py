@@ -130,9 +130,14 @@ def error_examples() -> tuple[ErrorExample, ...]:
 OTHER_FILES = "Pictures, documents and other files"
 
 
+# The kinds of file most written first: a coordinator looking for a record's mistake finds it soon.
+SECTION_ORDER = ("record", "post", "table", "activity", "place-measures", "place", "page")
+
+
 def error_sections() -> list[ErrorSection]:
-    """The catalogue by the kind of file each mistake is in, in the order of the field reference."""
-    titles = [kind.title for kind in file_kinds()] + [OTHER_FILES]
+    """The catalogue by the kind of file each mistake is in, the kinds most written first."""
+    kinds = sorted(file_kinds(), key=lambda k: SECTION_ORDER.index(k.name) if k.name in SECTION_ORDER else 99)
+    titles = [kind.title for kind in kinds] + [OTHER_FILES]
     sections: dict[str, list[ErrorExample]] = {title: [] for title in titles}
     for example in error_examples():
         kind = kind_of(example.path)
@@ -230,6 +235,7 @@ class ContributePlanner:
                 lambda guide=guide: self.view(guide),  # type: ignore[misc]
                 in_nav=guide.name == "index",
                 hide=("navigation",),
+                searched=guide.name != "errors",  # ninety sample files: noise to a reader's search
             )
             for guide in GUIDES
         ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +13,13 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def visible(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -24,8 +33,10 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
+        """One line, whatever the content held: a newline in a quoted id must not start a line
+        of its own (GitHub reads a line starting '::error' as an annotation)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message} — {self.hint}"
+        return CONTROL.sub(visible, f"{where}: {self.message} — {self.hint}")
 
 
 @dataclass
@@ -64,8 +75,21 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def invisible_hint(word: str) -> str | None:
+    """Where a word holds a character no one can see (pasted in with it), how to say so."""
+    hidden = next((c for c in word if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "), None)
+    if hidden is None:
+        return None
+    clean = "".join(c for c in word if c != hidden)
+    return f"it holds an invisible character (U+{ord(hidden):04X}), often pasted in: type '{clean}' again"
+
+
 def did_you_mean(word: str, choices: Iterable[str], noun: str) -> str:
-    """A hint for an unknown id: the nearest known one, else the list of known ones."""
+    """A hint for an unknown id: an invisible character in it, else the nearest known one, else
+    the list of known ones."""
+    hidden = invisible_hint(word)
+    if hidden is not None:
+        return hidden
     options = sorted(set(choices))
     near = closest(word, options)
     if near is not None:

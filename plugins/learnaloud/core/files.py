@@ -59,7 +59,14 @@ ENGINE_OUTPUTS = (
     "search/search_index.json",
     "assets/images/favicon.png",
 )
-RESERVED_FOLDERS = ("assets/learnaloud/", "assets/javascripts/", "assets/stylesheets/", "search/")
+RESERVED_FOLDERS = (
+    "assets/learnaloud/",
+    "assets/javascripts/",
+    "assets/stylesheets/",
+    "search/",
+    "contribute/",  # the Contribute section's guides: nothing beside them could be told apart
+    "schema/",  # the JSON Schema editors fetch
+)
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.
 RESERVED_IDS = frozenset({"index", "readme"})

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 # Block structure only: what is a heading, and what only looks like one (in a fence, a list, code).
 _blocks = MarkdownIt("zero").enable(
-    ["heading", "lheading", "fence", "code", "html_block", "blockquote", "list"]
+    ["heading", "lheading", "fence", "code", "html_block", "blockquote", "list", "table"]
 )
 _blocks.core.ruler.disable(["inline", "text_join"])
 
@@ -35,22 +35,40 @@ def find_headings(body: str) -> tuple[Heading, ...]:
 
 def parsed_headings(body: str) -> tuple[Heading, ...]:
     tokens = _blocks.parse(body)
+    lines = body.split("\n")
     found = []
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2" and token.map:
+        if (
+            token.type == "heading_open"
+            and token.tag == "h2"
+            and token.map
+            and not in_table(lines, token.map[0])
+        ):
             found.append(
                 Heading(tokens[index + 1].content.strip(), token.map[0], token.map[1], token.level == 0)
             )
     return tuple(found)
 
 
+def in_table(lines: list[str], line: int) -> bool:
+    """Whether Python-Markdown reads this line as a row of a table (its tables extension, always
+    on in MkDocs, takes a whole paragraph whose second line is a row of dashes and pipes, where
+    markdown-it lets a `## ` line end the table): a heading markdown-it sees, the page does not."""
+    start = line
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    if line - start < 2:  # the header row or the dashes: markdown-it agrees
+        return False
+    header, dashes = lines[start].strip(" "), lines[start + 1].strip(" ")
+    return "|" in header + dashes and "-" in dashes and set(dashes) <= set("|:- ")
+
+
 # A line that may start something other than a paragraph or an ATX heading: a list item, a quote,
 # a fence, indented code, HTML, a thematic break or a setext underline. A body without one (and
-# without tabs, carriage returns or NULs, which markdown-it rewrites) is paragraphs and headings
-# only, and every `## ` line in it is a top-level <h2>.
-NOT_PLAIN = re.compile(r"^(?: {0,3}(?:[-*+>`~<=_]|\d{1,9}[.)])| {4})|[\t\r\0]", re.MULTILINE)
-H2 = re.compile(r"^ {0,3}##(?:[ ]+(.*?))?[ ]*$", re.MULTILINE)
-CLOSING = re.compile(r"(?:^|[ ]+)#+[ ]*$")
+# without tabs, carriage returns or NULs, which markdown-it rewrites, or a '|', which may make a
+# table row of a heading) is paragraphs and headings only: every `## ` line is a top-level <h2>.
+NOT_PLAIN = re.compile(r"^(?: {0,3}(?:[-*+>`~<=_]|\d{1,9}[.)])| {4})|[\t\r\0|]", re.MULTILINE)
+H2 = re.compile(r"^ {0,3}##(?: (.*))?$", re.MULTILINE)  # greedy to the line's end: linear time
 
 
 def plain_headings(body: str) -> tuple[Heading, ...] | None:
@@ -61,5 +79,14 @@ def plain_headings(body: str) -> tuple[Heading, ...] | None:
     found = []
     for match in H2.finditer(body):
         line = body.count("\n", 0, match.start())
-        found.append(Heading(CLOSING.sub("", match[1] or "").strip(), line, line + 1, True))
+        found.append(Heading(heading_text(match[1] or ""), line, line + 1, True))
     return tuple(found)
+
+
+def heading_text(written: str) -> str:
+    """A heading's text without its closing #s (`## Title ##`); string methods, no backtracking."""
+    text = written.rstrip(" ")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare.endswith(" ")):
+        text = bare
+    return text.strip()

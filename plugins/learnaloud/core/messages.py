@@ -77,6 +77,11 @@ def choices_for(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]
     return []
 
 
+def entry_model(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model of the value at `loc` (or of its entries, for a list), where it has one."""
+    return next((t for t in field_type(model, loc) if isinstance(t, type) and issubclass(t, BaseModel)), None)
+
+
 def parent_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[str, Any]:
     """The fields of the model that holds the value at `loc` (for nested entries)."""
     for annotation in field_type(model, loc[:-1]):
@@ -234,22 +239,26 @@ def explain(error: ErrorDetails, model: type[BaseModel], kind: str) -> tuple[str
             f"write it as text, e.g. '{name}: {example}' (quote it if needed)",
         )
     if kind_of in ("list_type",):
+        if (entries := entry_model(model, loc)) is not None:
+            first = next((n for n, f in entries.model_fields.items() if f.is_required()), "text")
+            return (
+                f"'{name}' should be a list",
+                f"write each entry on a line of its own under it: '- {first}: …'",
+            )
         listed = example if example.startswith("[") else "[a, b]"
         return f"'{name}' should be a list", f"write it as a list, e.g. '{name}: {listed}'"
     if kind_of in ("int_parsing", "int_type", "int_from_float"):
         return f"'{name}' should be a whole number", f"write e.g. '{name}: {example}'"
     if kind_of in ("bool_parsing", "bool_type"):
         return f"'{name}' should be true or false", f"write '{name}: true' or '{name}: false'"
-    if kind_of in ("float_parsing", "float_type"):
+    if kind_of in ("float_parsing", "float_type", "finite_number"):
         return f"'{name}' should be a number", f"write e.g. '{name}: {example}'"
     if kind_of in ("greater_than", "less_than_equal"):
         limits = error.get("ctx", {})
         bound = f"more than {limits['gt']:g}" if "gt" in limits else f"at most {limits.get('le'):g}"
         return f"'{name}' should be {bound}", f"write e.g. '{name}: {example}'"
     if kind_of in ("model_type", "model_attributes_type", "dict_type") and isinstance(loc[-1], int):
-        entry = next(
-            (t for t in field_type(model, loc) if isinstance(t, type) and issubclass(t, BaseModel)), None
-        )
+        entry = entry_model(model, loc)
         required = [n for n, f in entry.model_fields.items() if f.is_required()] if entry else []
         lines = " with ".join(f"'{n}: …'" for n in required[:2]) or "'field: value' lines"
         return (

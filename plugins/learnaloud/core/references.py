@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .errors import Report, did_you_mean
+from .errors import Report, did_you_mean, invisible_hint
 from .messages import list_hint
 from .model import ID_PATTERN, Content, Source, one_or_many, slug
 
@@ -81,7 +81,11 @@ class References:
         if titled is not None:
             return f"did you mean '{titled}'? (write the {noun}'s id, not its title)"
         listed = list_hint(field, value)
-        return listed or did_you_mean(value if ID.match(value) else slug(value), choices, noun)
+        return (
+            invisible_hint(value)
+            or listed
+            or did_you_mean(value if ID.match(value) else slug(value), choices, noun)
+        )
 
     def fields(self, kind: str, source: Source, values: Mapping[str, Any]) -> None:
         """The id fields of one item (see REFERENCE_FIELDS)."""

@@ -50,10 +50,17 @@ class FileKind:
         return f"{self.name}.json"
 
 
+# "format: date" is only a note to most validators (editors' included): the shape is checked too.
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
 def with_private(node: Any) -> Any:
-    """Every mapping of a content file may hold a private: block (the loader drops it anywhere)."""
+    """Every mapping of a content file may hold a private: block (the loader drops it anywhere),
+    and every date has the pattern of one."""
     if isinstance(node, dict):
         node = {key: with_private(value) for key, value in node.items()}
+        if node.get("format") == "date":
+            node["pattern"] = DATE_PATTERN
         if node.get("type") == "object" and "properties" in node:
             node["properties"] = {
                 name: {k: v for k, v in field.items() if k != "title"}

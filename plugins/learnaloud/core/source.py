@@ -83,8 +83,9 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         raise yaml_problem(exc, text, first_line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, often pasted from Word
+        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         raise SourceProblem(
-            first_line + text.count("\n", 0, max(exc.position, 0)),
+            first_line + text.count("\n", 0, max(at, 0)),
             f"the file holds a character YAML does not allow (U+{exc.character:04X})"
             if isinstance(exc.character, int)
             else "the file holds a character YAML does not allow",
@@ -132,7 +133,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
     line = first_line + index
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "quoted scalar" in context and exc.context_mark is not None:  # found where the file ends
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         return SourceProblem(
             first_line + exc.context_mark.line,
             "a quote opened on this line is never closed",
@@ -140,6 +141,15 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
         )
     source_lines = text.split("\n")
     bad_line = source_lines[index] if index < len(source_lines) else ""
+    pasted = next(
+        (n for n in (index, index - 1) if 0 <= n < len(source_lines) and "\u00a0" in source_lines[n]), None
+    )
+    if pasted is not None:  # 'date:\u00a02025-03-12' reads as one word, not a field and its value
+        return SourceProblem(
+            first_line + pasted,
+            "this line holds a non-breaking space, often pasted from a word processor",
+            "delete the space after the colon and type an ordinary one",
+        )
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
         return SourceProblem(line, "a tab is used for indentation", "indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:
@@ -147,6 +157,12 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Sourc
             line,
             "a value contains ': ' where YAML does not allow it",
             "put the whole value in double quotes",
+        )
+    if "escape" in problem or "hexdecimal" in problem:  # "C:\Users" in double quotes
+        return SourceProblem(
+            line,
+            "a backslash in double quotes starts an escape YAML does not know",
+            "put the value in single quotes instead, or write each backslash twice",
         )
     if "maximum nesting depth" in problem:  # PyYAML 6.0.4's own limit, met in the scanner
         return SourceProblem(line, "the values are nested too deeply", DEPTH_HINT)

@@ -39,7 +39,8 @@ class Answer:
 class QuestionMatcher:
     def __init__(self, questions: Sequence[KeyQuestion]) -> None:
         self.questions = list(questions)
-        self.by_text = {normalise(q.text): q for q in questions} | {normalise(q.id): q for q in questions}
+        self.by_words = {normalise(q.text): q for q in questions}  # the question written out
+        self.by_text = self.by_words | {normalise(q.id): q for q in questions}
 
     def match(self, heading: str) -> KeyQuestion | None:
         return self.by_text.get(normalise(heading))
@@ -65,10 +66,25 @@ class QuestionMatcher:
         return found
 
 
+# A line that names a question but cannot start its answer: another level of heading, or bold.
+OTHER_HEADING = re.compile(r"^ {0,3}(?:(#|#{3,6})[ \t]+(.+?)|(\*\*|__)(.+?)\3[ \t]*:?)[ \t]*$", re.MULTILINE)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
 def check_question_headings(content: Content, report: Report) -> None:
-    """A heading that almost names a key question is a warning: its answer would go ungathered."""
+    """A heading that almost names a key question, or that names one at another level (or in
+    bold), is a warning: its answer would go ungathered."""
     matcher = QuestionMatcher(content.network.questions)
     for record in content.records.values():
+        if "#" in record.body or "**" in record.body or "__" in record.body:
+            for line, written, question in misleveled(record.body, matcher):
+                report.warning(
+                    record.source.path,
+                    record.body_line + line,
+                    f"'{written}' names the key question '{question.text}', but only a second-level "
+                    "heading starts an answer",
+                    f"write it as '## {question.text}' so the answer is gathered on the question's page",
+                )
         for heading in record.headings:
             if not heading.top or matcher.match(heading.text) is not None:
                 continue
@@ -80,6 +96,26 @@ def check_question_headings(content: Content, report: Report) -> None:
                     f"the heading '{heading.text}' is close to the key question '{near.text}' but does not match it",
                     f"write '## {near.text}' (or '## {near.id}') so the answer is gathered on the question's page",
                 )
+
+
+def misleveled(body: str, matcher: QuestionMatcher) -> list[tuple[int, str, KeyQuestion]]:
+    """Lines outside code that name a question as a heading of another level or in bold."""
+    fenced: set[int] = set()
+    opened: int | None = None
+    for fence in FENCE.finditer(body):
+        line = body.count("\n", 0, fence.start())
+        if opened is None:
+            opened = line
+        else:
+            fenced.update(range(opened, line + 1))
+            opened = None
+    found = []
+    for match in OTHER_HEADING.finditer(body):
+        line = body.count("\n", 0, match.start())
+        question = matcher.by_words.get(normalise((match[2] or match[4]).strip().rstrip("#")))
+        if question is not None and line not in fenced and (opened is None or line < opened):
+            found.append((line, match[0].strip(), question))
+    return found
 
 
 def cut_answers(html: str, answers: Sequence[Answer]) -> dict[str, list[str]] | None:

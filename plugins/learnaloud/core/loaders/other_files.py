@@ -29,10 +29,19 @@ def load_other_files(reader: Reader, content: Content, allowed_files: tuple[str,
             # Never an ordinary page, even where it is not read as an item.
             check_item_path(reader, rel, folder)
         elif suffix.lower() in YAML_SUFFIXES:
-            continue  # content data: read where the contract puts it, never published
+            if (folder := item_folder(rel)) is not None:  # content data, never published; not read here
+                reader.report.error(
+                    rel,
+                    0,
+                    f"a {suffix} file in {folder}/ is not read",
+                    f"an item there is a .md file with front matter: rename it to "
+                    f"'{Path(rel).stem}.md' and put its fields between '---' lines, or move it out",
+                )
         elif suffix in MARKDOWN_SUFFIXES:
             check_page(reader, rel)
             content.published_files.append(rel)
+        elif misnamed_markdown(reader, rel):
+            continue
         elif check_published_file(rel, allowed_files, reader.report):
             content.published_files.append(rel)
             if suffix.lower() == ".svg" and not any(fnmatch.fnmatchcase(rel, p) for p in allowed_files):
@@ -69,6 +78,37 @@ def check_page(reader: Reader, rel: str) -> None:
     if checked is not None:
         reader.collected.page_meta[rel] = checked
     reader.check_body(rel, source.body, source.body_line)
+
+
+TEXT_SUFFIXES = (".txt", ".text")
+
+
+def misnamed_markdown(reader: Reader, rel: str) -> bool:
+    """A Markdown file saved under another ending ('record.md.txt': Windows hides the '.txt'), or
+    a text file with front matter: never published as it is, where its private notes would be."""
+    name = Path(rel).name
+    lower = name.lower()
+    cut = next((lower.index(f"{s}.") for s in MARKDOWN_SUFFIXES if f"{s}." in lower), None)
+    if cut is not None:
+        reader.report.error(
+            rel,
+            0,
+            f"this Markdown file ends in '{name[cut:]}', so it would be published as it is",
+            f"rename it to '{name[:cut]}.md' (Windows may hide the last ending: show file name extensions)",
+        )
+        return True
+    if Path(rel).suffix.lower() in TEXT_SUFFIXES:
+        text = reader.read(reader.root / rel)
+        if text is not None and text.startswith("---\n"):
+            reader.report.error(
+                rel,
+                1,
+                "this text file starts with front matter, like a record or a post, so it would be "
+                "published as it is",
+                f"if it is one, rename it to '{Path(rel).stem}.md'; if not, remove the '---' lines",
+            )
+            return True
+    return False
 
 
 def check_svg(reader: Reader, rel: str) -> None:
