@@ -168,9 +168,9 @@ def page_address(src: str) -> str:
 
 
 def check_addresses(published: Iterable[str], generated: Iterable[str], report: Report) -> None:
-    """No two outputs at one address: a contributor's page or file never replaces a generated page
-    or the theme's files (nor needs one of them as its folder), and generated pages never replace
-    each other. A hand-written `index.md` is the home page's introduction, not a rival."""
+    """No two outputs at one address: a contributor's page or file never replaces a generated page,
+    the theme's files or another of the contributors' (nor needs one of them as its folder), and
+    generated pages never replace each other. A hand-written `index.md` is the home page's introduction, not a rival."""
     taken: dict[str, str] = dict.fromkeys(ENGINE_OUTPUTS, "the theme's own files")
     for src in generated:
         address = page_address(src)
@@ -183,8 +183,17 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
             )
         taken.setdefault(address, src)
     folders = {parent for address in taken for parent in parents(address)}
+    hand_written: dict[str, str] = {}
     for src in published:
         address = page_address(src)
+        if (other := hand_written.setdefault(address, src)) != src:  # about.md and about/index.md
+            report.error(
+                src,
+                0,
+                f"this page and {other} would both be published at {address.removesuffix('index.html')}",
+                "rename or remove one of them",
+            )
+            continue
         clash = (
             (address in taken and src != HOME_INTRODUCTION)
             or address in folders
