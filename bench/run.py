@@ -231,6 +231,10 @@ class Measure:
     runs: list[float] = field(default_factory=list)  # every measured build's wall seconds, in order
     check_cold_seconds: float = 0.0  # `learnaloud check` of the network, with an empty cache
     check_seconds: float = 0.0  # `learnaloud check` again, the cache filled
+    search_bytes: int = 0  # search/search_index.json: what a reader downloads before a first result
+    largest_page_bytes: int = 0
+    largest_page: str = ""
+    edit_seconds: float = 0.0  # the build after one record's body changed (what a preview waits for)
 
 
 # -- generating content -------------------------------------------------------------------------
@@ -751,6 +755,27 @@ def site_size(out: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
 
 
+def largest_page(out: Path) -> tuple[str, int]:
+    """The heaviest HTML page of a site: its address and bytes."""
+    size, page = max((p.stat().st_size, p) for p in out.rglob("*.html"))
+    return page.relative_to(out).parent.as_posix() + "/", size
+
+
+def edit_one_record(sites: list[Site]) -> None:
+    """A contributor's edit: one sentence more in one record, the same record in both sites."""
+    records = [
+        {
+            p.relative_to(site.config.parent)
+            for p in (site.config.parent / "content").glob("places/*/records/*.md")
+        }
+        for site in sites
+    ]
+    first = min(set.intersection(*records))
+    for site in sites:
+        path = site.config.parent / first
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more thing we noticed.\n", encoding="utf-8")
+
+
 def default_repeats(size: int) -> int:
     return REPEATS_UP_TO_1000 if size <= 1000 else 1
 
@@ -782,6 +807,13 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
                 file=sys.stderr,
                 flush=True,
             )
+    for site in sites:
+        out, result = site.config.parent / "site", results[site.kind]
+        result.search_bytes = (out / "search" / "search_index.json").stat().st_size
+        result.largest_page, result.largest_page_bytes = largest_page(out)
+    edit_one_record(sites)
+    for site in sites:
+        results[site.kind].edit_seconds, _, _ = build_once(site, site.config.parent / "site", size)
     la = results["learnaloud"]
     la.check_cold_seconds, la.check_seconds = check_times(learnaloud.config, work / f"check-cache-{size}")
     return results
@@ -956,6 +988,22 @@ def print_tables(
     for size, by_kind in results.items():
         la = by_kind["learnaloud"]
         print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
+    print()
+    print("records  search KB  plain search KB  largest page KB  plain largest KB  largest page")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        print(
+            f"{size:>7}  {la.search_bytes / 1024:>9.0f}  {plain.search_bytes / 1024:>15.0f}  "
+            f"{la.largest_page_bytes / 1024:>15.0f}  {plain.largest_page_bytes / 1024:>16.0f}  {la.largest_page}"
+        )
+    print()
+    print("records  one-record edit, rebuild s  plain s  ratio")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        print(
+            f"{size:>7}  {la.edit_seconds:>26.2f}  {plain.edit_seconds:>7.2f}  "
+            f"{ratio(la.edit_seconds, plain.edit_seconds):>5}"
+        )
     print()
     print("content        records  check s, empty cache  check s")
     for size, by_kind in results.items():

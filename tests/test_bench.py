@@ -132,6 +132,27 @@ def test_tiny_run_prints_site_sizes_and_the_explorer(tiny_run: subprocess.Comple
     assert all(re.fullmatch(NUMBER, cell) for cell in rows[0])
 
 
+def test_tiny_run_prints_what_a_reader_downloads_and_what_an_edit_costs(
+    tiny_run: subprocess.CompletedProcess[str],
+) -> None:
+    columns, rows = table(tiny_run.stdout, "records  search KB")
+    assert columns == [
+        "records",
+        "search KB",
+        "plain search KB",
+        "largest page KB",
+        "plain largest KB",
+        "largest page",
+    ]
+    ((size, *numbers, page),) = rows
+    assert size == str(TINY) and all(float(n) > 0 for n in numbers) and page.endswith("/")
+
+    columns, rows = table(tiny_run.stdout, "records  one-record edit")
+    assert columns == ["records", "one-record edit, rebuild s", "plain s", "ratio"]
+    ((size, learnaloud, plain, times),) = rows
+    assert size == str(TINY) and float(learnaloud) > 0 and float(plain) > 0 and times.endswith("x")
+
+
 def test_tiny_run_builds_the_adversarial_bodies_with_learnaloud(
     tiny_run: subprocess.CompletedProcess[str],
 ) -> None:
