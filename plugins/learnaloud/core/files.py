@@ -182,11 +182,13 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
                 "give one of the items another id",
             )
         taken.setdefault(address, src)
-    folders = {parent for address in taken for parent in parents(address)}
+    # Compared without case: on macOS and Windows, Contribute/index.html is contribute/index.html.
+    folded = {address.casefold() for address in taken}
+    folders = {parent.casefold() for address in taken for parent in parents(address)}
     hand_written: dict[str, str] = {}
     for src in published:
         address = page_address(src)
-        if (other := hand_written.setdefault(address, src)) != src:  # about.md and about/index.md
+        if (other := hand_written.setdefault(address.casefold(), src)) != src:  # about.md, about/index.md
             report.error(
                 src,
                 0,
@@ -195,10 +197,10 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
             )
             continue
         clash = (
-            (address in taken and src != HOME_INTRODUCTION)
-            or address in folders
-            or any(parent in taken for parent in parents(address))
-            or address.startswith(RESERVED_FOLDERS)
+            (address.casefold() in folded and src != HOME_INTRODUCTION)
+            or address.casefold() in folders
+            or any(parent.casefold() in folded for parent in parents(address))
+            or address.casefold().startswith(RESERVED_FOLDERS)
         )
         if clash:
             folder, name = posixpath.split(src)

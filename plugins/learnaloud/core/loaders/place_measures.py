@@ -69,9 +69,8 @@ def load_place_measures(reader: Reader, path: Path, place_id: str) -> PlaceMeasu
                     rel, period_line, f"the value for {period} is not a number", value_hint(value)
                 )
             elif isinstance(value, float) and not math.isfinite(value):
-                reader.report.error(
-                    rel, period_line, f"the value for {period} is not a number", value_hint(None)
-                )
+                hint = value_hint(None) if math.isnan(value) else "write the figure itself, e.g. 34"
+                reader.report.error(rel, period_line, f"the value for {period} is not a number", hint)
             elif abs(value) > LARGEST_VALUE:
                 reader.report.error(
                     rel,
