@@ -75,6 +75,12 @@ def test_markdown_in_an_items_folder_is_never_an_ordinary_page(tmp_path: Path) -
         ),
         ("toolkit/drafts/idea.md", "move it into toolkit/ and name it 'idea.md'"),
     ):
-        folder = path.rsplit("/", 2)[0] if "older" in path or "drafts" in path else path.rsplit("/", 1)[0]
-        assert f"{path}: this file is in {folder}/ but is not read from there — {fix}" in build.output
+        nested = "older" in path or "drafts" in path
+        folder = path.rsplit("/", 2)[0] if nested else path.rsplit("/", 1)[0]
+        said = (
+            f"in a folder inside {folder}/, where nothing is read"
+            if nested
+            else f"in {folder}/ but is not read from there"
+        )
+        assert f"{path}: this file is {said} — {fix}" in build.output
     assert not (tmp_path / "site").exists()

@@ -21,8 +21,9 @@ DERIVED_FIELDS = ("id", "place", "source", "body", "body_line", "headings")
 
 
 def slug(name: str) -> str:
-    """A valid id that looks like what someone wrote: 'Market Stall' → 'market-stall'."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """A valid id that looks like what someone wrote: 'Market Stall' → 'market-stall',
+    "Tuesday's meeting" → 'tuesdays-meeting'."""
+    text = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\u2019]", "", name.lower())).strip("-")
     return text[:64] or "item"
 
 

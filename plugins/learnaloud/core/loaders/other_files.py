@@ -139,10 +139,13 @@ def check_item_path(reader: Reader, rel: str, folder: str) -> None:
         return
     kind = {"records": "record", "posts": "post", "toolkit": "activity guide"}[folder.rsplit("/", 1)[-1]]
     better = suggested_id(name.rsplit(".", 1)[0], kind)
-    where = "rename it to" if rel == f"{folder}/{name}" else f"move it into {folder}/ and name it"
+    directly = rel == f"{folder}/{name}"
     reader.report.error(
         rel,
         0,
-        f"this file is in {folder}/ but is not read from there",
-        f"{where} '{better}.md' (a lowercase name ending in .md)",
+        f"this file is in {folder}/ but is not read from there"
+        if directly
+        else f"this file is in a folder inside {folder}/, where nothing is read",
+        f"{'rename it to' if directly else f'move it into {folder}/ and name it'} '{better}.md' "
+        "(a lowercase name ending in .md)",
     )
