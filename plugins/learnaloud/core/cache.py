@@ -53,8 +53,8 @@ def outside_project(cache: Path, *projects: Path) -> bool:
 def unsafe_cache_message(cache: Path) -> str:
     return (
         f"Learn Aloud: the cache folder {cache} is inside the project (its folder or its git "
-        "repository), where a pull request could put files that the build would trust — this build uses no cache; set "
-        "cache_dir (or XDG_CACHE_HOME) to a folder outside it"
+        "repository), where a pull request could put files that the build would trust — this "
+        "build uses no cache; set cache_dir (or XDG_CACHE_HOME) to a folder outside it"
     )
 
 
@@ -105,12 +105,10 @@ class Shelf:
 
     def get(self, key: str) -> Any | None:
         database = self.database()
+        if database is None:
+            return None
         try:
-            row = (
-                database.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-                if database
-                else None
-            )
+            row = database.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
             return pickle.loads(row[0]) if row else None
         except Exception:  # unreadable, or from another version: read the file again
             return None

@@ -170,7 +170,8 @@ def page_address(src: str) -> str:
 def check_addresses(published: Iterable[str], generated: Iterable[str], report: Report) -> None:
     """No two outputs at one address: a contributor's page or file never replaces a generated page,
     the theme's files or another of the contributors' (nor needs one of them as its folder), and
-    generated pages never replace each other. A hand-written `index.md` is the home page's introduction, not a rival."""
+    generated pages never replace each other. A hand-written `index.md` is the home page's
+    introduction, not a rival."""
     taken: dict[str, str] = dict.fromkeys(ENGINE_OUTPUTS, "the theme's own files")
     for src in generated:
         address = page_address(src)
@@ -188,7 +189,8 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
     hand_written: dict[str, str] = {}
     for src in published:
         address = page_address(src)
-        if (other := hand_written.setdefault(address.casefold(), src)) != src:  # about.md, about/index.md
+        key = address.casefold()
+        if (other := hand_written.setdefault(key, src)) != src:  # about.md and about/index.md
             report.error(
                 src,
                 0,
@@ -197,10 +199,10 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
             )
             continue
         clash = (
-            (address.casefold() in folded and src != HOME_INTRODUCTION)
-            or address.casefold() in folders
-            or any(parent.casefold() in folded for parent in parents(address))
-            or address.casefold().startswith(RESERVED_FOLDERS)
+            (key in folded and src != HOME_INTRODUCTION)
+            or key in folders
+            or any(parent in folded for parent in parents(key))
+            or key.startswith(RESERVED_FOLDERS)
         )
         if clash:
             folder, name = posixpath.split(src)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from .bounds import is_table
+
 # Block structure only: what is a heading, and what only looks like one (in a fence, a list, code).
 _blocks = MarkdownIt("zero").enable(
     ["heading", "lheading", "fence", "code", "html_block", "blockquote", "list", "table"]
@@ -54,13 +56,14 @@ def in_table(lines: list[str], line: int) -> bool:
     """Whether Python-Markdown reads this line as a row of a table (its tables extension, always
     on in MkDocs, takes a whole paragraph whose second line is a row of dashes and pipes, where
     markdown-it lets a `## ` line end the table): a heading markdown-it sees, the page does not."""
-    start = line
+    start, end = line, line
     while start > 0 and lines[start - 1].strip():
         start -= 1
     if line - start < 2:  # the header row or the dashes: markdown-it agrees
         return False
-    header, dashes = lines[start].strip(" "), lines[start + 1].strip(" ")
-    return "|" in header + dashes and "-" in dashes and set(dashes) <= set("|:- ")
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    return is_table("\n".join(lines[start : end + 1]))
 
 
 # A line that may start something other than a paragraph or an ATX heading: a list item, a quote,

@@ -84,10 +84,8 @@ def entry_model(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[Base
 
 def parent_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[str, Any]:
     """The fields of the model that holds the value at `loc` (for nested entries)."""
-    for annotation in field_type(model, loc[:-1]):
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return dict(annotation.model_fields)
-    return {}
+    holder = entry_model(model, loc[:-1])
+    return dict(holder.model_fields) if holder is not None else {}
 
 
 YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

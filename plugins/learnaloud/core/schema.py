@@ -206,12 +206,13 @@ def schema_files() -> Mapping[str, str]:
     return {kind.file: json.dumps(kind.schema, indent=2, ensure_ascii=False) + "\n" for kind in file_kinds()}
 
 
-def vscode_settings(schema_folder: str = "schema", content: str = "content") -> dict[str, Any]:
-    """VS Code's `yaml.schemas` (the YAML extension): each YAML kind's schema for its files.
-    Front matter inside Markdown is not read by editors; `learnaloud check` covers it."""
+def vscode_settings() -> dict[str, Any]:
+    """VS Code's `yaml.schemas` (the YAML extension) for a repository with schema/ and content/:
+    each YAML kind's schema for its files. Front matter inside Markdown is not read by editors;
+    `learnaloud check` covers it."""
     return {
         "yaml.schemas": {
-            f"./{schema_folder}/{kind.file}": [f"{content}/{path}" for path in kind.paths]
+            f"./schema/{kind.file}": [f"content/{path}" for path in kind.paths]
             for kind in file_kinds()
             if not kind.front_matter
         }
@@ -303,7 +304,7 @@ def field_reference(kind: FileKind) -> list[FieldDoc]:
     return rows
 
 
-def reference_markdown(site_schema_url: str = "") -> str:
+def reference_markdown() -> str:
     """The field reference of every kind of file, as Markdown (the repository's schema/README.md)."""
     lines = [
         "# Every field of every content file",
@@ -315,7 +316,7 @@ def reference_markdown(site_schema_url: str = "") -> str:
     for kind in file_kinds():
         lines += [f"## {kind.title}", "", kind.schema["description"], ""]
         where = ", ".join(f"`content/{path}`" for path in kind.paths)
-        lines += [f"Files: {where}. Schema: [`{kind.file}`]({site_schema_url}{kind.file}).", ""]
+        lines += [f"Files: {where}. Schema: [`{kind.file}`]({kind.file}).", ""]
         lines += ["| field | required | takes | what it is |", "| --- | --- | --- | --- |"]
         for row in field_reference(kind):
             lines.append(

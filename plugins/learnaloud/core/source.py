@@ -83,12 +83,12 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         raise yaml_problem(exc, text, first_line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, often pasted from Word
-        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        # Its position counts bytes, not characters: the line is where the character itself is.
+        known = isinstance(exc.character, int)
+        at = text.find(chr(exc.character)) if known else -1
         raise SourceProblem(
             first_line + text.count("\n", 0, max(at, 0)),
-            f"the file holds a character YAML does not allow (U+{exc.character:04X})"
-            if isinstance(exc.character, int)
-            else "the file holds a character YAML does not allow",
+            "the file holds a character YAML does not allow" + (f" (U+{exc.character:04X})" if known else ""),
             "delete it, or type the line again: it often comes with text pasted from a word processor",
         ) from None
     except yaml.YAMLError as exc:  # safety net: an error without a position (the reader's is above)

@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..bounds import find_fences
+from ..bounds import normalise as as_read
 from ..errors import Report
 from ..headings import Heading
 from ..model import Content, KeyQuestion, Record
@@ -68,7 +70,6 @@ class QuestionMatcher:
 
 # A line that names a question but cannot start its answer: another level of heading, or bold.
 OTHER_HEADING = re.compile(r"^ {0,3}(?:(#|#{3,6})[ \t]+(.+?)|(\*\*|__)(.+?)\3[ \t]*:?)[ \t]*$", re.MULTILINE)
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 
 
 def check_question_headings(content: Content, report: Report) -> None:
@@ -99,22 +100,15 @@ def check_question_headings(content: Content, report: Report) -> None:
 
 
 def misleveled(body: str, matcher: QuestionMatcher) -> list[tuple[int, str, KeyQuestion]]:
-    """Lines outside code that name a question as a heading of another level or in bold."""
-    fenced: set[int] = set()
-    opened: int | None = None
-    for fence in FENCE.finditer(body):
-        line = body.count("\n", 0, fence.start())
-        if opened is None:
-            opened = line
-        else:
-            fenced.update(range(opened, line + 1))
-            opened = None
+    """Lines outside fenced code (paired as Python-Markdown pairs them) that name a question as a
+    heading of another level or in bold."""
+    text = as_read(body)  # the same lines, as the page's Markdown reads them
+    fenced = find_fences(text).blocks
     found = []
-    for match in OTHER_HEADING.finditer(body):
-        line = body.count("\n", 0, match.start())
+    for match in OTHER_HEADING.finditer(text):
         question = matcher.by_words.get(normalise((match[2] or match[4]).strip().rstrip("#")))
-        if question is not None and line not in fenced and (opened is None or line < opened):
-            found.append((line, match[0].strip(), question))
+        if question is not None and not any(start <= match.start() < end for start, end in fenced):
+            found.append((text.count("\n", 0, match.start()), match[0].strip(), question))
     return found
 
 
