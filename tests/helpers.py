@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
 import subprocess
@@ -45,13 +47,45 @@ class Build:
     def page(self, url: str) -> str:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
-    def files(self) -> dict[str, bytes]:
-        """Every file of the output, by its path in the site."""
+    def bytes_on_disk(self) -> dict[str, bytes]:
+        """Every file of the output as written, by its path in the site."""
         return {
             p.relative_to(self.site).as_posix(): p.read_bytes()
             for p in sorted(self.site.rglob("*"))
             if p.is_file()
         }
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the output as a scan must read it: gzip files (the sitemap's, and every
+        file of the search index) decompressed."""
+        return {path: readable(data) for path, data in self.bytes_on_disk().items()}
+
+    def search_index(self) -> list[dict[str, str]]:
+        """The pages the site's search finds, as Pagefind stored them: location (as MkDocs writes a
+        page's url), title and text."""
+        entries = []
+        for fragment in sorted((self.site / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = json.loads(readable(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+            entries.append(
+                {"location": data["url"].lstrip("/"), "title": data["meta"]["title"], "text": data["content"]}
+            )
+        assert entries, "the site has a search index"
+        return entries
+
+
+def assert_indexed_as_shown(build: Build, entry: dict[str, str]) -> None:
+    """A search entry holds its page's text: whatever looks like markup in it (a contributor's
+    `<img onerror>`) is on the page as text too, never as an element. The site's search sets every
+    result as text (the browser tests run the payloads)."""
+    page = BeautifulSoup(build.page(entry["location"]), "html.parser").get_text()
+    shown = "".join(page.split())  # Pagefind joins a table's cells as it likes: compare without spaces
+    for field in ("title", "text"):
+        suspect = [word for word in entry[field].split() if re.search(r"<|\bon[a-z]+=", word, re.I)]
+        assert [word for word in suspect if word not in shown] == [], f"{entry['location']} {field}"
+
+
+def readable(data: bytes) -> bytes:
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
 
 
 def article(build: Build, url: str) -> BeautifulSoup:

@@ -198,11 +198,18 @@ def test_a_search_that_finds_the_hostile_record_runs_nothing(browser: Browser, h
     page.goto(hostile_site)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")  # Material's shortcut opens search
-    page.keyboard.type("Market")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    focus_everything(page)
-    page.wait_for_timeout(200)
-    assert pwned(page) == []
+    for query in ("Market", "onerror", "script"):  # the payloads' own words, in titles and excerpts
+        page.locator("input.md-search__input").fill(query)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(300)
+        focus_everything(page)
+        page.wait_for_timeout(200)
+        assert pwned(page) == [], query
+        made = page.eval_on_selector_all(
+            ".md-search-result__article *", "els => [...new Set(els.map(e => e.tagName.toLowerCase()))]"
+        )
+        assert set(made) <= {"div", "h1", "h2", "p", "mark"}, query
+    assert "<script>" in page.locator(".md-search-result").inner_text()  # shown, as text
     page.close()
 
 

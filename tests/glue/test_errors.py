@@ -250,7 +250,7 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_stays(tmp_path: Path
     site = tmp_path / "site"
     good = build_site(docs, site)
     assert good.returncode == 0, good.output
-    before = good.files()
+    before = good.bytes_on_disk()
 
     write_tree(docs, BROKEN)
     broken = build_site(docs, site)
@@ -269,7 +269,7 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_stays(tmp_path: Path
     assert len(reported) == len(EXPECTED), "\n".join(map(str, reported))
     assert reported == sorted(reported, key=lambda r: (r[0], r[1])), "messages are sorted by path and line"
     assert f"found {len(EXPECTED)} problems" in broken.output
-    assert site.is_dir() and broken.files() == before, "the last good site is left as it was"
+    assert site.is_dir() and broken.bytes_on_disk() == before, "the last good site is left as it was"
 
 
 def test_a_record_with_several_mistakes_reports_all_of_them_in_one_build(tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ print("matplotlib imported:", "matplotlib" in sys.modules)
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True
     )
     assert out.stdout.strip() == "matplotlib imported: False", out.stderr
-    assert Build(0, "", tmp_path / "again").files() == cold.files()
+    assert Build(0, "", tmp_path / "again").bytes_on_disk() == cold.bytes_on_disk()
 
 
 def test_the_published_data_package_validates_and_its_csv_files_round_trip(example_site: Build) -> None:

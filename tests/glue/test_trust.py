@@ -128,6 +128,8 @@ def test_an_svg_that_links_a_style_sheet_is_refused(tmp_path: Path) -> None:
         ({"404.html.md": "x"}, "404.html.md: this would take the place"),
         ({"sitemap.xml.md": "x"}, "sitemap.xml.md: this would take the place"),
         ({"search/search_index.json.md": "x"}, "search_index.json.md: this would take the place"),
+        ({"pagefind/logo.png": "png"}, "pagefind/logo.png: this would take the place"),
+        ({"pagefind/index.md": "# Mine\n"}, "pagefind/index.md: this would take the place"),
         ({"assets/images/favicon.png": "png"}, "favicon.png: this would take the place"),
         ({"robots.txt": "Disallow: /"}, "robots.txt: this would take the place"),
         ({"themes/relational-approaches/index.md": "# Mine\n"}, "would take the place"),
@@ -414,7 +416,7 @@ def test_a_failed_build_leaves_the_last_site_byte_identical(
     site = tmp_path / "site"
     good = build_site(docs, site, extra=extra, custom_dir=overrides)
     assert good.returncode == 0, good.output
-    before = good.files()
+    before = good.bytes_on_disk()
 
     files, template, env = FAILURES[kind]
     write_tree(docs, files)
@@ -425,7 +427,7 @@ def test_a_failed_build_leaves_the_last_site_byte_identical(
     bad = build_site(docs, site, extra=extra, custom_dir=overrides, strict="STRICT" in env)
     assert bad.returncode != 0, bad.output
     assert "Traceback" not in bad.output, bad.output
-    assert good.files() == before
+    assert good.bytes_on_disk() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["content", "hooks", "overrides", "site", "mkdocs-site.yml"]
     ), "a staging folder was left behind"

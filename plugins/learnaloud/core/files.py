@@ -64,6 +64,7 @@ RESERVED_FOLDERS = (
     "assets/javascripts/",
     "assets/stylesheets/",
     "search/",
+    "pagefind/",  # the site's search index (core/search.py)
     "contribute/",  # the Contribute section's guides: nothing beside them could be told apart
     "schema/",  # the JSON Schema editors fetch
 )

@@ -40,6 +40,7 @@ from ..core.load import ParseCache
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
+from ..core.search import SearchError, SearchIndex, search_document
 from ..core.select import BuildVisibility, Published, within
 from ..core.sharing import description
 from ..core.site import PlannedPage, SitePlan
@@ -56,6 +57,7 @@ log = logging.getLogger("mkdocs.plugins.learnaloud")
 THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
 STYLESHEET = "assets/learnaloud/learnaloud.css"
 SCRIPT = "assets/learnaloud/learnaloud.js"
+SEARCH_SCRIPT = "assets/learnaloud/search.js"
 PRINT_STYLESHEET = "assets/learnaloud/print.css"  # every page on paper; after the screen styles
 VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"
 SITE_URL_MISSING = (
@@ -76,6 +78,12 @@ def content_epoch(published: Published) -> int:
     dates = [r.date for r in published.records.values()] or [dt.date(2000, 1, 1)]
     # MkDocs writes it into sitemap.xml.gz's gzip header, an unsigned 32-bit number of seconds.
     return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
+
+
+def search_language(language: object) -> str:
+    """Material's language setting (`en`, `pt-BR`) as the two letters Pagefind stems words by."""
+    code = str(language or "en").split("-")[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else "en"
 
 
 def clean_meta(value: Any) -> Any:
@@ -191,6 +199,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if not config.site_url:  # like a content error: before anything is written
             raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
+        self.search = SearchIndex(search_language(config.theme.get("language")))
+        self.quiet_material_search(config)
         self.cache_folder = self.cache_dir(config)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
@@ -271,8 +281,19 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.extra_css.append(STYLESHEET)
         if PRINT_STYLESHEET not in config.extra_css:
             config.extra_css.append(PRINT_STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        scripts = [str(script) for script in config.extra_javascript]
+        for script in (SCRIPT, SEARCH_SCRIPT):
+            if script not in scripts:
+                config.extra_javascript.append(script)
+
+    @staticmethod
+    def quiet_material_search(config: MkDocsConfig) -> None:
+        """Learn Aloud's search replaces Material's, whose index a reader would download whole: a
+        mkdocs.yml that still lists `search` builds as before, without that index."""
+        material_search = config.plugins.get("material/search")
+        if material_search is not None and material_search.config.enabled:
+            material_search.config.enabled = False
+            log.info("Learn Aloud: the site's search is Learn Aloud's; `- search` in mkdocs.yml can go")
 
     def build_visibility(self) -> BuildVisibility:
         return build_visibility(self.config.visibility)
@@ -309,6 +330,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         env.filters["la_date"] = long_date
         env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
+        env.globals["la_search"] = self.problems is None  # a preview with problems has no index
         if self.problems is None:
             env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
             env.globals["la_signposts"] = self.signposts
@@ -339,8 +361,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta["template"] = planned.template
             if planned.hide:
                 page.meta["hide"] = list(planned.hide)
-            if not planned.searched:  # Material's search plugin leaves the page out of its index
-                page.meta["search"] = {"exclude": True}
             page.meta.setdefault("title", planned.title)
             if planned.description:  # Material writes it into <meta name="description"> as it is
                 page.meta.setdefault("description", html.escape(plain_title(planned.description)))
@@ -446,6 +466,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.current_page = None
+        options = page.meta.get("search") or {}
+        planned = self.pages.get(page.file.src_uri)
+        if (planned is None or planned.searched) and not options.get("exclude"):
+            document = search_document(
+                html.unescape(str(page.title or config.site_name)),
+                page.content or "",
+                language=self.search.language,
+                description=html.unescape(str(page.meta.get("description") or "")),
+                boost=float(options.get("boost") or 0),
+            )
+            self.search.add(page.file.dest_uri, document)
         return output
 
     @event_priority(-100)  # last: after search and every other plugin have written their files
@@ -466,6 +497,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"Learn Aloud: {charts.drawn + charts.cached} charts, {charts.drawn} drawn and "
                 f"{charts.cached} from the cache"
             )
+        try:
+            self.search.write(Path(config.site_dir))
+        except SearchError as error:
+            raise PluginError(f"{error} (nothing was published; the last site is unchanged)") from None
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.collector.end()
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing

@@ -1,0 +1,108 @@
+"""The site's search: a Pagefind index, which a reader's browser loads in small chunks.
+
+Material's own search loads the whole site's text before it answers (3.8 MB at 1,000 records);
+Pagefind's browser library fetches only the chunks a query needs, a couple of hundred kilobytes.
+Each page searched is handed over as a small document of its title, description and sanitised
+content — the same HTML the page shows, nothing else of it — and Pagefind's binary (installed with
+the `pagefind[bin]` package; nothing is downloaded) indexes them into the site's `pagefind/`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+FOLDER = "pagefind"
+# What Pagefind writes beside its index that this site's search does not load: its own UIs.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class SearchError(Exception):
+    """The index could not be made; the message says why and what to do."""
+
+
+def search_document(
+    title: str, content: str, *, language: str, description: str = "", boost: float = 0
+) -> str:
+    """The page as Pagefind reads it. `title` and `description` are plain text; `content` is the
+    page's sanitised HTML. A boost weighs the page's words more (Pagefind's element weight)."""
+    weight = f' data-pagefind-weight="{boost:g}"' if boost else ""
+    lead = f"<p>{html.escape(description)}</p>" if description else ""
+    return (
+        f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head>"
+        f'<body><h1 data-pagefind-meta="title">{html.escape(title)}</h1>'
+        f"<main data-pagefind-body{weight}>{lead}{content}</main></body></html>"
+    )
+
+
+@dataclass
+class SearchIndex:
+    """The documents of one build, by the path of the page in the site (`places/x/index.html`)."""
+
+    language: str = "en"
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, document: str) -> None:
+        self.documents[path] = document
+
+    def write(self, site: Path) -> None:
+        """The index into `site/pagefind/`. Pagefind runs in an empty folder of its own, so no
+        configuration file of the project (a `pagefind.yml` a pull request adds) can steer it."""
+        executable = get_executable()
+        if executable is None:
+            raise SearchError(
+                "Pagefind's program is missing, so the site's search cannot be made — install "
+                "Learn Aloud with its dependencies again (`make install`, or pip install 'pagefind[bin]')"
+            )
+        output = site / FOLDER
+        shutil.rmtree(output, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix="learnaloud-search-") as work:
+            pages = Path(work, "pages")
+            for path, document in self.documents.items():
+                target = pages / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(document, encoding="utf-8")
+            pages.mkdir(exist_ok=True)
+            command = [
+                str(executable),
+                "--site",
+                str(pages),
+                "--output-path",
+                str(output.resolve()),
+                "--exclude-selectors",
+                ".headerlink",  # the headings' ¶ links
+                "--force-language",
+                self.language,
+                "--silent",
+            ]
+            result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+        if result.returncode != 0 or not (output / "pagefind.js").is_file():
+            said = (
+                " ".join((result.stderr or result.stdout).split())[:500] or f"exit status {result.returncode}"
+            )
+            raise SearchError(
+                f"Pagefind could not index the site ({said}) — report this with the build's log"
+            )
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        wanted = {f"wasm.{language['wasm']}.pagefind" for language in entry["languages"].values()}
+        for wasm in output.glob("wasm.*.pagefind"):
+            if wasm.name not in wanted:
+                wasm.unlink()
