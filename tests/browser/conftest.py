@@ -12,11 +12,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, Build, serving
+from tests.test_bench import load_bench
 
 SHIPPED_CONFIG = ROOT / "mkdocs.yml"
 
@@ -59,3 +61,38 @@ def served(shipped_site: Build) -> Iterator[str]:
 def served_network(shipped_network_site: Build) -> Iterator[str]:
     with serving(shipped_network_site.site) as url:
         yield url
+
+
+LARGE = 1000  # records in the benchmark's synthetic network that the scale tests build
+WORD = "quillwort"  # in one record's body only: the generated sentences never use it
+
+
+@dataclass(frozen=True)
+class LargeSite:
+    url: str  # where it is served
+    site: Path
+    marked: str  # the address of the record whose body has WORD
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LargeSite]:
+    """The benchmark's 1,000-record network built with the shipped mkdocs.yml, and served."""
+    root = tmp_path_factory.mktemp("thousand")
+    bench = load_bench()
+    content = root / "content"
+    bench.write_learnaloud_content(bench.make_network(LARGE), content)
+    record = sorted(content.glob("places/*/records/*.md"))[LARGE // 2]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + f"\nWe found {WORD} growing beside the path.\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {SHIPPED_CONFIG}\ndocs_dir: {content}\ntheme:\n  custom_dir: {ROOT / 'theme_overrides'}\n"
+    )
+    site = root / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=root)
+    assert result.returncode == 0, result.stderr
+    marked = f"places/{record.parent.parent.name}/records/{record.stem}/"
+    assert (site / marked / "index.html").is_file()
+    with serving(site) as url:
+        yield LargeSite(url, site, marked)

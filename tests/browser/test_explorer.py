@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import LargeSite
 from tests.helpers import Build
 
 pytestmark = pytest.mark.browser
@@ -90,3 +91,83 @@ def test_toolkit_filters_narrow_the_guides(browser: Browser, served: str, shippe
     for card in page.locator("[data-item]:visible").all():
         assert int(card.locator(".la-card__facts strong").inner_text()) <= 30
     page.close()
+
+
+# -- a network of 1,000 records: the explorer is paged, and narrowing reaches every page ------------
+
+PAGE_LIMIT = 300 * 1024  # the explorer's page, at any size of network
+
+
+def test_the_explorer_of_a_large_network_is_a_light_page(large_site: LargeSite) -> None:
+    index = json.loads((large_site.site / "explore" / "records.json").read_text())
+    assert len(index["items"]) > index["pages"]["size"]
+    for url in index["pages"]["urls"]:
+        page = large_site.site / url / "index.html"
+        assert page.stat().st_size <= PAGE_LIMIT, url
+
+
+def test_narrowing_a_paged_explorer_finds_matches_on_every_page(
+    browser: Browser, large_site: LargeSite
+) -> None:
+    index = json.loads((large_site.site / "explore" / "records.json").read_text())
+    total, size = len(index["items"]), index["pages"]["size"]
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(large_site.url + "explore/", wait_until="load")
+    status = page.locator(".la-explorer__status")
+    expect(status).to_have_text(f"{total} records")
+    assert visible_records(page) == size
+
+    # A theme's records are spread over every page: the first page of matches is fetched from them.
+    theme = page.locator("fieldset[data-facet='theme'] li").first
+    name = theme.locator("label").inner_text().rsplit(" ", 1)[0].strip()
+    expected = int(theme.locator(".la-count").inner_text())
+    assert size < expected  # so that "more" has more to show
+    theme.locator("input").check()
+    expect(status).to_have_text(f"{expected} of {total} records match")
+    expect(page.locator(".la-explorer__results li.la-record:visible")).to_have_count(size)
+    expect(page.locator(".la-pager")).to_be_hidden()
+    page.locator(".la-explorer__more").click()
+    shown = page.locator(".la-explorer__results li.la-record:visible")
+    expect(shown).to_have_count(min(expected, 2 * size))
+    for item in shown.all():
+        assert name in item.locator(".la-tags").inner_text()
+    dates = shown.locator("time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates == sorted(dates, reverse=True)  # newest first, across pages
+    # A record fetched from another page links to it from here.
+    last = shown.last.locator("h3 a")
+    href = last.get_attribute("href") or ""
+    last.click()
+    page.wait_for_load_state("load")
+    assert "/records/" in page.url and page.url.split("/records/")[1] == href.split("/records/")[1]
+    page.go_back()
+
+    page.locator(".la-explorer__clear").click()
+    expect(status).to_have_text(f"{total} records")
+    expect(page.locator(".la-pager")).to_be_visible()
+    assert errors == []
+    page.close()
+
+
+def test_without_javascript_a_paged_explorer_links_its_pages(browser: Browser, large_site: LargeSite) -> None:
+    index = json.loads((large_site.site / "explore" / "records.json").read_text())
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(large_site.url + "explore/", wait_until="load")
+    seen = []
+    for number in range(1, len(index["pages"]["urls"]) + 1):
+        expect(page.locator(".la-pager .la-meta")).to_have_text(
+            f"Page {number} of {len(index['pages']['urls'])}"
+        )
+        seen += page.locator(".la-explorer__results li.la-record h3 a").evaluate_all(
+            "els => els.map(e => e.href)"
+        )
+        older = page.locator(".la-pager a[rel=next]")
+        if number == len(index["pages"]["urls"]):
+            assert older.count() == 0
+            break
+        older.click()
+        page.wait_for_load_state("load")
+    assert len(seen) == len(set(seen)) == len(index["items"])  # every record once, over the pages
+    context.close()

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from tests.helpers import BASE_TREE, Build, article, build_both
+from learnaloud.core.links import normal
+from tests.helpers import BASE_TREE, Build, article, build_both, build_site
+from tests.test_bench import load_bench
 
 SECRET = "places/hillfoot/records/2025-05-05-canary-secret.md"
 TREE = {
@@ -187,6 +191,48 @@ def test_explorer_lists_every_record_and_indexes_the_same(builds: dict[str, Buil
         for li in public.select("fieldset[data-facet='loop'] li")
     }
     assert counts == {"single": "1", "double": "1", "triple": "0"}
+
+
+def test_a_long_explorer_is_paged_and_every_page_is_found(tmp_path: Path) -> None:
+    """More records than a page holds: explore/, explore/page/2/, …, each linking its neighbours;
+    together every record once, newest first; the index names the pages; a year's link goes to the
+    page where its records start; search and the nav know only the first page."""
+    bench = load_bench()
+    bench.write_learnaloud_content(bench.make_network(140), tmp_path / "content")
+    build = build_site(tmp_path / "content", tmp_path / "site")
+    assert build.returncode == 0, build.output
+    index = json.loads((build.site / "explore" / "records.json").read_text())
+    urls, size = index["pages"]["urls"], index["pages"]["size"]
+    assert urls == ["explore/"] + [f"explore/page/{n}/" for n in range(2, len(urls) + 1)]
+    assert len(urls) == -(-len(index["items"]) // size) > 2
+    seen: list[str] = []
+    for number, url in enumerate(urls, start=1):
+        page = BeautifulSoup(build.page(url), "html.parser")
+        assert page.title is not None and page.title.get_text().startswith(
+            "Explore" if number == 1 else f"Explore, page {number}"
+        )
+        assert page.select_one(".la-explorer")["data-page"] == str(number)  # type: ignore[index]
+        links = [a["href"] for a in page.select(".la-explorer__results li.la-record h3 a")]
+        assert len(links) == (size if number < len(urls) else len(index["items"]) - size * (number - 1))
+        seen += [normal(url + str(href)) for href in links]
+        pager = {a["rel"][0]: normal(url + str(a["href"])) for a in page.select(".la-pager a")}
+        assert pager == {
+            **({"prev": normal(urls[number - 2])} if number > 1 else {}),
+            **({"next": normal(urls[number])} if number < len(urls) else {}),
+        }
+    assert len(set(seen)) == len(seen) == len(index["items"])
+    dates = [
+        BeautifulSoup(build.page(url), "html.parser").select_one("article time")["datetime"] for url in seen
+    ]  # type: ignore[index]
+    assert dates == sorted(dates, reverse=True)
+    first = BeautifulSoup(build.page("explore"), "html.parser")
+    for a in first.select("fieldset[data-facet='year'] li a"):
+        target, _, anchor = normal("explore/" + str(a["href"])).partition("#")
+        assert BeautifulSoup(build.page(target), "html.parser").select_one(f"h2#{anchor}"), a["href"]
+    searched = {entry["location"] for entry in build.search_index()}
+    assert "explore/" in searched and not [url for url in searched if url.startswith("explore/page/")]
+    nav = [a["href"] for a in first.select("nav.md-nav--primary a.md-nav__link")]
+    assert not [href for href in nav if "explore/page" in str(href)]
 
 
 def test_health_is_in_network_builds_only(builds: dict[str, Build]) -> None:

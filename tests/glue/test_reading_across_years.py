@@ -18,7 +18,7 @@ from learnaloud.core.cards import Cards
 from learnaloud.core.load import load_content
 from learnaloud.core.questions import QuestionPlanner, markdown_text
 from learnaloud.core.select import select
-from tests.helpers import BASE_TREE, Build, article, build_site, write_tree
+from tests.helpers import BASE_TREE, Build, article, assert_indexed_as_shown, build_site, write_tree
 
 HOSTILE_NAME = "<img src=x onerror=alert('place')>[Quay](javascript:alert(1)) *Evil* &amp; `co`"
 
@@ -477,7 +477,7 @@ def test_search_finds_the_question_page_and_not_its_filtered_views(builds: dict[
     assert "questions/learning/" in locations
     assert not [loc for loc in locations if loc.startswith(("questions/learning/2", "questions/places/"))]
     for doc in index:
-        assert "<img" not in doc["text"] and "<img" not in doc["title"]
+        assert_indexed_as_shown(builds["public"], doc)
 
 
 def test_markdown_text_shows_exactly_the_text() -> None:

@@ -1,15 +1,22 @@
 """The record explorer: every record by year, narrowed in the browser by place, theme, question,
-evidence, loop and year through a static index of each record's facet values."""
+evidence, loop and year through a static index of each record's facet values.
+
+The list is paged (`explore/`, `explore/page/2/`, …: PAGE_SIZE records each), so the page a reader
+opens stays small at any size of network; without JavaScript the pages link to each other. The
+index covers every record, in list order, and names the pages: explorer.js narrows the whole list
+and fetches the pages that hold the records it shows."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import partial
 
 from .cards import Cards
-from .model import EVIDENCE_TYPES, LOOPS
+from .model import EVIDENCE_TYPES, LOOPS, Record
 from .page import FileText, PlannedPage
+from .paging import page_count, page_items, pager
 from .views import (
     ExplorerFacet,
     ExplorerView,
@@ -24,16 +31,25 @@ from .views import (
 )
 
 RECORDS_INDEX = "explore/records.json"
+PAGE_SIZE = 50  # records a page of the explorer lists: about 45 KB of cards
+
+
+def explore_url(page: int = 1) -> str:
+    return "explore/" if page == 1 else f"explore/page/{page}/"
 
 
 def facet_index(
     facets: list[ExplorerFacet],
     items: list[dict[str, list[str]]],
     ranges: Mapping[str, list[list[int] | None]] | None = None,
+    pages: list[str] | None = None,
+    group: str = "",
 ) -> str:
     """A static index for filtering a list in the browser: each item's values, by option position,
     in the order the page lists the items (explorer.js reads it). `ranges` gives, for a filter by
-    a number (the toolkit's number of people), each item's [smallest, largest], or None for any."""
+    a number (the toolkit's number of people), each item's [smallest, largest], or None for any.
+    `pages`, for a list paged PAGE_SIZE items a page: each page's URL, from the site's root; the
+    pages show their items under headings by their value of the facet `group`."""
     position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
     rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
     index: dict[str, object] = {
@@ -42,6 +58,8 @@ def facet_index(
     }
     if ranges:
         index["ranges"] = [[key, spans] for key, spans in ranges.items()]
+    if pages:
+        index["pages"] = {"size": PAGE_SIZE, "urls": pages, "group": group}
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -51,13 +69,27 @@ class ExplorerPlanner:
         self.published = cards.published
         self.indexes = cards.indexes
 
-    def explorer_view(self) -> ExplorerView:
-        return ExplorerView(self.explorer_facets(), self.by_year(), len(self.indexes.records), RECORDS_INDEX)
+    @property
+    def page_count(self) -> int:
+        return page_count(len(self.indexes.records), PAGE_SIZE)
+
+    def explorer_view(self, page: int) -> ExplorerView:
+        return ExplorerView(
+            self.explorer_facets(),
+            self.by_year(page_items(self.indexes.records, PAGE_SIZE, page)),
+            len(self.indexes.records),
+            RECORDS_INDEX,
+            pager(page, self.page_count, explore_url),
+        )
 
     def explorer_facets(self) -> list[ExplorerFacet]:
         idx = self.indexes
         cards = self.cards
         years = Counter(r.date.year for r in idx.records)
+        # A year's link: the page where its records start (the list is newest first).
+        first_page: dict[int, int] = {}
+        for position, record in enumerate(idx.records):
+            first_page.setdefault(record.date.year, position // PAGE_SIZE + 1)
         return [
             ExplorerFacet(
                 "place",
@@ -105,21 +137,18 @@ class ExplorerPlanner:
                 "year",
                 "Year",
                 [
-                    FacetOption(str(y), Link(str(y), f"explore/#year-{y}", n))
+                    FacetOption(str(y), Link(str(y), f"{explore_url(first_page[y])}#year-{y}", n))
                     for y, n in sorted(years.items(), reverse=True)
                 ],
                 all_of=False,
             ),
         ]
 
-    def by_year(self) -> list[RecordGroup]:
+    def by_year(self, records: Sequence[Record]) -> list[RecordGroup]:
         groups: dict[int, list[RecordCard]] = {}
-        for record in self.indexes.records:
+        for record in records:
             groups.setdefault(record.date.year, []).append(self.cards.card(record))
-        return [
-            RecordGroup(Link(str(y), f"explore/#year-{y}", len(cards)), f"year-{y}", cards)
-            for y, cards in groups.items()
-        ]
+        return [RecordGroup(Link(str(y), "", len(cards)), f"year-{y}", cards) for y, cards in groups.items()]
 
     def explorer_index(self) -> str:
         """The explorer's static index: each record's facet values, in the order the page lists them."""
@@ -136,13 +165,23 @@ class ExplorerPlanner:
                     "year": [str(record.date.year)],
                 }
             )
-        return facet_index(self.explorer_facets(), items)
+        pages = [explore_url(page) for page in range(1, self.page_count + 1)]
+        return facet_index(
+            self.explorer_facets(), items, pages=pages if len(pages) > 1 else None, group="year"
+        )
 
     def pages(self) -> list[PlannedPage]:
         return [
             PlannedPage(
-                "explore/index.md", "learnaloud/explore.html", "Explore", "", self.explorer_view, in_nav=True
+                explore_url(page) + "index.md",
+                "learnaloud/explore.html",
+                "Explore" if page == 1 else f"Explore, page {page}",
+                "",
+                partial(self.explorer_view, page),
+                in_nav=page == 1,
+                searched=page == 1,  # the same list: one place in search is enough
             )
+            for page in range(1, self.page_count + 1)
         ]
 
     def files(self) -> dict[str, FileText]:

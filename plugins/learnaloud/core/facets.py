@@ -195,6 +195,7 @@ class FacetPlanner:
                     theme.description,
                     partial(self.theme_view, theme),
                     description=description(theme.description),
+                    search_label="Theme",
                 )
             )
         for evidence in EVIDENCE_TYPES:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
+import re
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -86,6 +87,11 @@ class TreeFiles:
     pages: list[str] = field(default_factory=list)  # Markdown files with a lower-case ending
 
 
+# A browser reads a backslash as `/` and drops tabs and line breaks from an address: a page named
+# `\evil.example.md` would have a link that leaves the site.
+UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\\]")
+
+
 def list_tree(root: Path, report: Report) -> TreeFiles:
     """Every regular file of the tree. A symbolic link anywhere is an error and is never followed
     (it could publish a network-only place under another name, or /etc/passwd); so are sockets,
@@ -106,6 +112,14 @@ def list_tree(root: Path, report: Report) -> TreeFiles:
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
                 link_error(report, rel)
+            elif unsafe := UNSAFE_NAME.search(rel):
+                what = "a backslash" if unsafe[0] == "\\" else "a tab, a line break or another invisible character"
+                report.error(
+                    rel,
+                    0,
+                    f"the name has {what} in it, which a browser reads as part of an address",
+                    "rename it with letters, digits, '-' and '_' only, e.g. 'market-stall.md'",
+                )
             elif not stat.S_ISREG(mode):  # safety net: a pipe or a device, which git cannot hold
                 report.error(rel, 0, "this is not an ordinary file", "remove it from the content folder")
             else:

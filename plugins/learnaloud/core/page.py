@@ -27,3 +27,7 @@ class PlannedPage:
     searched: bool = True  # False: left out of the search index (a filtered view of another page)
     # Plain text for the page's meta description and Open Graph tags; empty: the site's.
     description: str = ""
+    # What kind of page it is, and whose: above its title in search results ("North Quay · learning
+    # record · 14 August 2024"). Searched too, with the words a page shows outside its Markdown.
+    search_label: str = ""
+    search_terms: tuple[str, ...] = ()

@@ -22,6 +22,7 @@ from .views import (
     activity_url,
     evidence_url,
     label,
+    long_date,
     loop_url,
     place_report_url,
     place_url,
@@ -101,6 +102,7 @@ class PlacePlanner:
                     "",
                     partial(self.place_view, place_id),
                     description=description(place.summary),
+                    search_label="Place",
                 )
             )
         return pages
@@ -140,6 +142,12 @@ class RecordPlanner:
                 hide=("navigation",),
                 record=record.ref,
                 description=description(record.summary) if record.summary else body_description(record.body),
+                search_label=f"{self.published.places[record.place].name} · learning record · {long_date(record.date)}",
+                search_terms=(
+                    *(self.published.themes[t].title for t in record.themes),
+                    *(label(e) for e in record.evidence),
+                    *([f"{label(record.loop)}-loop"] if record.loop else []),
+                ),
             )
             for record in self.indexes.records
         ]

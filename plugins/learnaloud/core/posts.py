@@ -15,8 +15,9 @@ from functools import partial
 from .cards import Cards
 from .model import Post
 from .page import PlannedPage
+from .paging import Pager, page_count, page_items, pager
 from .sharing import body_description, description
-from .views import Link, PostCard, PostView, blog_url
+from .views import Link, PostCard, PostView, blog_url, long_date
 
 PAGE_SIZE = 10  # posts a blog page lists
 MORE = 3  # other posts a post's page suggests
@@ -31,10 +32,7 @@ class BlogView:
     post_count: int  # in this listing, over all its pages
     years: list[Link]  # each year with posts, newest first, with its count
     year: int | None  # the archive shown; None: every year
-    page: int
-    page_count: int
-    newer: str | None  # the URL of the page of newer posts
-    older: str | None  # the URL of the page of older posts
+    pager: Pager
 
 
 def post_source(post: Post) -> str:
@@ -67,27 +65,29 @@ class PostPlanner:
     def of_theme(self, theme_id: str) -> list[PostCard]:
         return [self.cards.post_card(post) for post in self.cards.indexes.posts_by_theme[theme_id]]
 
+    def search_label(self, post: Post) -> str:
+        whose = (
+            self.cards.published.places[post.place].name if post.place else self.cards.published.network.name
+        )
+        return f"{whose} · {'report' if post.type == 'report' else 'blog post'} · {long_date(post.date)}"
+
     def blog_view(self, year: int | None, page: int) -> BlogView:
         posts = self.by_year[year] if year is not None else self.posts
-        page_count = max(1, -(-len(posts) // PAGE_SIZE))
-        shown = posts[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        shown = page_items(posts, PAGE_SIZE, page)
         return BlogView(
             title=f"Blog: {year}" if year is not None else "Blog",
             posts=[self.cards.post_card(post) for post in shown],
             post_count=len(posts),
             years=[Link(str(y), blog_url(y), len(self.by_year[y])) for y in self.by_year],
             year=year,
-            page=page,
-            page_count=page_count,
-            newer=blog_url(year, page - 1) if page > 1 else None,
-            older=blog_url(year, page + 1) if page < page_count else None,
+            pager=pager(page, page_count(len(posts), PAGE_SIZE), partial(blog_url, year)),
         )
 
     def blog_pages(self, year: int | None) -> list[PlannedPage]:
         posts = self.by_year[year] if year is not None else self.posts
         title = f"Blog: {year}" if year is not None else "Blog"
         pages = []
-        for page in range(1, max(1, -(-len(posts) // PAGE_SIZE)) + 1):
+        for page in range(1, page_count(len(posts), PAGE_SIZE) + 1):
             pages.append(
                 PlannedPage(
                     blog_url(year, page) + "index.md",
@@ -96,6 +96,7 @@ class PostPlanner:
                     "",
                     partial(self.blog_view, year, page),
                     in_nav=year is None and page == 1,
+                    searched=page == 1,  # the list's later pages: one place in search is enough
                 )
             )
         return pages
@@ -115,6 +116,8 @@ class PostPlanner:
                     # A report has its own contents on its cover, which also prints.
                     hide=("navigation", "toc") if post.type == "report" else ("navigation",),
                     description=description(post.summary) if post.summary else body_description(post.body),
+                    search_label=self.search_label(post),
+                    search_terms=tuple(self.cards.published.themes[t].title for t in post.themes),
                 )
             )
         return pages

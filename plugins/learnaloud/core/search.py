@@ -20,6 +20,9 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 FOLDER = "pagefind"
+# The most of a page's HTML indexed: Pagefind needs about 80 bytes of memory a character of text,
+# and a record may hold two million; this is some fifteen thousand words.
+INDEXED_CHARACTERS = 100_000
 # What Pagefind writes beside its index that this site's search does not load: its own UIs.
 UNUSED = (
     "pagefind-ui.js",
@@ -37,29 +40,42 @@ class SearchError(Exception):
 
 
 def search_document(
-    title: str, content: str, *, language: str, description: str = "", boost: float = 0
+    title: str,
+    content: str,
+    *,
+    language: str,
+    description: str = "",
+    label: str = "",
+    terms: tuple[str, ...] = (),
+    boost: float = 0,
 ) -> str:
-    """The page as Pagefind reads it. `title` and `description` are plain text; `content` is the
-    page's sanitised HTML. A boost weighs the page's words more (Pagefind's element weight)."""
+    """The page as Pagefind reads it. `title`, `description`, `label` (what kind of page, whose) and
+    `terms` (words the page shows outside its Markdown: a record's themes) are plain text;
+    `content` is the page's sanitised HTML. The title is searched as the page's main heading, so
+    a page named as the query ranks first; a boost weighs all the page's words more."""
     weight = f' data-pagefind-weight="{boost:g}"' if boost else ""
+    meta = f'<p data-pagefind-meta="label">{html.escape(label)}</p>' if label else ""
     lead = f"<p>{html.escape(description)}</p>" if description else ""
+    extra = f"<p>{html.escape(' · '.join((label, *terms)).strip(' ·'))}</p>" if label or terms else ""
     return (
         f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head>"
-        f'<body><h1 data-pagefind-meta="title">{html.escape(title)}</h1>'
-        f"<main data-pagefind-body{weight}>{lead}{content}</main></body></html>"
+        f"<title>{html.escape(title)}</title></head><body>{meta}"
+        f'<main data-pagefind-body{weight}><h1 data-pagefind-meta="title">{html.escape(title)}</h1>'
+        f"{lead}{content[:INDEXED_CHARACTERS]}{extra}</main></body></html>"
     )
 
 
 @dataclass
 class SearchIndex:
-    """The documents of one build, by the path of the page in the site (`places/x/index.html`)."""
+    """The documents of one build, by the page's file in the site (`places/x/index.html`)."""
 
     language: str = "en"
     documents: dict[str, str] = field(default_factory=dict)
 
-    def add(self, path: str, document: str) -> None:
-        self.documents[path] = document
+    def add(self, url: str, document: str) -> None:
+        """A page by its address as the site links it (percent-encoded, as MkDocs writes it), so
+        the result links where the page's own links do."""
+        self.documents[url + "index.html" if url == "" or url.endswith("/") else url] = document
 
     def write(self, site: Path) -> None:
         """The index into `site/pagefind/`. Pagefind runs in an empty folder of its own, so no
@@ -91,7 +107,13 @@ class SearchIndex:
                 self.language,
                 "--silent",
             ]
-            result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+            try:
+                result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+            except OSError as error:
+                raise SearchError(
+                    f"Pagefind's program could not be run ({error.strerror}: {executable}) — install "
+                    "Learn Aloud with its dependencies again (`make install`)"
+                ) from None
         if result.returncode != 0 or not (output / "pagefind.js").is_file():
             said = (
                 " ".join((result.stderr or result.stdout).split())[:500] or f"exit status {result.returncode}"

@@ -21,6 +21,7 @@ from .views import (
     TablesView,
     TableView,
     ThemeTables,
+    long_date,
     place_url,
     record_url,
     table_url,
@@ -173,6 +174,7 @@ class TablePlanner:
                     self.search_text(table),
                     partial(self.table_view, table),
                     description=description(table.question),
+                    search_label=f"Emergent Learning table · {SCOPE_LABELS[table.scope].lower()} · {long_date(table.date)}",
                 )
             )
         return pages

@@ -208,6 +208,7 @@ class ToolkitPlanner:
                     partial(self.guide_view, activity),
                     hide=("navigation",),
                     description=description(activity.summary),
+                    search_label="Toolkit · activity guide",
                 )
             )
         return pages

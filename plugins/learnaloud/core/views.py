@@ -18,6 +18,7 @@ import nh3
 from markdown_it import MarkdownIt
 
 from .model import Measure, Network, Place, Post, Record
+from .paging import Pager
 
 TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
 HIDDEN_CONTENT = {"script", "style"}  # elements whose text a page never shows
@@ -389,9 +390,10 @@ class ExplorerFacet:
 @dataclass(frozen=True)
 class ExplorerView:
     facets: list[ExplorerFacet]
-    groups: list[RecordGroup]  # by year, newest first: the complete list without JavaScript
+    groups: list[RecordGroup]  # this page's records by year, newest first
     total: int
     index_url: str
+    pager: Pager  # the list's other pages: without JavaScript, the way to every record
 
 
 @dataclass(frozen=True)

@@ -474,9 +474,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 page.content or "",
                 language=self.search.language,
                 description=html.unescape(str(page.meta.get("description") or "")),
+                label=planned.search_label if planned else "",
+                terms=planned.search_terms if planned else (),
                 boost=float(options.get("boost") or 0),
             )
-            self.search.add(page.file.dest_uri, document)
+            self.search.add(page.url, document)
         return output
 
     @event_priority(-100)  # last: after search and every other plugin have written their files

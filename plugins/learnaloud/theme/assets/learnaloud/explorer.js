@@ -1,13 +1,17 @@
 // Filters for a list (the row explorer, the toolkit): facet links become checkboxes that narrow
-// the list, with live counts. Without JavaScript the page stays a complete list, with links.
+// the list, with live counts. Without JavaScript the page stays a list, with links.
 // A filter by a number (the toolkit's "how many people?") keeps the items whose [smallest,
 // largest] holds it; an item with no range (null) fits any number.
+// A long list is paged (the index names its pages): this page holds one page of items, the index
+// every item. Narrowed, the list shows the first matches from the whole index, fetching the pages
+// that hold them (their items as the server wrote them), a page of matches at a time.
 (() => {
   "use strict";
   const root = document.querySelector(".la-explorer");
   if (!root) return;
+  const indexUrl = new URL(root.dataset.index, window.location.href);
 
-  fetch(root.dataset.index)
+  fetch(indexUrl)
     .then((response) => response.json())
     .then(start)
     .catch(() => {}); // the plain list is still there
@@ -15,15 +19,23 @@
   function start(index) {
     const facets = index.facets.map(([key, values, allOf]) => ({ key, values, allOf }));
     const items = Array.from(root.querySelectorAll(".la-explorer__results [data-item]"));
-    if (items.length !== index.items.length) return; // page and index disagree: keep the plain list
+    const paging = index.pages || null;
+    const offset = paging ? (Number(root.dataset.page) - 1) * paging.size : 0;
+    const onPage = index.items.slice(offset, paging ? offset + paging.size : undefined).length;
+    if (items.length !== onPage) return; // page and index disagree: keep the plain list
     const ranges = (index.ranges || [])
       .map(([key, spans]) => ({ key, spans, field: root.querySelector(`[data-range="${key}"]`), value: null }))
-      .filter((range) => range.field && range.spans.length === items.length);
+      .filter((range) => range.field && range.spans.length === index.items.length);
+    // A paged list's items are grouped under headings by one facet (the explorer's year).
+    const grouping = paging ? facets.findIndex((facet) => facet.key === paging.group) : -1;
     const rows = index.items.map((row, i) => ({
-      element: items[i],
+      position: i,
+      element: items[i - offset] || null, // on another page: fetched when shown
+      group: grouping >= 0 ? facets[grouping].values[row[grouping][0]] : null,
       values: row.map((v) => new Set(v)),
       spans: ranges.map((range) => range.spans[i]),
     }));
+    const elsewhere = paging ? pagedResults() : null; // the narrowed list of a paged list
     const chosen = facets.map(() => new Set());
     const options = [];
     const params = new URLSearchParams(window.location.search);
@@ -110,15 +122,19 @@
 
     function update(remember) {
       let shown = 0;
-      for (const row of rows) {
-        const visible = matches(row, -1);
-        row.element.hidden = !visible;
-        if (visible) shown += 1;
-      }
-      for (const group of root.querySelectorAll("[data-group]")) {
-        const visible = group.querySelectorAll("[data-item]:not([hidden])").length;
-        group.hidden = visible === 0;
-        group.querySelector("[data-group-count]").textContent = visible;
+      if (elsewhere) {
+        shown = elsewhere.show(filtering() ? rows.filter((row) => matches(row, -1)) : null);
+      } else {
+        for (const row of rows) {
+          const visible = matches(row, -1);
+          row.element.hidden = !visible;
+          if (visible) shown += 1;
+        }
+        for (const group of root.querySelectorAll("[data-group]")) {
+          const visible = group.querySelectorAll("[data-item]:not([hidden])").length;
+          group.hidden = visible === 0;
+          group.querySelector("[data-group-count]").textContent = visible;
+        }
       }
       for (const option of options) {
         const facet = facets[option.k];
@@ -148,6 +164,110 @@
         const search = query.toString();
         window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
       }
+    }
+
+    // The narrowed list of a paged list: the matches from every page, a page of them at a time,
+    // in a list of its own; the page's own list and its pager come back when nothing is ticked.
+    function pagedResults() {
+      const results = root.querySelector(".la-explorer__results");
+      const own = Array.from(results.querySelectorAll("[data-group], .la-pager"));
+      const list = document.createElement("div");
+      const more = document.createElement("button");
+      more.type = "button";
+      more.className = "md-button la-explorer__more";
+      more.textContent = `More ${root.dataset.noun}`;
+      results.append(list, more);
+      const pages = new Map(); // page number → its fetch, once
+      const site = new URL("..", indexUrl); // the site's root: the index is explore/records.json
+      let wanted = [];
+      let limit = paging.size;
+      let drawn = 0; // the latest drawing wins: an older one still fetching is dropped
+
+      more.addEventListener("click", () => {
+        const first = limit;
+        limit += paging.size;
+        draw().then(() => list.querySelectorAll("[data-item] a")[first]?.focus());
+      });
+
+      function fetchPage(number) {
+        if (!pages.has(number)) {
+          const address = new URL(paging.urls[number - 1], site);
+          const loaded = fetch(address)
+            .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+            .then((text) => {
+              const page = new DOMParser().parseFromString(text, "text/html");
+              const found = page.querySelectorAll(".la-explorer__results [data-item]");
+              found.forEach((element, i) => {
+                const row = rows[(number - 1) * paging.size + i];
+                if (!row) return;
+                const item = document.importNode(element, true);
+                // Links written for that page's address, made to work on this one.
+                for (const link of item.querySelectorAll("a[href]")) link.href = new URL(link.getAttribute("href"), address).href;
+                row.element = item;
+              });
+            });
+          pages.set(number, loaded);
+        }
+        return pages.get(number);
+      }
+
+      async function draw() {
+        const ticket = ++drawn;
+        const shown = wanted.slice(0, limit);
+        const missing = new Set(shown.filter((row) => !row.element).map((row) => Math.floor(row.position / paging.size) + 1));
+        try {
+          await Promise.all(Array.from(missing, fetchPage));
+        } catch {
+          if (ticket === drawn) list.replaceChildren(Object.assign(document.createElement("p"), { className: "la-empty", textContent: "Some of the list could not be loaded: reload the page to try again." }));
+          return;
+        }
+        if (ticket !== drawn) return;
+        const sections = [];
+        for (const row of shown) {
+          let section = sections[sections.length - 1];
+          if (!section || section.group !== row.group) {
+            section = { group: row.group, items: [] };
+            sections.push(section);
+          }
+          section.items.push(row.element.cloneNode(true));
+        }
+        list.replaceChildren(
+          ...sections.map(({ group, items: found }) => {
+            const section = document.createElement("section");
+            section.className = "la-explorer__group";
+            const heading = document.createElement("h2");
+            const count = document.createElement("span");
+            count.className = "la-count";
+            count.textContent = wanted.filter((row) => row.group === group).length;
+            heading.append(`${group} `, count);
+            const ul = document.createElement("ul");
+            ul.className = "la-records";
+            for (const item of found) item.hidden = false;
+            ul.append(...found);
+            section.append(heading, ul);
+            return section;
+          }),
+        );
+        more.hidden = wanted.length <= limit;
+      }
+
+      return {
+        // `matching`: the rows to show, or null for the page's own list. Returns how many match.
+        show(matching) {
+          const narrowing = matching !== null;
+          own.forEach((element) => (element.hidden = narrowing));
+          list.hidden = !narrowing;
+          more.hidden = true;
+          if (!narrowing) {
+            drawn += 1;
+            return rows.length;
+          }
+          wanted = matching;
+          limit = paging.size;
+          draw();
+          return matching.length;
+        },
+      };
     }
   }
 })();

@@ -14,15 +14,23 @@
   const library = new URL(words.laSearch, window.location.href);
   const root = new URL("..", library).pathname; // the site's own address, wherever it is served
   const SHOWN = 10; // results made at a time: each needs one small fragment of the index
-  let pagefind = null;
-  let current = null; // the query whose results are shown, so a slower, older one cannot replace them
+  let pagefind = null; // Pagefind's library, loading or loaded
+  let current = ""; // the query typed last
+  let answered = null; // the query whose results are shown
+  let enter = false; // Enter was pressed before the results for the query typed were shown
+  let opener = null; // what had the focus before the search opened, to give it back
 
   function load() {
-    pagefind ??= import(library.href).then(async (module) => {
-      await module.options({ baseUrl: root, excerptLength: 24 });
-      module.init();
-      return module;
-    });
+    pagefind ??= import(library.href)
+      .then(async (module) => {
+        await module.options({ baseUrl: root, excerptLength: 24 });
+        module.init();
+        return module;
+      })
+      .catch((error) => {
+        pagefind = null; // the next query tries again
+        throw error;
+      });
     return pagefind;
   }
 
@@ -42,34 +50,86 @@
     return into;
   }
 
-  function link(url, heading, title, excerpt) {
+  function text(html) {
+    return parser.parseFromString(html, "text/html").body.textContent;
+  }
+
+  // Titles and labels are Pagefind's plain text; excerpts are its escaped text with <mark>s.
+  function link(url, heading, title, excerpt, label) {
     const a = document.createElement("a");
     a.className = "md-search-result__link";
-    a.href = url;
+    a.href = url.href;
     a.tabIndex = -1;
-    const article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
+    // A div, not Material's <article>: a link's name comes from its words, which an article hides.
+    const body = document.createElement("div");
+    body.className = "md-search-result__article md-typeset";
     if (heading === "h1") {
       const icon = document.createElement("div");
       icon.className = "md-search-result__icon md-icon";
-      article.append(icon);
+      body.append(icon);
     }
-    article.append(marked(title, document.createElement(heading)));
-    if (excerpt) article.append(marked(excerpt, document.createElement("p")));
-    a.append(article);
+    if (label) {
+      const kicker = document.createElement("p");
+      kicker.className = "la-search__label";
+      kicker.textContent = label;
+      body.append(kicker);
+    }
+    const name = document.createElement(heading);
+    name.textContent = title;
+    body.append(name);
+    if (excerpt) body.append(marked(excerpt, document.createElement("p")));
+    a.append(body);
     return a;
+  }
+
+  // A result's address, if it is a page of this site: nothing a page's name does may lead elsewhere.
+  function address(url) {
+    const target = new URL(url, window.location.href);
+    return target.origin === window.location.origin && target.pathname.startsWith(root) ? target : null;
   }
 
   function item(page) {
     const li = document.createElement("li");
     li.className = "md-search-result__item";
-    li.append(link(page.url, "h1", page.meta.title || page.url, page.excerpt));
-    // A page's sections that match, as Material shows them: the page's own first one is the page.
-    const sections = (page.sub_results || []).filter((s) => s.url !== page.url && s.excerpt !== page.excerpt);
-    for (const section of sections.slice(0, 3)) {
-      li.append(link(section.url, "h2", section.title, section.excerpt));
-    }
+    const url = address(page.url);
+    if (!url) return null;
+    li.append(link(url, "h1", page.meta.title || page.url, page.excerpt, page.meta.label));
+    // The page's best section besides the page itself, as Material shows sections.
+    const section = (page.sub_results || []).find((s) => s.url !== page.url && s.excerpt !== page.excerpt);
+    const sectionUrl = section && address(section.url);
+    if (sectionUrl) li.append(link(sectionUrl, "h2", section.title, section.excerpt));
     return li;
+  }
+
+  // A query's words, as Pagefind splits them, lower-case.
+  function terms(query) {
+    return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Pagefind also finds words that only start like a query word ("is" for "isolation"): a word
+  // counts as found when it shares most of the query word's beginning.
+  function found(word, term) {
+    let same = 0;
+    while (same < word.length && same < term.length && word[same] === term[same]) same += 1;
+    return same >= Math.min(term.length, Math.max(4, Math.ceil(term.length * 0.6)));
+  }
+
+  function exact(page, asked) {
+    const seen = Array.from(page.excerpt.matchAll(/<mark>(.*?)<\/mark>/g), (m) =>
+      terms(text(m[1])),
+    ).flat();
+    const title = terms(page.meta.title || "");
+    return asked.every((term) => seen.some((word) => found(word, term)) || title.some((word) => found(word, term)));
+  }
+
+  // A page named as the query comes first, then pages whose title has every word of it.
+  function rank(pages, asked) {
+    const score = (page) => {
+      const title = terms(page.meta.title || "");
+      if (title.join(" ") === asked.join(" ")) return 2;
+      return asked.every((term) => title.includes(term)) ? 1 : 0;
+    };
+    return pages.map((page, i) => [score(page), i, page]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
   }
 
   function count(n) {
@@ -78,9 +138,10 @@
     return words.laOther.replace("#", n.toLocaleString());
   }
 
-  async function show(results, from) {
-    const pages = await Promise.all(results.slice(from, from + SHOWN).map((r) => r.data()));
-    return pages.map(item);
+  function failed() {
+    meta.textContent = window.location.protocol === "file:" ? words.laFile : words.laFailed;
+    list.replaceChildren();
+    answered = null;
   }
 
   async function search() {
@@ -89,67 +150,121 @@
     if (!query) {
       meta.textContent = words.laPlaceholder;
       list.replaceChildren();
+      answered = query;
       return;
     }
-    let found;
+    if (!pagefind) meta.textContent = words.laLoading;
     try {
-      found = await (await load()).debouncedSearch(query, {}, 200);
+      const module = await load();
+      if (current !== query) return;
+      const answer = await module.debouncedSearch(query, {}, 200);
+      if (answer === null || current !== query) return; // a newer query is on its way
+      const results = answer.results;
+      const asked = terms(query);
+      const pages = rank(await Promise.all(results.slice(0, SHOWN).map((r) => r.data())), asked);
+      if (current !== query) return;
+      const close = pages.filter((page) => exact(page, asked));
+      meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", query);
+      list.replaceChildren(...(close.length ? close : pages).map(item).filter(Boolean));
+      if (results.length > SHOWN && close.length === pages.length) list.append(more(results, asked));
+      answered = query;
     } catch {
-      meta.textContent = "Search could not load: reload the page to try again.";
+      if (current === query) failed();
       return;
     }
-    if (found === null || current !== query) return; // a newer query is on its way
-    const results = found.results;
-    const items = await show(results, 0);
-    if (current !== query) return;
-    meta.textContent = count(results.length);
-    list.replaceChildren(...items);
+    if (enter) {
+      enter = false;
+      list.querySelector(".md-search-result__link")?.click();
+    }
+  }
+
+  function more(results, asked) {
     let shown = SHOWN;
-    if (results.length > shown) {
-      const more = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button la-search__more";
-      button.textContent = "More results";
-      button.addEventListener("click", async () => {
-        const next = await show(results, shown);
-        shown += SHOWN;
-        more.before(...next);
-        if (shown >= results.length) more.remove();
-        next[0]?.querySelector("a")?.focus();
-      });
-      more.append(button);
-      list.append(more);
+    const li = document.createElement("li");
+    li.className = "la-search__more-item";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "la-search__more";
+    button.textContent = words.laMore;
+    button.addEventListener("click", async () => {
+      if (button.disabled) return; // a second press while the next results load
+      button.disabled = true;
+      let next;
+      try {
+        next = rank(await Promise.all(results.slice(shown, shown + SHOWN).map((r) => r.data())), asked)
+          .map(item)
+          .filter(Boolean);
+      } catch {
+        return failed();
+      }
+      shown += SHOWN;
+      button.disabled = false;
+      li.before(...next);
+      if (shown >= results.length) li.remove();
+      next[0]?.querySelector("a")?.focus();
+    });
+    li.append(button);
+    return li;
+  }
+
+  // Open or close as Material's own controls do: the toggle changes and says so, so Material
+  // keeps the page from scrolling behind the search on a phone.
+  function setOpen(value) {
+    if (toggle.checked === value) return;
+    toggle.checked = value;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  function closed() {
+    if (dialog.contains(document.activeElement)) {
+      document.activeElement.blur();
+      if (opener && document.contains(opener)) opener.focus({ preventScroll: true });
+    }
+    opener = null;
+    const address = new URL(window.location.href);
+    if (address.searchParams.has("q")) {
+      address.searchParams.delete("q"); // a reload does not open it again
+      window.history.replaceState(window.history.state, "", address);
     }
   }
 
   function open(query) {
     if (query !== undefined) input.value = query;
-    toggle.checked = true;
+    setOpen(true);
     input.focus();
-    load();
-    if (input.value) search();
   }
 
   input.addEventListener("input", search);
-  input.addEventListener("focus", () => {
-    toggle.checked = true; // as Material's: a click into the header's box opens the dialog
-    load();
+  input.addEventListener("focus", (event) => {
+    if (!toggle.checked) opener = event.relatedTarget;
+    setOpen(true);
+    if (!pagefind && answered === null) meta.textContent = words.laLoading;
+    load()
+      .then(() => {
+        if (!input.value.trim()) meta.textContent = words.laPlaceholder;
+      })
+      .catch(failed);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    dialog.querySelector(".md-search-result__link")?.click();
+    if (answered === input.value.trim() && answered) list.querySelector(".md-search-result__link")?.click();
+    else enter = true; // when the results for what is typed arrive
   });
   form.addEventListener("reset", () => {
     setTimeout(search); // after the input is cleared
     input.focus();
   });
   toggle.addEventListener("change", () => {
-    if (toggle.checked) open();
-    else input.blur();
+    if (toggle.checked) {
+      input.focus();
+      if (input.value.trim() && answered !== input.value.trim()) search();
+    } else {
+      closed();
+    }
   });
 
-  // The keys Material's own search answers: / s f open it, arrows move through results, Esc closes.
+  // The keys Material's own search answers: / s f open it, arrows move through results, Esc closes,
+  // and typing on a result goes back to the box.
   document.addEventListener("keydown", (event) => {
     if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
     const active = document.activeElement;
@@ -157,13 +272,18 @@
       const typing = active && (active.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName));
       if (!typing && ["/", "s", "S", "f", "F"].includes(event.key)) {
         event.preventDefault();
+        opener = active;
         open();
       }
       return;
     }
     if (event.key === "Escape") {
-      toggle.checked = false;
-      input.blur();
+      event.preventDefault();
+      setOpen(false);
+      return;
+    }
+    if (event.key.length === 1 && active !== input && dialog.contains(active)) {
+      input.focus(); // the letter typed lands in the box
       return;
     }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;

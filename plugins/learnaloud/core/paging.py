@@ -1,0 +1,33 @@
+"""Long lists a page at a time (the blog's posts, the explorer's records): however large the
+network grows, each page stays small and links to its neighbours, with no JavaScript needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page is among its list's pages, and the addresses of its neighbours."""
+
+    page: int
+    count: int
+    newer: str | None  # the URL of the page before this one (newer items), None on the first
+    older: str | None  # the URL of the page after it, None on the last
+
+
+def page_count(items: int, size: int) -> int:
+    """Pages a list of `items` needs; an empty list still has its first page."""
+    return max(1, -(-items // size))
+
+
+def page_items(items: Sequence[Item], size: int, page: int) -> Sequence[Item]:
+    return items[(page - 1) * size : page * size]
+
+
+def pager(page: int, count: int, url: Callable[[int], str]) -> Pager:
+    return Pager(page, count, url(page - 1) if page > 1 else None, url(page + 1) if page < count else None)
