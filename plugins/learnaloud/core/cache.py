@@ -11,14 +11,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the learnaloud package
 # Whatever reading a file depends on besides the file: a change to any of these is a new key.
@@ -120,8 +124,69 @@ class Shelf:
                 data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
                 database.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, data))
 
-    def save(self) -> None:
-        """Keeps what was put since the last save (a build that stops first leaves no entry)."""
+    def save(self, keep: Iterable[str] | None = None) -> None:
+        """Keeps what was put since the last save (a build that stops first leaves no entry), and
+        of the rest, when `keep` is given, only those entries."""
         if self.connection is not None:
             with contextlib.suppress(sqlite3.Error):
+                if keep is not None:
+                    self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+                    self.connection.execute("DELETE FROM kept")
+                    self.connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keep))
+                    self.connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")
                 self.connection.commit()
+
+
+def model_state(name: str, fields: dict[str, Any], extra: dict[str, Any] | None) -> None:
+    """Stands for a model in a fingerprint (never called: fingerprints are not unpickled)."""
+
+
+class CanonicalPickler(pickle.Pickler):
+    """Pickles the same data to the same bytes in every process: a pydantic model by its class and
+    fields (its own pickle holds a set, whose order changes from one process to the next), and
+    with no memo (which would write an object seen before as a reference, text read from the
+    cache or from a file alike)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, BaseModel):
+            return model_state, (type(obj).__qualname__, obj.__dict__, obj.__pydantic_extra__)
+        return NotImplemented
+
+
+def fingerprint(*parts: object) -> str | None:
+    """A hash of plain data (everything a page is made from), the same in every process; None when
+    a part cannot be pickled (a function, an open file): what it would key is then made afresh."""
+    buffer = io.BytesIO()
+    pickler = CanonicalPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: the same text twice is written twice, shared or not
+    try:
+        pickler.dump(parts)
+    except Exception:
+        return None
+    return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
+
+
+class Outputs:
+    """The pages one site's last build wrote, each under a fingerprint of everything it was made
+    from: a page whose fingerprint is unchanged is taken from here instead of rendered again. Only
+    this build's pages are kept, so the folder holds one copy of the site at most."""
+
+    def __init__(self, folder: Path) -> None:
+        self.shelf = Shelf(folder)
+        self.used: set[str] = set()
+        self.reused = 0
+
+    def get(self, key: str) -> str | None:
+        output = self.shelf.get(key)
+        if isinstance(output, str):
+            self.used.add(key)
+            self.reused += 1
+            return output
+        return None
+
+    def put(self, key: str, output: str) -> None:
+        self.used.add(key)
+        self.shelf.put(key, output)
+
+    def save(self) -> None:
+        self.shelf.save(keep=self.used)

@@ -113,7 +113,11 @@ def list_tree(root: Path, report: Report) -> TreeFiles:
             if stat.S_ISLNK(mode):
                 link_error(report, rel)
             elif unsafe := UNSAFE_NAME.search(rel):
-                what = "a backslash" if unsafe[0] == "\\" else "a tab, a line break or another invisible character"
+                what = (
+                    "a backslash"
+                    if unsafe[0] == "\\"
+                    else "a tab, a line break or another invisible character"
+                )
                 report.error(
                     rel,
                     0,

@@ -326,7 +326,8 @@ class Activity(Item):
 class SearchOptions(Contract):
     exclude: bool | None = Field(None, description="true: the page is left out of search.")
     boost: Annotated[float, Field(gt=0, le=10)] | None = Field(
-        None, description="Weighs the page's words in search: above 1 ranks it higher, below 1 lower; at most 10."
+        None,
+        description="Weighs the page's words in search: above 1 ranks it higher, below 1 lower; at most 10.",
     )
 
 

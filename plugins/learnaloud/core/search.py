@@ -14,7 +14,6 @@ import json
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -65,61 +64,76 @@ def search_document(
     )
 
 
-@dataclass
 class SearchIndex:
-    """The documents of one build, by the page's file in the site (`places/x/index.html`)."""
+    """The documents of one build, by the page's file in the site (`places/x/index.html`), and the
+    Pagefind run that indexes them. The run starts as soon as every page's content is known and
+    goes on, on another core, while the build writes its pages; `finish` waits for it."""
 
-    language: str = "en"
-    documents: dict[str, str] = field(default_factory=dict)
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self.documents: dict[str, str] = {}
+        self.work: tempfile.TemporaryDirectory[str] | None = None
+        self.run: subprocess.Popen[bytes] | None = None
+        self.output: Path | None = None
 
     def add(self, url: str, document: str) -> None:
         """A page by its address as the site links it (percent-encoded, as MkDocs writes it), so
         the result links where the page's own links do."""
         self.documents[url + "index.html" if url == "" or url.endswith("/") else url] = document
 
-    def write(self, site: Path) -> None:
-        """The index into `site/pagefind/`. Pagefind runs in an empty folder of its own, so no
-        configuration file of the project (a `pagefind.yml` a pull request adds) can steer it."""
+    def start(self, site: Path) -> None:
+        """Pagefind started on the documents, writing into `site/pagefind/`. It runs in an empty
+        folder of its own, so no configuration file of the project (a `pagefind.yml` a pull
+        request adds) can steer it."""
         executable = get_executable()
         if executable is None:
             raise SearchError(
                 "Pagefind's program is missing, so the site's search cannot be made — install "
                 "Learn Aloud with its dependencies again (`make install`, or pip install 'pagefind[bin]')"
             )
-        output = site / FOLDER
-        shutil.rmtree(output, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix="learnaloud-search-") as work:
-            pages = Path(work, "pages")
-            for path, document in self.documents.items():
-                target = pages / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(document, encoding="utf-8")
-            pages.mkdir(exist_ok=True)
-            command = [
-                str(executable),
-                "--site",
-                str(pages),
-                "--output-path",
-                str(output.resolve()),
-                "--exclude-selectors",
-                ".headerlink",  # the headings' ¶ links
-                "--force-language",
-                self.language,
-                "--silent",
-            ]
-            try:
-                result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
-            except OSError as error:
-                raise SearchError(
-                    f"Pagefind's program could not be run ({error.strerror}: {executable}) — install "
-                    "Learn Aloud with its dependencies again (`make install`)"
-                ) from None
-        if result.returncode != 0 or not (output / "pagefind.js").is_file():
-            said = (
-                " ".join((result.stderr or result.stdout).split())[:500] or f"exit status {result.returncode}"
+        self.output = site / FOLDER
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.work = tempfile.TemporaryDirectory(prefix="learnaloud-search-")
+        pages = Path(self.work.name, "pages")
+        pages.mkdir()
+        for path, document in self.documents.items():
+            target = pages / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(document, encoding="utf-8")
+        command = [
+            str(executable),
+            "--site",
+            str(pages),
+            "--output-path",
+            str(self.output.resolve()),
+            "--exclude-selectors",
+            ".headerlink",  # the headings' ¶ links
+            "--force-language",
+            self.language,
+            "--silent",
+        ]
+        try:
+            self.run = subprocess.Popen(
+                command, cwd=self.work.name, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
             )
+        except OSError as error:
+            self.abandon()
             raise SearchError(
-                f"Pagefind could not index the site ({said}) — report this with the build's log"
+                f"Pagefind's program could not be run ({error.strerror}: {executable}) — install "
+                "Learn Aloud with its dependencies again (`make install`)"
+            ) from None
+
+    def finish(self) -> None:
+        """Waits for the index, and leaves in it only what the site's search loads."""
+        if self.run is None or self.output is None:
+            return
+        said, _ = self.run.communicate()
+        status, output = self.run.returncode, self.output
+        self.abandon()
+        if status != 0 or not (output / "pagefind.js").is_file():
+            words = " ".join(said.decode("utf-8", "replace").split())[:500] or f"exit status {status}"
+            raise SearchError(
+                f"Pagefind could not index the site ({words}) — report this with the build's log"
             )
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
@@ -128,3 +142,13 @@ class SearchIndex:
         for wasm in output.glob("wasm.*.pagefind"):
             if wasm.name not in wanted:
                 wasm.unlink()
+
+    def abandon(self) -> None:
+        """Stops a run that is no longer wanted (the build failed) and removes its documents."""
+        if self.run is not None and self.run.poll() is None:
+            self.run.kill()
+            self.run.wait()
+        self.run = None
+        if self.work is not None:
+            self.work.cleanup()
+            self.work = None

@@ -6,12 +6,15 @@ import calendar
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import html
+import json
 import logging
 import os
 import re
 import secrets
 from functools import partial
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
@@ -30,7 +33,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
-from ..core.cache import Shelf, default_folder, outside_project, unsafe_cache_message
+from ..core.cache import (
+    Outputs,
+    Shelf,
+    code_key,
+    default_folder,
+    fingerprint,
+    outside_project,
+    unsafe_cache_message,
+)
 from ..core.charts import Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
@@ -78,6 +89,45 @@ def content_epoch(published: Published) -> int:
     dates = [r.date for r in published.records.values()] or [dt.date(2000, 1, 1)]
     # MkDocs writes it into sitemap.xml.gz's gzip header, an unsigned 32-bit number of seconds.
     return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
+
+
+# Plugins whose part in a page the page cache knows: with any other, every page is rendered.
+KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
+RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions")
+
+
+def config_summary(config: MkDocsConfig) -> str:
+    """mkdocs.yml's settings as text, for the page cache: a change to any changes every page's key."""
+    plain: dict[str, Any] = {}
+    for key, value in config.items():
+        if key in ("site_dir", "config_file_path"):  # where it is built from and to: not in a page
+            continue
+        if key == "plugins":
+            value = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+        elif key == "theme":
+            value = {"name": value.name, "dirs": value.dirs, **dict(value.items())}
+        elif key == "markdown_extensions":
+            value = [item if isinstance(item, str) else type(item).__qualname__ for item in value]
+        plain[key] = value
+    return json.dumps(plain, default=repr, sort_keys=True)
+
+
+def folder_digest(folders: list[str]) -> str:
+    """The files of the site's own template folders (custom_dir, Learn Aloud's), by content."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def nav_outline(items: list[Any]) -> list[Any]:
+    """The navigation as titles and addresses: every page renders it."""
+    return [
+        (str(item.title), getattr(item, "url", None), nav_outline(getattr(item, "children", None) or []))
+        for item in items
+    ]
 
 
 def search_language(language: object) -> str:
@@ -182,6 +232,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.own_epoch = False
         self.serving = False
         self.collector = BuildCollector()
+        self.search = SearchIndex()
+        self.outputs: Outputs | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -207,6 +259,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.charts = Charts(charts)
         self.charts.reset_counts()
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
+        self.outputs = self.page_outputs(config, visibility)
+        self.site_key: str | None = None
+        self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
+        self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         checked = check_site(
             Path(config.docs_dir),
@@ -316,12 +372,42 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
 
+    def page_outputs(self, config: MkDocsConfig, visibility: str) -> Outputs | None:
+        """The last build's pages of this site (this mkdocs.yml, this visibility), unless a plugin
+        whose part in a page Learn Aloud cannot see is configured."""
+        if self.cache_folder is None or set(config.plugins) - KNOWN_PLUGINS:
+            return None
+        site = hashlib.sha256(f"{Path(config.config_file_path or '.').resolve()}\0{visibility}".encode())
+        return Outputs(self.cache_folder / "pages" / site.hexdigest()[:16])
+
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
         return cache_folder(
             Path(config.config_file_path or ".").parent, Path(config.docs_dir), self.config.cache_dir
         )
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_outline = nav_outline(nav.items)
+        return nav
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page's content is known now (MkDocs renders all Markdown before any template).
+        if self.problems is None:
+            self.index_pages(config, files)
+            if self.outputs is not None:
+                own = [d for d in config.theme.dirs if d in (THEME_DIR, config.theme.custom_dir)]
+                self.site_key = fingerprint(
+                    code_key(),
+                    [version(name) for name in RENDERERS],
+                    config_summary(config),
+                    folder_digest(own),
+                    self.nav_outline,
+                    self.credit,
+                    self.signposts,
+                    os.environ.get("SOURCE_DATE_EPOCH"),
+                )
+        return self.setup_env(env)
+
+    def setup_env(self, env: Environment) -> Environment:
         # Templates compiled once, for every later build; Jinja checks each against its source.
         templates = self.cache_folder / "templates" if self.cache_folder else None
         with contextlib.suppress(OSError):  # no folder, no cache: the build only takes longer
@@ -403,7 +489,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         else:
             return None
         if self.block_env is None:  # MkDocs hands plugins its environment only after pages are read
-            self.block_env = self.on_env(config.theme.get_env(), config=config, files=Files([]))
+            self.block_env = self.setup_env(config.theme.get_env())
         template = self.block_env.get_template(
             f"learnaloud/blocks/{block.kind.removeprefix('learning-')}.html"
         )
@@ -462,13 +548,54 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.is_homepage or (planned is not None and planned.in_nav),
         )
         context["la_feeds"] = self.plan.feed_links(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        self.reuse(page, context)
         return context
+
+    def reuse(self, page: Page, context: TemplateContext) -> None:
+        """A page made from exactly what the last build made it from is that build's page: main.html
+        then renders almost nothing (`la_unchanged`) and on_post_page puts the stored page back."""
+        if self.outputs is None or self.site_key is None:
+            return
+        neighbours = [(p.url, str(p.title)) for p in (page.previous_page, page.next_page) if p is not None]
+        key = fingerprint(
+            self.site_key,
+            page.file.src_uri,
+            page.url,
+            str(page.title),
+            page.meta,
+            page.content,
+            neighbours,
+            context.get("la"),
+            context.get("la_share"),
+            context.get("la_feeds"),
+        )
+        if key is None:
+            return
+        stored = self.outputs.get(key)
+        if stored is not None:
+            self.unchanged[page.file.src_uri] = stored
+            context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+        else:
+            self.made[page.file.src_uri] = key
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.current_page = None
-        options = page.meta.get("search") or {}
-        planned = self.pages.get(page.file.src_uri)
-        if (planned is None or planned.searched) and not options.get("exclude"):
+        if (stored := self.unchanged.pop(page.file.src_uri, None)) is not None:
+            return stored
+        if self.outputs is not None and (key := self.made.pop(page.file.src_uri, None)) is not None:
+            self.outputs.put(key, output)
+        return output
+
+    def index_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """Every searched page to Pagefind, which indexes them while the pages are written."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            options = page.meta.get("search") or {}
+            planned = self.pages.get(file.src_uri)
+            if (planned is not None and not planned.searched) or options.get("exclude"):
+                continue
             document = search_document(
                 html.unescape(str(page.title or config.site_name)),
                 page.content or "",
@@ -479,7 +606,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 boost=float(options.get("boost") or 0),
             )
             self.search.add(page.url, document)
-        return output
+        try:
+            self.search.start(Path(config.site_dir))
+        except SearchError as error:
+            raise PluginError(f"{error} (nothing was published; the last site is unchanged)") from None
 
     @event_priority(-100)  # last: after search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -493,6 +623,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{page}:{line}: links to {target}, which this build does not publish — the site "
                 "shows the link's words without the link; check that the words name nothing private"
             )
+        if self.outputs is not None:
+            self.outputs.save()
+            log.info(
+                f"Learn Aloud: {self.outputs.reused} pages unchanged since the last build, taken from the cache"
+            )
         charts = self.charts
         if charts.drawn or charts.cached:
             log.info(
@@ -500,7 +635,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{charts.cached} from the cache"
             )
         try:
-            self.search.write(Path(config.site_dir))
+            self.search.finish()
         except SearchError as error:
             raise PluginError(f"{error} (nothing was published; the last site is unchanged)") from None
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -527,6 +662,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        self.search.abandon()
         self.collector.end()
         self.staged.abandon()
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -1,0 +1,96 @@
+"""A rebuild takes the pages whose inputs did not change from the last build (glue `reuse`, core
+`Outputs`): after each edit a contributor makes — a record edited, added, deleted; a theme edited; a
+place added and deleted — the rebuilt site is byte for byte the site a cold build makes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pytest import MonkeyPatch
+
+from tests.helpers import EXAMPLE, build_site
+
+RECORD = "places/north-quay/records/2025-04-09-riverside-path-volunteers.md"
+NEW_RECORD = "places/hillfoot/records/2025-03-01-a-new-record.md"  # not the newest: the site's date stays
+NEW_PLACE = "places/east-dene"
+
+
+def edit_record(docs: Path) -> None:
+    path = docs / RECORD
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nOne more thing we noticed: the path needs lights.\n"
+    )
+
+
+def add_record(docs: Path) -> None:
+    (docs / NEW_RECORD).write_text(
+        "---\ntitle: A record added in the preview\ndate: 2025-03-01\nevidence: [story]\n"
+        "themes: [relational-approaches]\n---\n\n## What are we learning through the work?\n\nThat adding works.\n"
+    )
+
+
+def delete_record(docs: Path) -> None:
+    (docs / NEW_RECORD).unlink()
+
+
+def edit_theme(docs: Path) -> None:
+    path = docs / "themes.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r"title: Relational approaches", "title: Relational ways of working", text, count=1)
+    )
+
+
+def add_place(docs: Path) -> None:
+    (docs / NEW_PLACE / "records").mkdir(parents=True)
+    (docs / NEW_PLACE / "place.yml").write_text("name: East Dene\nregion: Durham\n")
+    (docs / NEW_PLACE / "records" / "2025-10-01-first-steps.md").write_text(
+        "---\ntitle: First steps in East Dene\ndate: 2025-10-01\nevidence: [activity]\n---\n\nWe began.\n"
+    )
+
+
+def delete_place(docs: Path) -> None:
+    shutil.rmtree(docs / NEW_PLACE)
+
+
+EDITS = [edit_record, add_record, delete_record, edit_theme, add_place, delete_place]
+
+
+def unchanged(output: str) -> int:
+    found = re.search(r"(\d+) pages unchanged since the last build", output)
+    assert found, output
+    return int(found[1])
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(EXAMPLE, copy)
+    return copy
+
+
+def test_a_rebuild_after_each_edit_is_the_cold_build(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    first = build_site(docs, tmp_path / "project" / "site")
+    assert first.returncode == 0, first.output
+    again = build_site(docs, tmp_path / "project" / "site")
+    assert unchanged(again.output) == len(list(again.site.rglob("*.html"))) - 1  # all but the 404
+    assert again.bytes_on_disk() == first.bytes_on_disk()
+    for number, edit in enumerate(EDITS):
+        edit(docs)
+        warm = build_site(docs, tmp_path / "project" / "site")
+        assert warm.returncode == 0, f"{edit.__name__}: {warm.output}"
+        assert unchanged(warm.output) > 0, f"{edit.__name__}: pages of the last build were reused"
+        # A site of its own (its own mkdocs.yml): no page of it was built before.
+        cold = build_site(docs, tmp_path / "project" / f"cold-{number}")
+        assert cold.returncode == 0, f"{edit.__name__}: {cold.output}"
+        assert unchanged(cold.output) == 0
+        warm_files, cold_files = warm.bytes_on_disk(), cold.bytes_on_disk()
+        assert sorted(warm_files) == sorted(cold_files), edit.__name__
+        differ = [path for path in warm_files if warm_files[path] != cold_files[path]]
+        assert differ == [], f"{edit.__name__}: {differ[:5]}"
