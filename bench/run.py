@@ -971,6 +971,11 @@ def print_tables(
     example_check: tuple[int, tuple[float, float]] | None = None,
 ) -> None:
     print(
+        "Learn Aloud rebuilding with its cache filled (the same content: pages, charts and read files "
+        "reused) against plain MkDocs' whole build; Learn Aloud's first build, its cache empty, is further down."
+    )
+    print()
+    print(
         "records  learnaloud s  plain s  ratio   learnaloud CPU s  plain CPU s  ratio   learnaloud MB  plain MB  ratio"
     )
     for size, by_kind in results.items():
