@@ -96,6 +96,21 @@ KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions")
 
 
+def described(value: Any) -> Any:
+    """A setting as plain data: keys as text, functions and classes by name (not by address)."""
+    if isinstance(value, dict):
+        return {str(key): described(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [described(item) for item in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if callable(value):
+        return (
+            f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+        )
+    return repr(value)
+
+
 def config_summary(config: MkDocsConfig) -> str:
     """mkdocs.yml's settings as text, for the page cache: a change to any changes every page's key."""
     plain: dict[str, Any] = {}
@@ -105,21 +120,27 @@ def config_summary(config: MkDocsConfig) -> str:
         if key == "plugins":
             value = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
         elif key == "theme":
-            value = {"name": value.name, "dirs": value.dirs, **dict(value.items())}
+            dirs = [str(Path(folder).resolve()) for folder in value.dirs]
+            value = {"name": value.name, "dirs": dirs, **dict(value.items())}
         elif key == "markdown_extensions":
             value = [item if isinstance(item, str) else type(item).__qualname__ for item in value]
         plain[key] = value
-    return json.dumps(plain, default=repr, sort_keys=True)
+    return json.dumps(described(plain), sort_keys=True)
 
 
-def folder_digest(folders: list[str]) -> str:
-    """The files of the site's own template folders (custom_dir, Learn Aloud's), by content."""
+def folder_digest(folders: list[str]) -> tuple[str, bool]:
+    """The files of the site's own template folders (custom_dir, Learn Aloud's), by content, links
+    followed; and whether a template there shows the build's date."""
     digest = hashlib.sha256()
+    dated = False
     for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        for parent, dirs, names in os.walk(folder, followlinks=True):
+            dirs.sort()
+            for name in sorted(names):
+                data = Path(parent, name).read_bytes()
+                dated = dated or b"build_date_utc" in data
+                digest.update(Path(parent, name).as_posix().encode() + b"\0" + data + b"\0")
+    return digest.hexdigest(), dated
 
 
 def nav_outline(items: list[Any]) -> list[Any]:
@@ -128,6 +149,11 @@ def nav_outline(items: list[Any]) -> list[Any]:
         (str(item.title), getattr(item, "url", None), nav_outline(getattr(item, "children", None) or []))
         for item in items
     ]
+
+
+def toc_outline(items: list[Any]) -> list[Any]:
+    """A page's table of contents as Material renders it (made before the page is sanitised)."""
+    return [(item.title, item.id, item.level, toc_outline(item.children)) for item in items]
 
 
 def search_language(language: object) -> str:
@@ -377,7 +403,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         whose part in a page Learn Aloud cannot see is configured."""
         if self.cache_folder is None or set(config.plugins) - KNOWN_PLUGINS:
             return None
-        site = hashlib.sha256(f"{Path(config.config_file_path or '.').resolve()}\0{visibility}".encode())
+        # A preview (`mkdocs serve`, its own site_url) and a build keep their pages apart.
+        site = hashlib.sha256(
+            f"{Path(config.config_file_path or '.').resolve()}\0{visibility}\0{self.serving}".encode()
+        )
         return Outputs(self.cache_folder / "pages" / site.hexdigest()[:16])
 
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
@@ -386,26 +415,39 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav_outline = nav_outline(nav.items)
+        self.nav = nav  # its pages' titles are known only once they are read (on_env)
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is known now (MkDocs renders all Markdown before any template).
+        self.current_page = None
         if self.problems is None:
             self.index_pages(config, files)
             if self.outputs is not None:
-                own = [d for d in config.theme.dirs if d in (THEME_DIR, config.theme.custom_dir)]
-                self.site_key = fingerprint(
-                    code_key(),
-                    [version(name) for name in RENDERERS],
-                    config_summary(config),
-                    folder_digest(own),
-                    self.nav_outline,
-                    self.credit,
-                    self.signposts,
-                    os.environ.get("SOURCE_DATE_EPOCH"),
-                )
+                self.site_key = self.site_fingerprint(config)
         return self.setup_env(env)
+
+    def site_fingerprint(self, config: MkDocsConfig) -> str | None:
+        """What every page of the site is made from, beyond its own content and view. None (no page
+        reused) when a setting or a template cannot be read as plain data."""
+        own = [d for d in config.theme.dirs if d in (THEME_DIR, config.theme.custom_dir)]
+        try:
+            templates, dated = folder_digest(own)
+            settings = config_summary(config)
+        except (OSError, TypeError, ValueError):
+            return None
+        # The build's date is in a page only if a theme shows it (Material's pages do not).
+        dated = dated or config.theme.name != "material"
+        return fingerprint(
+            code_key(),
+            [version(name) for name in RENDERERS],
+            settings,
+            templates,
+            nav_outline(self.nav.items),
+            self.credit,
+            self.signposts,
+            os.environ.get("SOURCE_DATE_EPOCH") if dated else None,
+        )
 
     def setup_env(self, env: Environment) -> Environment:
         # Templates compiled once, for every later build; Jinja checks each against its source.
@@ -564,6 +606,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             str(page.title),
             page.meta,
             page.content,
+            toc_outline(list(page.toc)),
+            page.edit_url,
             neighbours,
             context.get("la"),
             context.get("la_share"),
