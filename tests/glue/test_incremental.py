@@ -97,6 +97,7 @@ def test_a_rebuild_after_each_edit_is_the_cold_build(
     again = build_site(docs, tmp_path / "project" / "site")
     assert unchanged(again.output) == len(list(again.site.rglob("*.html"))) - 1  # all but the 404
     assert again.bytes_on_disk() == first.bytes_on_disk()
+    assert "the search index is the last build's" in again.output
     for number, (edit, reuses) in enumerate(EDITS):
         edit(docs)
         warm = build_site(docs, tmp_path / "project" / "site")

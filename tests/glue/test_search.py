@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote
 
+from pytest import MonkeyPatch
+
 from tests.helpers import BASE_TREE, build_site, write_tree
 
 ODD_NAMES = {
@@ -41,10 +43,14 @@ def test_a_name_a_browser_would_read_as_another_address_is_refused(tmp_path: Pat
         assert "rename it with letters, digits" in build.output
 
 
-def test_the_same_content_makes_the_same_index(tmp_path: Path) -> None:
+def test_the_same_content_makes_the_same_index(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """Pagefind's own output: each build with an empty cache, so neither takes the other's index."""
     docs = write_tree(tmp_path / "content", BASE_TREE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-one"))
     first = build_site(docs, tmp_path / "one")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-two"))
     second = build_site(docs, tmp_path / "two")
+    assert "the search index is the last build's" not in second.output
     index = {p: d for p, d in first.bytes_on_disk().items() if p.startswith("pagefind/")}
     assert index and index == {p: d for p, d in second.bytes_on_disk().items() if p.startswith("pagefind/")}
     # Only what the site's search loads: Pagefind's own UIs are left out.

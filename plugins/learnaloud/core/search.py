@@ -9,11 +9,14 @@ the `pagefind[bin]` package; nothing is downloaded) indexes them into the site's
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import html
 import json
 import shutil
 import subprocess
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -69,12 +72,15 @@ class SearchIndex:
     Pagefind run that indexes them. The run starts as soon as every page's content is known and
     goes on, on another core, while the build writes its pages; `finish` waits for it."""
 
-    def __init__(self, language: str = "en") -> None:
+    def __init__(self, language: str = "en", kept: Path | None = None) -> None:
         self.language = language
+        self.kept = kept  # the last index made, in the build cache: used again for the same documents
+        self.reused = False
         self.documents: dict[str, str] = {}
         self.work: tempfile.TemporaryDirectory[str] | None = None
         self.run: subprocess.Popen[bytes] | None = None
         self.output: Path | None = None
+        self.executable: Path | None = None
 
     def add(self, url: str, document: str) -> None:
         """A page by its address as the site links it (percent-encoded, as MkDocs writes it), so
@@ -91,8 +97,13 @@ class SearchIndex:
                 "Pagefind's program is missing, so the site's search cannot be made — install "
                 "Learn Aloud with its dependencies again (`make install`, or pip install 'pagefind[bin]')"
             )
-        self.output = site / FOLDER
+        self.output, self.executable = site / FOLDER, executable
         shutil.rmtree(self.output, ignore_errors=True)
+        # Pagefind writes the same index for the same documents: the last one kept is this one.
+        if self.kept is not None and (last := self.kept / self.digest(executable)).is_dir():
+            shutil.copytree(last, self.output)
+            self.reused = True
+            return
         self.work = tempfile.TemporaryDirectory(prefix="learnaloud-search-")
         pages = Path(self.work.name, "pages")
         pages.mkdir()
@@ -123,10 +134,18 @@ class SearchIndex:
                 "Learn Aloud with its dependencies again (`make install`)"
             ) from None
 
+    def digest(self, executable: Path) -> str:
+        """What the index is made from: the documents, the language, the program."""
+        made = hashlib.sha256(f"{self.language}\0{executable}\0{version('pagefind')}".encode())
+        for path, document in sorted(self.documents.items()):
+            made.update(f"\0{path}\0{document}".encode())
+        return made.hexdigest()[:32]
+
     def finish(self) -> None:
         """Waits for the index, and leaves in it only what the site's search loads."""
-        if self.run is None or self.output is None:
+        if self.run is None or self.output is None or self.executable is None:
             return
+        executable = self.executable
         said, _ = self.run.communicate()
         status, output = self.run.returncode, self.output
         self.abandon()
@@ -142,6 +161,18 @@ class SearchIndex:
         for wasm in output.glob("wasm.*.pagefind"):
             if wasm.name not in wanted:
                 wasm.unlink()
+        self.keep(output, executable)
+
+    def keep(self, output: Path, executable: Path) -> None:
+        """This index in place of the last one kept (a cache that cannot be written costs time only)."""
+        if self.kept is None:
+            return
+        with contextlib.suppress(OSError):
+            shutil.rmtree(self.kept, ignore_errors=True)
+            staging = self.kept.with_name(self.kept.name + ".new")
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.copytree(output, staging / self.digest(executable))
+            staging.rename(self.kept)
 
     def abandon(self) -> None:
         """Stops a run that is no longer wanted (the build failed) and removes its documents."""

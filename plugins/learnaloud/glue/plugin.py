@@ -277,9 +277,14 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if not config.site_url:  # like a content error: before anything is written
             raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
-        self.search = SearchIndex(search_language(config.theme.get("language")))
         self.quiet_material_search(config)
         self.cache_folder = self.cache_dir(config)
+        kept = (
+            self.cache_folder / "search" / ("serve" if self.serving else "build")
+            if self.cache_folder
+            else None
+        )
+        self.search = SearchIndex(search_language(config.theme.get("language")), kept)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
             self.charts = Charts(charts)
@@ -672,6 +677,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             log.info(
                 f"Learn Aloud: {self.outputs.reused} pages unchanged since the last build, taken from the cache"
             )
+        if self.search.reused:
+            log.info("Learn Aloud: the search index is the last build's: no searched page changed")
         charts = self.charts
         if charts.drawn or charts.cached:
             log.info(
