@@ -80,7 +80,7 @@ class SearchIndex:
         self.work: tempfile.TemporaryDirectory[str] | None = None
         self.run: subprocess.Popen[bytes] | None = None
         self.output: Path | None = None
-        self.executable: Path | None = None
+        self.made_from: str | None = None  # the documents' digest, when an index is kept
 
     def add(self, url: str, document: str) -> None:
         """A page by its address as the site links it (percent-encoded, as MkDocs writes it), so
@@ -97,10 +97,11 @@ class SearchIndex:
                 "Pagefind's program is missing, so the site's search cannot be made — install "
                 "Learn Aloud with its dependencies again (`make install`, or pip install 'pagefind[bin]')"
             )
-        self.output, self.executable = site / FOLDER, executable
+        self.output = site / FOLDER
         shutil.rmtree(self.output, ignore_errors=True)
         # Pagefind writes the same index for the same documents: the last one kept is this one.
-        if self.kept is not None and (last := self.kept / self.digest(executable)).is_dir():
+        self.made_from = self.digest(executable) if self.kept is not None else None
+        if self.kept is not None and self.made_from and (last := self.kept / self.made_from).is_dir():
             shutil.copytree(last, self.output)
             self.reused = True
             return
@@ -143,9 +144,8 @@ class SearchIndex:
 
     def finish(self) -> None:
         """Waits for the index, and leaves in it only what the site's search loads."""
-        if self.run is None or self.output is None or self.executable is None:
+        if self.run is None or self.output is None:
             return
-        executable = self.executable
         said, _ = self.run.communicate()
         status, output = self.run.returncode, self.output
         self.abandon()
@@ -161,17 +161,17 @@ class SearchIndex:
         for wasm in output.glob("wasm.*.pagefind"):
             if wasm.name not in wanted:
                 wasm.unlink()
-        self.keep(output, executable)
+        self.keep(output)
 
-    def keep(self, output: Path, executable: Path) -> None:
+    def keep(self, output: Path) -> None:
         """This index in place of the last one kept (a cache that cannot be written costs time only)."""
-        if self.kept is None:
+        if self.kept is None or self.made_from is None:
             return
         with contextlib.suppress(OSError):
             shutil.rmtree(self.kept, ignore_errors=True)
             staging = self.kept.with_name(self.kept.name + ".new")
             shutil.rmtree(staging, ignore_errors=True)
-            shutil.copytree(output, staging / self.digest(executable))
+            shutil.copytree(output, staging / self.made_from)
             staging.rename(self.kept)
 
     def abandon(self) -> None:

@@ -156,6 +156,10 @@ def toc_outline(items: list[Any]) -> list[Any]:
     return [(item.title, item.id, item.level, toc_outline(item.children)) for item in items]
 
 
+def search_failed(error: SearchError) -> PluginError:
+    return PluginError(f"{error} (nothing was published; the last site is unchanged)")
+
+
 def search_language(language: object) -> str:
     """Material's language setting (`en`, `pt-BR`) as the two letters Pagefind stems words by."""
     code = str(language or "en").split("-")[0].lower()
@@ -279,11 +283,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         visibility = self.build_visibility()
         self.quiet_material_search(config)
         self.cache_folder = self.cache_dir(config)
-        kept = (
-            self.cache_folder / "search" / ("serve" if self.serving else "build")
-            if self.cache_folder
-            else None
-        )
+        kept = self.site_cache(config, visibility, "search")
         self.search = SearchIndex(search_language(config.theme.get("language")), kept)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
@@ -403,16 +403,21 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             config.nav = [*self.plan.nav(), *sorted(p for p in hand_written if p != "index.md")]
         return files
 
-    def page_outputs(self, config: MkDocsConfig, visibility: str) -> Outputs | None:
-        """The last build's pages of this site (this mkdocs.yml, this visibility), unless a plugin
-        whose part in a page Learn Aloud cannot see is configured."""
-        if self.cache_folder is None or set(config.plugins) - KNOWN_PLUGINS:
+    def site_cache(self, config: MkDocsConfig, visibility: str, kind: str) -> Path | None:
+        """This site's own folder of the cache for what its last build made (its pages, its search
+        index): this mkdocs.yml, this visibility; a preview (`mkdocs serve`, its own site_url) apart."""
+        if self.cache_folder is None:
             return None
-        # A preview (`mkdocs serve`, its own site_url) and a build keep their pages apart.
         site = hashlib.sha256(
             f"{Path(config.config_file_path or '.').resolve()}\0{visibility}\0{self.serving}".encode()
         )
-        return Outputs(self.cache_folder / "pages" / site.hexdigest()[:16])
+        return self.cache_folder / kind / site.hexdigest()[:16]
+
+    def page_outputs(self, config: MkDocsConfig, visibility: str) -> Outputs | None:
+        """The last build's pages of this site, unless a plugin whose part in a page Learn Aloud
+        cannot see is configured."""
+        folder = self.site_cache(config, visibility, "pages")
+        return Outputs(folder) if folder is not None and not set(config.plugins) - KNOWN_PLUGINS else None
 
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
         return cache_folder(
@@ -658,7 +663,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         try:
             self.search.start(Path(config.site_dir))
         except SearchError as error:
-            raise PluginError(f"{error} (nothing was published; the last site is unchanged)") from None
+            raise search_failed(error) from None
 
     @event_priority(-100)  # last: after search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -688,7 +693,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         try:
             self.search.finish()
         except SearchError as error:
-            raise PluginError(f"{error} (nothing was published; the last site is unchanged)") from None
+            raise search_failed(error) from None
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.collector.end()
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
