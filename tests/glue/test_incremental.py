@@ -1,6 +1,6 @@
 """A rebuild takes the pages whose inputs did not change from the last build (glue `reuse`, core
-`Outputs`): after each edit a contributor makes — a record edited, added, deleted; a theme edited; a
-place added and deleted — the rebuilt site is byte for byte the site a cold build makes."""
+`Outputs`): after each edit a contributor makes — a record, a theme and a place edited, added and
+deleted — the rebuilt site is byte for byte the site a cold build makes."""
 
 from __future__ import annotations
 
@@ -44,6 +44,25 @@ def edit_theme(docs: Path) -> None:
     )
 
 
+NEW_THEME = "\n- id: night-walks\n  title: Night walks\n  description: Walking the place after dark.\n"
+THEMED = "themes: [bigger-invitation, relational-approaches]"
+
+
+def add_theme(docs: Path) -> None:
+    """A new theme, taken up by a record: it gets a page, and every list of themes names it."""
+    themes, record = docs / "themes.yml", docs / RECORD
+    themes.write_text(themes.read_text(encoding="utf-8") + NEW_THEME)
+    text = record.read_text(encoding="utf-8")
+    assert THEMED in text
+    record.write_text(text.replace(THEMED, THEMED.replace("]", ", night-walks]")))
+
+
+def delete_theme(docs: Path) -> None:
+    themes, record = docs / "themes.yml", docs / RECORD
+    themes.write_text(themes.read_text(encoding="utf-8").replace(NEW_THEME, ""))
+    record.write_text(record.read_text(encoding="utf-8").replace(", night-walks]", "]"))
+
+
 def add_place(docs: Path) -> None:
     (docs / NEW_PLACE / "records").mkdir(parents=True)
     (docs / NEW_PLACE / "place.yml").write_text("name: East Dene\nregion: Durham\n")
@@ -69,6 +88,8 @@ EDITS = [
     (add_record, True),
     (delete_record, True),
     (edit_theme, True),
+    (add_theme, True),
+    (delete_theme, True),
     (add_place, True),
     (delete_place, True),
     (retitle_page, False),
@@ -102,6 +123,7 @@ def test_a_rebuild_after_each_edit_is_the_cold_build(
         edit(docs)
         warm = build_site(docs, tmp_path / "project" / "site")
         assert warm.returncode == 0, f"{edit.__name__}: {warm.output}"
+        assert (warm.site / "themes/night-walks/index.html").is_file() == (edit is add_theme)
         assert (unchanged(warm.output) > 0) == reuses, (
             f"{edit.__name__}: {unchanged(warm.output)} pages reused"
         )
