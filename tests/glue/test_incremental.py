@@ -144,3 +144,22 @@ def test_settings_that_are_not_plain_text_keep_the_build_working(docs: Path, tmp
         build = build_site(docs, tmp_path / "project" / "site", extra=nav)
         assert build.returncode == 0, build.output
     assert unchanged(build.output) > 0
+
+
+def test_a_page_that_warns_warns_in_every_build(docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """A page's Markdown rendered once is reused, but not what MkDocs said of it: a link to a page
+    that is not there, or to a heading that is not, is reported by every build, and fails every
+    strict one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    (docs / "notes.md").write_text("# Notes\n\nSee [the plan](missing-plan.md).\n")
+    (docs / "more.md").write_text("# More\n\nSee [how we work](about.md#no-such-heading).\n")
+    anchors = "validation:\n  anchors: warn\n"
+    builds = [build_site(docs, tmp_path / "project" / "site", extra=anchors) for _ in range(2)]
+    for build in builds:
+        assert "missing-plan.md" in build.output
+        assert "does not contain an anchor '#no-such-heading'" in build.output
+    assert re.search(r"the Markdown of [1-9]\d* pages as the last build rendered it", builds[1].output)
+    for _ in range(2):
+        strict = build_site(docs, tmp_path / "project" / "site", extra=anchors, strict=True)
+        assert strict.returncode != 0
+        assert "missing-plan.md" in strict.output and "#no-such-heading" in strict.output

@@ -167,26 +167,24 @@ def fingerprint(*parts: object) -> str | None:
 
 
 class Outputs:
-    """The pages one site's last build wrote, each under a fingerprint of everything it was made
-    from: a page whose fingerprint is unchanged is taken from here instead of rendered again. Only
-    this build's pages are kept, so the folder holds one copy of the site at most."""
+    """What one site's last build made (its pages, their Markdown rendered), each under a
+    fingerprint of everything it was made from: what has the same fingerprint is taken from here
+    instead of made again. Only this build's are kept, so the folder holds one copy of the site at
+    most."""
 
     def __init__(self, folder: Path) -> None:
         self.shelf = Shelf(folder)
         self.used: set[str] = set()
-        self.reused = 0
 
-    def get(self, key: str) -> str | None:
-        output = self.shelf.get(key)
-        if isinstance(output, str):
+    def get(self, key: str) -> Any | None:
+        made = self.shelf.get(key)
+        if made is not None:
             self.used.add(key)
-            self.reused += 1
-            return output
-        return None
+        return made
 
-    def put(self, key: str, output: str) -> None:
+    def put(self, key: str, made: Any) -> None:
         self.used.add(key)
-        self.shelf.put(key, output)
+        self.shelf.put(key, made)
 
     def save(self) -> None:
         self.shelf.save(keep=self.used)

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
@@ -226,6 +227,54 @@ def cache_folder(site: Path, docs: Path, configured: str | None) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What MkDocs made of a page's Markdown (before Learn Aloud sanitises it): a build whose page
+    has the same Markdown, address, front matter and site takes it instead of converting again."""
+
+    content: str
+    toc: Any
+    title: str
+    anchors: set[str] | None
+    anchor_links: dict[str, dict[str, str]] | None  # by the linked page's src_uri
+
+    @classmethod
+    def of(cls, page: Page, content: str) -> Rendered:
+        links = page.links_to_anchors
+        return cls(
+            content,
+            page.toc,
+            str(page.title),
+            page.present_anchor_ids,
+            None if links is None else {file.src_uri: dict(found) for file, found in links.items()},
+        )
+
+    def restore(self, page: Page, files: Files) -> str:
+        """Puts the rendered page back as MkDocs' render would have left it; its content returned."""
+        page.toc = self.toc
+        page.title = self.title  # MkDocs computes it until it is set
+        page.present_anchor_ids = self.anchors
+        if self.anchor_links is not None:
+            page.links_to_anchors = {
+                file: found
+                for uri, found in self.anchor_links.items()
+                if (file := files.get_file_from_path(uri)) is not None
+            }
+        return self.content
+
+
+class RenderLog(logging.Handler):
+    """Whether MkDocs said anything while it rendered a page (a link it cannot resolve): such a page
+    is rendered by every build, so that every build says it (and a strict build fails)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said = True
+
+
 class BuildCollector:
     """Python's garbage collector during a build. What the build keeps to its end (the content,
     the plan) is frozen out of its collections, and young objects are collected less often (a
@@ -278,6 +327,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if config.strict:  # MkDocs fails a strict build with warnings only after post_build
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.render_log = RenderLog()
+        logging.getLogger("mkdocs").addHandler(self.render_log)
         if not config.site_url:  # like a content error: before anything is written
             raise PluginError(SITE_URL_MISSING)
         visibility = self.build_visibility()
@@ -292,6 +343,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
         self.site_key: str | None = None
+        self.render_key: str | None = None
+        self.rendering: dict[str, str] = {}  # src_uri → the key of Markdown rendered afresh
+        self.rendered: dict[str, Rendered] = {}  # src_uri → the last build's render of the same
+        self.reused = {"pages": 0, "renders": 0}
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
@@ -426,7 +481,21 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # its pages' titles are known only once they are read (on_env)
+        if self.outputs is not None and self.problems is None:
+            self.render_key = self.render_fingerprint(config, files)
         return nav
+
+    def render_fingerprint(self, config: MkDocsConfig, files: Files) -> str | None:
+        """What any page's Markdown is rendered with besides its own: the code and renderers,
+        mkdocs.yml, and every file's address (links are resolved against them)."""
+        try:
+            settings = config_summary(config)
+        except (TypeError, ValueError):
+            return None
+        addresses = sorted(
+            (f.src_uri, f.dest_uri, f.url, str(f.inclusion), f.is_documentation_page()) for f in files
+        )
+        return fingerprint(code_key(), [version(name) for name in RENDERERS], settings, addresses)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is known now (MkDocs renders all Markdown before any template).
@@ -502,8 +571,24 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.meta.setdefault("title", planned.title)
             if planned.description:  # Material writes it into <meta name="description"> as it is
                 page.meta.setdefault("description", html.escape(plain_title(planned.description)))
-        if page.file.src_uri in self.blocks:
-            markdown = expand_blocks(markdown, partial(self.hold_block, page, config))
+        if page.file.src_uri in self.blocks:  # held blocks' placeholders differ every build
+            return expand_blocks(markdown, partial(self.hold_block, page, config))
+        return self.reuse_render(page, markdown)
+
+    def reuse_render(self, page: Page, markdown: str) -> str:
+        """The page's Markdown; or, when the last build rendered exactly this for this page,
+        nothing to convert (on_page_content puts that render back)."""
+        if self.outputs is None or self.render_key is None:
+            return markdown
+        key = fingerprint(self.render_key, page.file.src_uri, page.file.url, page.meta, markdown)
+        if key is None:
+            return markdown
+        stored = self.outputs.get(key)
+        if isinstance(stored, Rendered):
+            self.rendered[page.file.src_uri] = stored
+            return ""
+        self.rendering[page.file.src_uri] = key
+        self.render_log.said = False
         return markdown
 
     def hold_block(self, page: Page, config: MkDocsConfig, block: LiveBlock) -> str | None:
@@ -554,6 +639,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return "\n".join(move_html(part, record_url(answer.record), page_url) for part in rendered)
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if (stored := self.rendered.pop(page.file.src_uri, None)) is not None:
+            self.reused["renders"] += 1
+            html_ = stored.restore(page, files)
+        elif (key := self.rendering.pop(page.file.src_uri, None)) and not self.render_log.said:
+            cast(Outputs, self.outputs).put(key, Rendered.of(page, html_))
         # Material places titles un-escaped (and un-escapes them in <title>): give it clean text.
         title = html.escape(plain_title(str(page.title or "")), quote=False)
         page.title = title  # the nav, search and footer links use this
@@ -626,7 +716,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if key is None:
             return
         stored = self.outputs.get(key)
-        if stored is not None:
+        if isinstance(stored, str):
+            self.reused["pages"] += 1
             self.unchanged[page.file.src_uri] = stored
             context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
         else:
@@ -680,7 +771,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.outputs is not None:
             self.outputs.save()
             log.info(
-                f"Learn Aloud: {self.outputs.reused} pages unchanged since the last build, taken from the cache"
+                f"Learn Aloud: {self.reused['pages']} pages unchanged since the last build, taken from "
+                f"the cache (the Markdown of {self.reused['renders']} pages as the last build rendered it)"
             )
         if self.search.reused:
             log.info("Learn Aloud: the search index is the last build's: no searched page changed")
@@ -694,13 +786,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.search.finish()
         except SearchError as error:
             raise search_failed(error) from None
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.stop_listening()
         self.collector.end()
         if self.warnings.get_counts():  # a strict build is about to fail: publish nothing
             self.staged.abandon()
         else:
             self.staged.publish()
         config.site_dir = str(self.staged.site)
+
+    def stop_listening(self) -> None:
+        for handler in (self.warnings, self.render_log):
+            logging.getLogger("mkdocs").removeHandler(handler)
 
     def show_problems(self, config: MkDocsConfig, problems: Report) -> None:
         """The preview of content with problems: one page, at the home address and as the answer to
@@ -712,7 +808,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
         for name in ("index.html", "404.html"):
             Path(config.site_dir, name).write_text(page, encoding="utf-8")
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.stop_listening()
         self.staged.publish()
         config.site_dir = str(self.staged.site)
 
@@ -721,7 +817,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.search.abandon()
         self.collector.end()
         self.staged.abandon()
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.stop_listening()
         if isinstance(error, BuildError | Abort):
             return  # MkDocs reports these itself, in one line
         what, fix = explain_failure(error)
