@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import LargeSite
 from tests.helpers import Build
@@ -116,7 +117,8 @@ def test_narrowing_a_paged_explorer_finds_matches_on_every_page(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(large_site.url + "explore/", wait_until="load")
     status = page.locator(".la-explorer__status")
-    expect(status).to_have_text(f"{total} records")
+    pages = len(index["pages"]["urls"])
+    expect(status).to_have_text(f"{total} records · page 1 of {pages}")
     assert visible_records(page) == size
 
     # A theme's records are spread over every page: the first page of matches is fetched from them.
@@ -125,12 +127,25 @@ def test_narrowing_a_paged_explorer_finds_matches_on_every_page(
     expected = int(theme.locator(".la-count").inner_text())
     assert size < expected  # so that "more" has more to show
     theme.locator("input").check()
-    expect(status).to_have_text(f"{expected} of {total} records match")
+    expect(status).to_have_text(f"{expected} of {total} records match · the first {size} shown")
     expect(page.locator(".la-explorer__results li.la-record:visible")).to_have_count(size)
     expect(page.locator(".la-pager")).to_be_hidden()
-    page.locator(".la-explorer__more").click()
+    more = page.locator(".la-explorer__more")
+    rest = expected - size
+    expect(more).to_have_text(
+        f"Show {size} more records ({rest} not shown yet)"
+        if rest > size
+        else f"Show the other {rest} records"
+    )
+    more.click()
     shown = page.locator(".la-explorer__results li.la-record:visible")
     expect(shown).to_have_count(min(expected, 2 * size))
+    # The reader goes on where the new records begin, and hears how many are shown now.
+    expect(shown.nth(size).locator("h3 a")).to_be_focused()
+    if expected > 2 * size:
+        expect(status).to_have_text(f"{expected} of {total} records match · the first {2 * size} shown")
+    else:
+        expect(status).to_have_text(f"{expected} of {total} records match")
     for item in shown.all():
         assert name in item.locator(".la-tags").inner_text()
     dates = shown.locator("time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
@@ -142,11 +157,32 @@ def test_narrowing_a_paged_explorer_finds_matches_on_every_page(
     page.wait_for_load_state("load")
     assert "/records/" in page.url and page.url.split("/records/")[1] == href.split("/records/")[1]
     page.go_back()
+    # Back from a record: as many matches as the reader had shown.
+    expect(shown).to_have_count(min(expected, 2 * size))
 
     page.locator(".la-explorer__clear").click()
-    expect(status).to_have_text(f"{total} records")
+    expect(status).to_have_text(f"{total} records · page 1 of {pages}")
+    expect(status).to_be_focused()
     expect(page.locator(".la-pager")).to_be_visible()
     assert errors == []
+    page.close()
+
+
+def test_when_nothing_matches_the_explorer_says_so_and_offers_a_way_back(
+    browser: Browser, large_site: LargeSite
+) -> None:
+    index = json.loads((large_site.site / "explore" / "records.json").read_text())
+    facets = {key: values for key, values, _ in index["facets"]}
+    evidence = ",".join(facets["evidence"])  # every kind of evidence at once: no record has all
+    page = browser.new_page()
+    page.goto(f"{large_site.url}explore/?evidence={evidence}", wait_until="load")
+    status = page.locator(".la-explorer__status")
+    expect(status).to_have_text(f"0 of {len(index['items'])} records match")
+    empty = page.locator(".la-explorer__results .la-empty")
+    expect(empty).to_contain_text("No record matches every filter you ticked")
+    empty.get_by_role("button", name="clear all filters").click()
+    expect(empty).to_be_hidden()
+    assert visible_records(page) == index["pages"]["size"]
     page.close()
 
 
@@ -171,3 +207,30 @@ def test_without_javascript_a_paged_explorer_links_its_pages(browser: Browser, l
         page.wait_for_load_state("load")
     assert len(seen) == len(set(seen)) == len(index["items"])  # every record once, over the pages
     context.close()
+
+
+def test_a_page_of_another_build_is_never_put_in_the_list(browser: Browser, large_site: LargeSite) -> None:
+    """After a deploy a browser may hold the last build's index or pages: the records of one are
+    never shown under the other's filters."""
+
+    def stale(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('data-version="', 'data-version="old'))
+
+    page = browser.new_page()
+    page.route("**/explore/page/**", stale)
+    page.goto(f"{large_site.url}explore/?year=2024", wait_until="load")  # 2024's records: later pages
+    expect(page.locator(".la-explorer__results .la-empty:visible")).to_contain_text("has changed since")
+    assert visible_records(page) == 0
+    page.close()
+
+    index = (large_site.site / "explore" / "records.json").read_text()
+    page = browser.new_page()
+    page.route(
+        "**/explore/records.json",
+        lambda route: route.fulfill(body=index.replace('"version":"', '"version":"old')),
+    )
+    page.goto(f"{large_site.url}explore/?year=2024", wait_until="networkidle")
+    expect(page.locator(".la-explorer__status")).to_have_text(re.compile(r"^\d+ records · page 1 of"))
+    assert page.locator(".la-explorer input[type=checkbox]").count() == 0  # the plain list, its links
+    page.close()

@@ -8,10 +8,11 @@ and fetches the pages that hold the records it shows."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import partial
+from functools import cached_property, partial
 
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS, Record
@@ -49,7 +50,9 @@ def facet_index(
     in the order the page lists the items (explorer.js reads it). `ranges` gives, for a filter by
     a number (the toolkit's number of people), each item's [smallest, largest], or None for any.
     `pages`, for a list paged PAGE_SIZE items a page: each page's URL, from the site's root; the
-    pages show their items under headings by their value of the facet `group`."""
+    pages show their items under headings by their value of the facet `group`, and carry the
+    index's `version` (a hash of the rest), so that a page and an index of different builds (a
+    browser's cache after a deploy) are never put together."""
     position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
     rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
     index: dict[str, object] = {
@@ -60,7 +63,13 @@ def facet_index(
         index["ranges"] = [[key, spans] for key, spans in ranges.items()]
     if pages:
         index["pages"] = {"size": PAGE_SIZE, "urls": pages, "group": group}
+        index["version"] = index_version(index)
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+
+def index_version(index: Mapping[str, object]) -> str:
+    text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class ExplorerPlanner:
@@ -80,6 +89,7 @@ class ExplorerPlanner:
             len(self.indexes.records),
             RECORDS_INDEX,
             pager(page, self.page_count, explore_url),
+            self.version,
         )
 
     def explorer_facets(self) -> list[ExplorerFacet]:
@@ -150,6 +160,11 @@ class ExplorerPlanner:
             groups.setdefault(record.date.year, []).append(self.cards.card(record))
         return [RecordGroup(Link(str(y), "", len(cards)), f"year-{y}", cards) for y, cards in groups.items()]
 
+    @cached_property
+    def version(self) -> str:
+        return str(json.loads(self.explorer_index).get("version", ""))
+
+    @cached_property
     def explorer_index(self) -> str:
         """The explorer's static index: each record's facet values, in the order the page lists them."""
         items: list[dict[str, list[str]]] = []
@@ -185,4 +200,4 @@ class ExplorerPlanner:
         ]
 
     def files(self) -> dict[str, FileText]:
-        return {RECORDS_INDEX: self.explorer_index}
+        return {RECORDS_INDEX: lambda: self.explorer_index}

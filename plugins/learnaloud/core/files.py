@@ -69,6 +69,9 @@ RESERVED_FOLDERS = (
     "contribute/",  # the Contribute section's guides: nothing beside them could be told apart
     "schema/",  # the JSON Schema editors fetch
 )
+# A paged list's later pages (core/paging.py: the explorer's, the blog's and its years'), whatever
+# their number: a list that grows would otherwise one day collide with a page written there.
+PAGED_LIST_PAGES = re.compile(r"(explore|blog|blog/\d+)/page/")
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.
 RESERVED_IDS = frozenset({"index", "readme"})
@@ -222,6 +225,7 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
             or key in folders
             or any(parent in folded for parent in parents(key))
             or key.startswith(RESERVED_FOLDERS)
+            or PAGED_LIST_PAGES.match(key)
         )
         if clash:
             folder, name = posixpath.split(src)

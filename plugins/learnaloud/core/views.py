@@ -394,6 +394,7 @@ class ExplorerView:
     total: int
     index_url: str
     pager: Pager  # the list's other pages: without JavaScript, the way to every record
+    version: str  # the index's: explorer.js takes a page's records only from pages of the same build
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@
     const paging = index.pages || null;
     const offset = paging ? (Number(root.dataset.page) - 1) * paging.size : 0;
     const onPage = index.items.slice(offset, paging ? offset + paging.size : undefined).length;
-    if (items.length !== onPage) return; // page and index disagree: keep the plain list
+    // Page and index disagree (of different builds: a cache after a deploy): keep the plain list.
+    if (items.length !== onPage || (paging && root.dataset.version !== index.version)) return;
     const ranges = (index.ranges || [])
       .map(([key, spans]) => ({ key, spans, field: root.querySelector(`[data-range="${key}"]`), value: null }))
       .filter((range) => range.field && range.spans.length === index.items.length);
@@ -40,7 +41,20 @@
     const options = [];
     const params = new URLSearchParams(window.location.search);
     const status = root.querySelector(".la-explorer__status");
+    const plain = status.textContent; // the page's own words: "943 records · page 3 of 19"
     const clear = root.querySelector(".la-explorer__clear");
+    const noun = root.dataset.noun;
+    // Nothing matches: said where the list was, with a way back.
+    const empty = document.createElement("p");
+    empty.className = "la-empty";
+    empty.hidden = true;
+    const unticked = document.createElement("button");
+    unticked.type = "button";
+    unticked.className = "la-explorer__unfilter";
+    unticked.textContent = "clear all filters";
+    unticked.addEventListener("click", () => clear.click());
+    empty.append(`No ${noun.slice(0, -1)} matches every filter you ticked: untick one, or `, unticked, ".");
+    status.after(empty);
 
     facets.forEach((facet, k) => {
       for (const value of (params.get(facet.key) || "").split(",")) {
@@ -80,9 +94,14 @@
       });
     });
     clear.hidden = false;
-    // On a phone the list matters more than the filters: start with them folded away.
+    // On a phone the list matters more than the filters: they start folded away, their summary
+    // saying how many are ticked (a shared link's choices are in the status line too).
     const filters = root.querySelector(".la-explorer__facets");
-    if (window.matchMedia("(max-width: 60em)").matches && !filtering()) filters.open = false;
+    const ticked = document.createElement("span");
+    ticked.className = "la-meta";
+    filters.querySelector("summary").append(ticked);
+    if (window.matchMedia("(max-width: 60em)").matches) filters.open = false;
+    status.tabIndex = -1; // where focus goes when the button that had it is gone
     clear.addEventListener("click", () => {
       chosen.forEach((set) => set.clear());
       ranges.forEach((range) => {
@@ -90,6 +109,7 @@
         range.input.value = "";
       });
       update(true);
+      status.focus();
     });
     update(false);
 
@@ -150,8 +170,10 @@
         option.item.classList.toggle("la-facet__none", count === 0 && !option.box.checked);
       }
       const narrowed = filtering();
-      const noun = root.dataset.noun;
-      status.textContent = narrowed ? `${shown} of ${rows.length} ${noun} match` : `${rows.length} ${noun}`;
+      status.textContent = narrowed ? said(shown) : plain;
+      empty.hidden = !narrowed || shown > 0;
+      const count = chosen.reduce((sum, set) => sum + set.size, 0) + ranges.filter((r) => r.value !== null).length;
+      ticked.textContent = count ? ` (${count} ticked)` : "";
       clear.disabled = !narrowed;
       if (remember) {
         const query = new URLSearchParams();
@@ -166,6 +188,12 @@
       }
     }
 
+    // How many match, and, when a paged list shows only the first of them, how many.
+    function said(matches) {
+      const shown = elsewhere ? elsewhere.limit() : matches;
+      return `${matches} of ${rows.length} ${noun} match` + (matches > shown ? ` · the first ${shown} shown` : "");
+    }
+
     // The narrowed list of a paged list: the matches from every page, a page of them at a time,
     // in a list of its own; the page's own list and its pager come back when nothing is ticked.
     function pagedResults() {
@@ -175,18 +203,26 @@
       const more = document.createElement("button");
       more.type = "button";
       more.className = "md-button la-explorer__more";
-      more.textContent = `More ${root.dataset.noun}`;
       results.append(list, more);
       const pages = new Map(); // page number → its fetch, once
       const site = new URL("..", indexUrl); // the site's root: the index is explore/records.json
       let wanted = [];
       let limit = paging.size;
       let drawn = 0; // the latest drawing wins: an older one still fetching is dropped
+      // Back from a record: as many matches shown as when the reader left, and where they were.
+      const left = window.history.state || {};
+      let restoring = left.shown > 0; // until the first drawing
+      window.addEventListener("pagehide", () => {
+        if (filtering()) window.history.replaceState({ shown: limit, y: window.scrollY }, "");
+      });
 
       more.addEventListener("click", () => {
         const first = limit;
         limit += paging.size;
-        draw().then(() => list.querySelectorAll("[data-item] a")[first]?.focus());
+        draw().then(() => {
+          status.textContent = said(wanted.length);
+          list.querySelectorAll("[data-item]")[first]?.querySelector("a")?.focus();
+        });
       });
 
       function fetchPage(number) {
@@ -197,6 +233,11 @@
             .then((text) => {
               const page = new DOMParser().parseFromString(text, "text/html");
               const found = page.querySelectorAll(".la-explorer__results [data-item]");
+              // Only a page of the index's own build holds the records the index says it does.
+              const held = Math.min(paging.size, rows.length - (number - 1) * paging.size);
+              if (page.querySelector(".la-explorer")?.dataset.version !== index.version || found.length !== held) {
+                return Promise.reject(new Error("changed"));
+              }
               found.forEach((element, i) => {
                 const row = rows[(number - 1) * paging.size + i];
                 if (!row) return;
@@ -215,13 +256,24 @@
         const ticket = ++drawn;
         const shown = wanted.slice(0, limit);
         const missing = new Set(shown.filter((row) => !row.element).map((row) => Math.floor(row.position / paging.size) + 1));
+        if (missing.size) {
+          list.setAttribute("aria-busy", "true");
+          more.disabled = true;
+          more.textContent = "Loading…";
+          if (!list.querySelector("[data-item]")) list.replaceChildren(Object.assign(document.createElement("p"), { className: "la-meta", textContent: `Loading the matching ${noun}…` }));
+        }
         try {
           await Promise.all(Array.from(missing, fetchPage));
         } catch {
-          if (ticket === drawn) list.replaceChildren(Object.assign(document.createElement("p"), { className: "la-empty", textContent: "Some of the list could not be loaded: reload the page to try again." }));
+          if (ticket === drawn) {
+            list.removeAttribute("aria-busy");
+            more.hidden = true;
+            list.replaceChildren(Object.assign(document.createElement("p"), { className: "la-empty", textContent: "Some of the list could not be loaded, or has changed since this page was: reload the page to try again." }));
+          }
           return;
         }
         if (ticket !== drawn) return;
+        list.removeAttribute("aria-busy");
         const sections = [];
         for (const row of shown) {
           let section = sections[sections.length - 1];
@@ -248,13 +300,22 @@
             return section;
           }),
         );
-        more.hidden = wanted.length <= limit;
+        const rest = wanted.length - limit;
+        more.hidden = rest <= 0;
+        more.disabled = false;
+        more.textContent = rest > paging.size ? `Show ${paging.size} more ${noun} (${rest} not shown yet)` : `Show the other ${rest} ${noun}`;
+        if (restoring) {
+          restoring = false;
+          window.scrollTo(0, left.y || 0);
+        }
       }
 
       return {
         // `matching`: the rows to show, or null for the page's own list. Returns how many match.
         show(matching) {
           const narrowing = matching !== null;
+          restoring = restoring && narrowing;
+          if (restoring) window.history.scrollRestoration = "manual"; // the list is drawn after load
           own.forEach((element) => (element.hidden = narrowing));
           list.hidden = !narrowing;
           more.hidden = true;
@@ -263,10 +324,11 @@
             return rows.length;
           }
           wanted = matching;
-          limit = paging.size;
+          limit = restoring ? left.shown : paging.size;
           draw();
           return matching.length;
         },
+        limit: () => Math.min(limit, wanted.length),
       };
     }
   }
