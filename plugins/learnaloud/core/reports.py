@@ -18,7 +18,7 @@ from .cards import Cards
 from .measures import MeasurePlanner
 from .model import KeyQuestion, LearningTable, Post, Record
 from .page import PlannedPage
-from .questions import AnswerHtml
+from .questions import AnswerHtml, question_year_url
 from .report_figures import YearFigure, YearFigures
 from .tables import TablePlanner, newest_first
 from .travel import Flows
@@ -39,6 +39,10 @@ from .views import (
 )
 
 REPORTS_URL = "reports/"
+# A place's answers to a question that the year in review shows, newest first: the rest are in the
+# place's own report, so that the review stays a report one reads (and a page one downloads) at
+# any size of network.
+REVIEW_ANSWERS = 3
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -83,6 +87,7 @@ class QuestionAnswers:
     anchor: str
     groups: list[AnswerGroup]
     count: int
+    everything: Link | None = None  # where every answer of the year is, when some are left out
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,7 @@ class YearInReviewView:
     posts: list[PostCard]
     record_count: int
     years: list[Link]  # every year in review, newest first
+    answers_shown: int = REVIEW_ANSWERS  # a place's answers to a question shown, at most
 
 
 @dataclass(frozen=True)
@@ -270,9 +276,12 @@ class ReportPlanner:
                 found.setdefault((question, answer.record.date.year), []).append(answer)
         return found
 
-    def answers(self, year: int, page: str, place_id: str | None = None) -> list[QuestionAnswers]:
+    def answers(
+        self, year: int, page: str, place_id: str | None = None, limit: int | None = None
+    ) -> list[QuestionAnswers]:
         """Each key question with the year's answers to it, by place, newest first (as a question's
-        page has them), as cut from the records' own pages and made to work on `page`."""
+        page has them), as cut from the records' own pages and made to work on `page`; at most
+        `limit` a place, the rest linked in its report."""
         found = []
         for number, question in enumerate(self.published.network.questions, start=1):
             given: list[AnswerSection] = [
@@ -282,13 +291,33 @@ class ReportPlanner:
             ]
             groups = []
             for pid in self.indexes.places_of([a.record for a in given]):
-                mine = [
-                    Answer(self.cards.card(a.record), self.answer_html(a, page))
-                    for a in given
-                    if a.record.place == pid
-                ]
-                groups.append(AnswerGroup(self.cards.place_link(pid), f"{question.id}-{pid}", mine))
-            found.append(QuestionAnswers(question, number, f"question-{question.id}", groups, len(given)))
+                mine = [a for a in given if a.record.place == pid]
+                shown = mine[:limit]
+                rest = len(mine) - len(shown)
+                more = Link(
+                    f"{plural(rest, 'more answer')} from {self.published.places[pid].name} in its "
+                    f"{year} report",
+                    f"{place_report_url(pid, year)}#question-{question.id}",
+                    rest,
+                )
+                groups.append(
+                    AnswerGroup(
+                        self.cards.place_link(pid),
+                        f"{question.id}-{pid}",
+                        [Answer(self.cards.card(a.record), self.answer_html(a, page)) for a in shown],
+                        more if rest else None,
+                    )
+                )
+            everything = None
+            if any(group.more for group in groups):
+                everything = Link(
+                    f"All {len(given)} answers of {year}, place by place",
+                    question_year_url(question.id, year),
+                    len(given),
+                )
+            found.append(
+                QuestionAnswers(question, number, f"question-{question.id}", groups, len(given), everything)
+            )
         return found
 
     def table_view(self, table: LearningTable, page: str) -> TableView:
@@ -373,20 +402,28 @@ class ReportPlanner:
         earlier = newest_first([self.published.tables[tid] for tid in picked])
         return [self.learning(t, page, picked[t.id]) for t in earlier if t.hypotheses]
 
-    def flows_in(self, year: int, place_id: str | None = None) -> list[Flow]:
+    def flows_in(self, year: int, place_id: str | None = None, limit: int | None = None) -> list[Flow]:
         """Learning that travelled between places that year (the learning record's year): all of
-        it, or what came to or went from one place."""
+        it, or what came to or went from one place; at most `limit` records an arrow, the rest
+        linked in the learning place's report."""
         found = []
         for source, learner, pairs in self.flows:
             if place_id is not None and place_id not in (source, learner):
                 continue
             mine = [(a, b) for a, b in pairs if a.date.year == year]
             if mine:
+                rest = len(mine) - len(mine[:limit])
+                more = Link(
+                    f"{plural(rest, 'more record')} in {self.published.places[learner].name}'s {year} report",
+                    f"{place_report_url(learner, year)}#travel",
+                    rest,
+                )
                 found.append(
                     Flow(
                         self.cards.place_link(source),
                         self.cards.place_link(learner),
-                        [(self.cards.card(a), self.cards.card(b)) for a, b in mine],
+                        [(self.cards.card(a), self.cards.card(b)) for a, b in mine[:limit]],
+                        more if rest else None,
                     )
                 )
         return found
@@ -564,13 +601,13 @@ class ReportPlanner:
         posts = self.posts_in(year)
         tables = self.tables_in(year)
         measures = self.figures.figures(year)
-        questions = self.answers(year, page)
+        questions = self.answers(year, page, limit=REVIEW_ANSWERS)
         headlines = self.headlines(year, page)
         places = [
             self.place_year(pid, year) for pid in self.indexes.place_order if year in self.place_years(pid)
         ]
         hypotheses = self.hypotheses(year, page)
-        flows = self.flows_in(year)
+        flows = self.flows_in(year, limit=REVIEW_ANSWERS)
         learned = [
             *([Section("Written reports", "#written", [], 3)] if headlines.reports else []),
             *([Section("What the tables concluded", "#concluded", [], 3)] if headlines.tables else []),

@@ -340,6 +340,7 @@ class AnswerGroup:
     place: Link
     anchor: str
     answers: list[Answer]
+    more: Link | None = None  # the answers left out here, and where they are
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,7 @@ class Flow:
     source: Link
     learner: Link
     pairs: list[tuple[RecordCard, RecordCard]]  # (the record that learned, the one it learned from)
+    more: Link | None = None  # the pairs left out here, and where they are
 
 
 @dataclass(frozen=True)

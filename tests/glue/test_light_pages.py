@@ -1,0 +1,81 @@
+"""Pages that gather a whole network's learning stay pages one reads and downloads, at any size of
+network: they show a bounded part of it and link, with counts, to where the rest is. Built once,
+from the benchmark's synthetic network, large enough that every bound is reached."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from learnaloud.core.links import normal
+from learnaloud.core.reports import REVIEW_ANSWERS
+from tests.helpers import Build, build_site
+from tests.test_bench import load_bench
+
+RECORDS = 400  # twenty a place: more answers a place and year than the year in review shows
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("light")
+    bench = load_bench()
+    bench.write_learnaloud_content(bench.make_network(RECORDS), root / "content")
+    build = build_site(root / "content", root / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def soup(build: Build, url: str) -> BeautifulSoup:
+    return BeautifulSoup(build.page(url), "html.parser")
+
+
+def answers_under(heading: Tag) -> int:
+    """The answers after a report's question heading, up to the next question or section."""
+    count = 0
+    for tag in heading.find_all_next(True):
+        if tag.name in ("h2", "h3") and "la-report__question" in tag.get("class", []):
+            break
+        if tag.name == "h2":
+            break
+        count += tag.name == "article" and "la-answer" in tag.get("class", [])
+    return count
+
+
+def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large: Build) -> None:
+    page = soup(large, "year-in-review/2025")
+    linked = 0
+    for section in page.select("section[aria-labelledby^=question-]"):
+        question = str(section["aria-labelledby"]).removeprefix("question-")
+        everything = section.select_one("p.la-meta > a")
+        assert everything is not None, question  # the year's answers all, a link away
+        total = int(everything.get_text().split()[1])
+        year_page = soup(large, normal(f"year-in-review/2025/{everything['href']}"))
+        assert len(year_page.select("article.la-answer")) == total
+        shown = 0
+        for group in section.select("h3.la-report__place"):
+            place = str(group["id"]).removeprefix(f"{question}-")
+            answers = []
+            for tag in group.find_next_siblings():
+                if tag.name == "h3":
+                    break
+                answers.append(tag)
+            articles = [t for t in answers if t.name == "article"]
+            assert 1 <= len(articles) <= REVIEW_ANSWERS, (question, place)
+            shown += len(articles)
+            rest = [t for t in answers if "la-report__rest" in t.get("class", [])]
+            report = soup(large, f"places/{place}/reports/2025")
+            heading = report.find(id=f"question-{question}")
+            assert isinstance(heading, Tag)
+            if rest:
+                link = rest[0].a
+                assert link is not None
+                target = normal(f"year-in-review/2025/{link['href']}")
+                assert target == f"places/{place}/reports/2025/#question-{question}"
+                more = int(link.get_text().split()[0])
+                assert len(articles) == REVIEW_ANSWERS and answers_under(heading) == REVIEW_ANSWERS + more
+                linked += 1
+            else:
+                assert answers_under(heading) == len(articles)
+        assert shown < total
+    assert linked
+    assert len(large.page("year-in-review/2025")) < 600_000
