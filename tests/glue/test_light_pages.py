@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from learnaloud.core.links import normal
-from learnaloud.core.reports import REVIEW_ANSWERS
+from learnaloud.core.paging import GROUP_SHOWN
 from tests.helpers import Build, build_site
 from tests.test_bench import load_bench
 
@@ -60,7 +60,7 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
                     break
                 answers.append(tag)
             articles = [t for t in answers if t.name == "article"]
-            assert 1 <= len(articles) <= REVIEW_ANSWERS, (question, place)
+            assert 1 <= len(articles) <= GROUP_SHOWN, (question, place)
             shown += len(articles)
             rest = [t for t in answers if "la-report__rest" in t.get("class", [])]
             report = soup(large, f"places/{place}/reports/2025")
@@ -72,10 +72,45 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
                 target = normal(f"year-in-review/2025/{link['href']}")
                 assert target == f"places/{place}/reports/2025/#question-{question}"
                 more = int(link.get_text().split()[0])
-                assert len(articles) == REVIEW_ANSWERS and answers_under(heading) == REVIEW_ANSWERS + more
+                assert len(articles) == GROUP_SHOWN and answers_under(heading) == GROUP_SHOWN + more
                 linked += 1
             else:
                 assert answers_under(heading) == len(articles)
         assert shown < total
     assert linked
     assert len(large.page("year-in-review/2025")) < 600_000
+
+
+def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest(large: Build) -> None:
+    linked = 0
+    for question in ("learning", "patterns", "adapt", "share"):
+        page = soup(large, f"questions/{question}")
+        assert (
+            "newest of each year here, the rest in the year's view"
+            in page.select_one(".la-qfilter__now").get_text()
+        )  # type: ignore[union-attr]
+        for heading in page.select(".la-qgroup h3"):
+            year, place = str(heading["id"]).removeprefix("year-").split("-", 1)
+            total = int(heading.select_one(".la-count").get_text())  # type: ignore[union-attr]
+            following = []
+            for tag in heading.find_next_siblings():
+                if tag.name in ("h2", "h3"):
+                    break
+                following.append(tag)
+            shown = [t for t in following if t.name == "article"]
+            rest = [t for t in following if "la-qgroup__rest" in t.get("class", [])]
+            assert len(shown) == min(total, GROUP_SHOWN), heading["id"]
+            if total > GROUP_SHOWN:
+                link = rest[0].a
+                assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
+                target, _, anchor = normal(f"questions/{question}/{link['href']}").partition("#")
+                assert target == f"questions/{question}/{year}/" and anchor == f"place-{place}"
+                section = soup(large, target).find(id=anchor)
+                assert isinstance(section, Tag)
+                group = section.find_parent("section")
+                assert group is not None and len(group.select("article.la-answer")) == total
+                linked += 1
+            else:
+                assert not rest
+        assert len(large.page(f"questions/{question}")) < 300_000
+    assert linked

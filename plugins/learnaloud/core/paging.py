@@ -9,6 +9,11 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 
+# A group's newest items on a page that gathers a whole network's (a question's answers by year and
+# place, the year in review): the rest are a link away, on a page of their own, so the gathering
+# page stays one a reader reads and a phone downloads however many records there are.
+GROUP_SHOWN = 3
+
 
 @dataclass(frozen=True)
 class Pager:

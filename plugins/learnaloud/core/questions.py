@@ -1,8 +1,9 @@
 """The network's key questions: a grid of who answered which, a page of answers per question, and
 a page of answers per place.
 
-A question's page shows every published answer, newest year first, by year and then by place, with
-a list of jump links to each. So that a reader can read across years without a wall of text, and
+A question's page shows the published answers, newest year first, by year and then by place (a
+place's GROUP_SHOWN newest of a year, with a link to the rest in the year's view), with a list of
+jump links to each. So that a reader can read across years without a wall of text, and
 without JavaScript, two kinds of page narrow it:
 
 - `questions/<question>/<year>/`: the answers to one question written that year, by place;
@@ -30,6 +31,7 @@ from .cards import Cards
 from .files import QUESTION_PLACES_FOLDER
 from .model import KeyQuestion
 from .page import PlannedPage
+from .paging import GROUP_SHOWN
 from .views import Answer, Cell, Link, QuestionsView, RecordCard, Row, question_url
 
 # Renders the HTML of a record's answers to a question, for the page it will appear on.
@@ -110,6 +112,7 @@ class AnswerGroup:
     count: int
     answers: list[Answer]
     groups: list[AnswerGroup]
+    more: Link | None = None  # the answers left out here (a question's page), and where they are
 
 
 @dataclass(frozen=True)
@@ -224,20 +227,35 @@ class QuestionPlanner:
     def by_place(
         self, pages: QuestionPages, answers: list[AnswerSection], page_url: str, year: int | None = None
     ) -> list[AnswerGroup]:
-        by_place: dict[str, list[Answer]] = {}
+        """The answers by place: all of them (a year's view), or, on the question's page (`year`
+        given), a place's newest of that year and a link to the rest in the year's view."""
+        by_place: dict[str, list[AnswerSection]] = {}
         for section in answers:
-            by_place.setdefault(section.record.place, []).append(self.answer(section, page_url))
-        return [
-            AnswerGroup(
-                self.place_name(pid),
-                place_anchor(pid) if year is None else year_place_anchor(year, pid),
-                len(by_place[pid]),
-                by_place[pid],
-                [],
+            by_place.setdefault(section.record.place, []).append(section)
+        groups = []
+        for pid in pages.places:
+            if pid not in by_place:
+                continue
+            mine = by_place[pid]
+            shown = mine if year is None else mine[:GROUP_SHOWN]
+            rest = len(mine) - len(shown)
+            more = None
+            if year is not None and rest:
+                where = f"{question_year_url(pages.question.id, year)}#{place_anchor(pid)}"
+                more = Link(
+                    f"{plural(rest, 'more answer')} from {self.place_name(pid)} in {year}", where, rest
+                )
+            groups.append(
+                AnswerGroup(
+                    self.place_name(pid),
+                    place_anchor(pid) if year is None else year_place_anchor(year, pid),
+                    len(mine),
+                    [self.answer(section, page_url) for section in shown],
+                    [],
+                    more,
+                )
             )
-            for pid in pages.places
-            if pid in by_place
-        ]
+        return groups
 
     def view(self, number: int, year: int | None = None) -> QuestionView:
         question = self.published.network.questions[number - 1]
@@ -286,7 +304,13 @@ class QuestionPlanner:
         back = link_from(src, pages.src)
         if year is not None:
             return f"**{year}** · {answers} from {places} · [Show all years]({back})\n"
-        return f"**All years and places** · {answers} from {places}, newest year first\n"
+        groups = Counter((a.record.date.year, a.record.place) for a in shown)
+        rest = (
+            f"; a place's {GROUP_SHOWN} newest of each year here, the rest in the year's view"
+            if max(groups.values()) > GROUP_SHOWN
+            else ""
+        )
+        return f"**All years and places** · {answers} from {places}, newest year first{rest}\n"
 
     def filters(
         self, pages: QuestionPages, groups: list[AnswerGroup], year: int | None = None

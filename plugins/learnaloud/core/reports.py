@@ -18,6 +18,7 @@ from .cards import Cards
 from .measures import MeasurePlanner
 from .model import KeyQuestion, LearningTable, Post, Record
 from .page import PlannedPage
+from .paging import GROUP_SHOWN
 from .questions import AnswerHtml, question_year_url
 from .report_figures import YearFigure, YearFigures
 from .tables import TablePlanner, newest_first
@@ -39,10 +40,6 @@ from .views import (
 )
 
 REPORTS_URL = "reports/"
-# A place's answers to a question that the year in review shows, newest first: the rest are in the
-# place's own report, so that the review stays a report one reads (and a page one downloads) at
-# any size of network.
-REVIEW_ANSWERS = 3
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -169,7 +166,7 @@ class YearInReviewView:
     posts: list[PostCard]
     record_count: int
     years: list[Link]  # every year in review, newest first
-    answers_shown: int = REVIEW_ANSWERS  # a place's answers to a question shown, at most
+    answers_shown: int = GROUP_SHOWN  # a place's answers to a question shown, at most
 
 
 @dataclass(frozen=True)
@@ -601,13 +598,13 @@ class ReportPlanner:
         posts = self.posts_in(year)
         tables = self.tables_in(year)
         measures = self.figures.figures(year)
-        questions = self.answers(year, page, limit=REVIEW_ANSWERS)
+        questions = self.answers(year, page, limit=GROUP_SHOWN)
         headlines = self.headlines(year, page)
         places = [
             self.place_year(pid, year) for pid in self.indexes.place_order if year in self.place_years(pid)
         ]
         hypotheses = self.hypotheses(year, page)
-        flows = self.flows_in(year, limit=REVIEW_ANSWERS)
+        flows = self.flows_in(year, limit=GROUP_SHOWN)
         learned = [
             *([Section("Written reports", "#written", [], 3)] if headlines.reports else []),
             *([Section("What the tables concluded", "#concluded", [], 3)] if headlines.tables else []),
