@@ -12,7 +12,8 @@ from learnaloud.core.paging import GROUP_SHOWN
 from tests.helpers import Build, build_site
 from tests.test_bench import load_bench
 
-RECORDS = 400  # twenty a place: more answers a place and year than the year in review shows
+RECORDS = 500  # 25 a place: more answers a place and year than a page gathering them shows, and
+# more records of a theme or a loop than a page lists
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +115,44 @@ def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest
                 assert not rest
         assert len(large.page(f"questions/{question}")) < 300_000
     assert linked
+
+
+def listed(build: Build, first: str) -> tuple[list[str], list[str]]:
+    """Every record a facet's pages list, following its pager from the first page; and the pages."""
+    records: list[str] = []
+    pages = [first]
+    while True:
+        page = soup(build, pages[-1])
+        records += [
+            normal(pages[-1] + str(a["href"])) for a in page.select("article .la-records h3 a, .la-compact a")
+        ]
+        older = page.select_one(".la-pager a[rel=next]")
+        if older is None:
+            return records, pages
+        pages.append(normal(pages[-1] + str(older["href"])).rstrip("/") + "/")
+
+
+@pytest.mark.parametrize(("first", "limit"), [("themes/youth-voice/", 150_000), ("loops/single/", 100_000)])
+def test_a_long_facet_is_paged_and_lists_each_record_once(large: Build, first: str, limit: int) -> None:
+    records, pages = listed(large, first)
+    assert len(pages) > 1
+    assert pages[1:] == [f"{first}page/{n}/" for n in range(2, len(pages) + 1)]
+    count = int(soup(large, first).select_one(".la-stats strong").get_text())  # type: ignore[union-attr]
+    assert len(records) == len(set(records)) == count
+    for url in pages:
+        assert len(large.page(url)) < limit, url
+    searched = {entry["location"] for entry in large.search_index()}
+    assert not [url for url in searched if url.startswith(f"{first}page/")]
+
+
+def test_a_theme_s_pattern_links_each_place_to_the_page_where_its_records_start(large: Build) -> None:
+    first = soup(large, "themes/youth-voice")
+    cells = first.select(".la-patterns table td a[href*='#']")
+    assert [cell for cell in cells if "page/2/#" in str(cell["href"])]  # a place on the second page
+    for cell in cells:
+        target, _, anchor = normal("themes/youth-voice/" + str(cell["href"])).partition("#")
+        page = soup(large, target)
+        assert page.find(id=anchor) is not None, cell["href"]
+    later = soup(large, "themes/youth-voice/page/2")
+    assert later.select_one(".la-patterns") is None  # the patterns are on the first page, linked
+    assert later.select_one('.la-kicker a[href$="youth-voice/"]') is not None

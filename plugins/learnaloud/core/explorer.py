@@ -17,7 +17,7 @@ from functools import cached_property, partial
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS, Record
 from .page import FileText, PlannedPage
-from .paging import page_count, page_items, pager
+from .paging import page_count, page_items, paged_url, pager
 from .views import (
     ExplorerFacet,
     ExplorerView,
@@ -36,7 +36,7 @@ PAGE_SIZE = 50  # records a page of the explorer lists: about 45 KB of cards
 
 
 def explore_url(page: int = 1) -> str:
-    return "explore/" if page == 1 else f"explore/page/{page}/"
+    return paged_url("explore/", page)
 
 
 def facet_index(

@@ -1,5 +1,9 @@
 """The facets records are filed under: themes (with their patterns), kinds of evidence and
-learning loops, each with an index page and a page per value listing its records by place."""
+learning loops, each with an index page and a page per value listing its records by place.
+
+A long list is paged (`themes/<theme>/page/2/`, …), so a page stays small at any size of network:
+the first page holds the theme's patterns, tables and posts, and every page a part of the list,
+by place; a place's link in the patterns goes to the page where its records start."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from functools import partial
 from .cards import Cards, count_links
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .page import PlannedPage
+from .paging import Pager, page_count, page_items, paged_url, pager
 from .posts import PostPlanner
 from .sharing import description
 from .tables import TablePlanner
@@ -42,6 +47,10 @@ EVIDENCE_DESCRIPTIONS = {
     "feedback": "What participants and partners told the place.",
     "reflection": "The people doing the work thinking about what it means.",
 }
+
+
+CARDS_A_PAGE = 50  # a theme's records, each a card: about 45 KB
+LINES_A_PAGE = 200  # a kind of evidence's or a loop's, a line each
 
 
 class FacetPlanner:
@@ -100,26 +109,49 @@ class FacetPlanner:
             "No learning records are published yet.",
         )
 
-    def theme_view(self, theme: Theme) -> FacetView:
+    @staticmethod
+    def by_place(records: list[Record], places: list[str]) -> list[Record]:
+        """The records in the order a facet's page lists them: place by place, newest first."""
+        mine: dict[str, list[Record]] = {}
+        for record in records:
+            mine.setdefault(record.place, []).append(record)
+        return [record for pid in places for record in mine.get(pid, [])]
+
+    def listed(self, records: list[Record], first: str, size: int, page: int) -> tuple[list[Record], Pager]:
+        """One page of a facet's records, by place, and where it is among the list's pages."""
+        ordered = self.by_place(records, self.indexes.places_of(records))
+        return list(page_items(ordered, size, page)), pager(
+            page, page_count(len(ordered), size), partial(paged_url, first)
+        )
+
+    def theme_view(self, theme: Theme, page: int = 1) -> FacetView:
         records = self.indexes.by_theme[theme.id]
+        shown, where = self.listed(records, theme_url(theme.id), CARDS_A_PAGE, page)
+        first = page == 1  # the theme's patterns, tables and posts, then its records
         return FacetView(
             "theme",
             Link("Themes", "themes/"),
             theme.title,
             "",
-            self.cards.by_place(records),
+            self.cards.by_place(shown),
             len(records),
-            self.theme_patterns(theme, records),
-            tuple(self.tables.of_theme(theme.id)),
-            tuple(self.posts.of_theme(theme.id)),
+            self.theme_patterns(theme, records) if first else None,
+            tuple(self.tables.of_theme(theme.id)) if first else (),
+            tuple(self.posts.of_theme(theme.id)) if first else (),
             ContentId(theme.id, "themes", "a record, post, table or activity"),
+            where,
+            theme_url(theme.id),
         )
 
     def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
         quarters = sorted({(r.date.year, (r.date.month - 1) // 3 + 1) for r in records})
         columns = [f"{y}-Q{q}" for y, q in quarters]
         timeline = []
-        for pid in self.indexes.places_of(records):
+        places = self.indexes.places_of(records)
+        starts: dict[str, int] = {}  # a place → the page of the list where its records start
+        for position, record in enumerate(self.by_place(records, places)):
+            starts.setdefault(record.place, position // CARDS_A_PAGE + 1)
+        for pid in places:
             mine = [r for r in records if r.place == pid]
             counts = Counter(f"{r.date.year}-Q{(r.date.month - 1) // 3 + 1}" for r in mine)
             name = self.published.places[pid].name
@@ -129,7 +161,7 @@ class FacetPlanner:
                     [
                         Cell(
                             counts[c],
-                            f"{theme_url(theme.id)}#{pid}",
+                            f"{paged_url(theme_url(theme.id), starts[pid])}#{pid}",
                             f"{counts[c]} record{'s' * (counts[c] != 1)} from {name} in {c}",
                         )
                         for c in columns
@@ -149,29 +181,55 @@ class FacetPlanner:
             self.cards.counted_loops(records, theme=theme.id),
         )
 
-    def evidence_view(self, evidence: str) -> FacetView:
+    def evidence_view(self, evidence: str, page: int = 1) -> FacetView:
         records = self.indexes.by_evidence[evidence]
+        shown, where = self.listed(records, evidence_url(evidence), LINES_A_PAGE, page)
         return FacetView(
             "evidence",
             Link("Evidence", "evidence/"),
             label(evidence),
             EVIDENCE_DESCRIPTIONS[evidence],
-            self.cards.by_place(records),
+            self.cards.by_place(shown),
             len(records),
             content_id=ContentId(evidence, "evidence", "a record"),
+            pager=where,
+            url=evidence_url(evidence),
         )
 
-    def loop_view(self, loop: str) -> FacetView:
+    def loop_view(self, loop: str, page: int = 1) -> FacetView:
         records = self.indexes.by_loop[loop]
+        shown, where = self.listed(records, loop_url(loop), LINES_A_PAGE, page)
         return FacetView(
             "loop",
             Link("Learning loops", "loops/"),
             f"{label(loop)}-loop learning",
             LOOP_QUESTIONS[loop],
-            self.cards.by_place(records),
+            self.cards.by_place(shown),
             len(records),
             content_id=ContentId(loop, "loop", "a record"),
+            pager=where,
+            url=loop_url(loop),
         )
+
+    @staticmethod
+    def later_pages(
+        first: PlannedPage, records: int, size: int, view: Callable[[int], FacetView]
+    ) -> list[PlannedPage]:
+        """A facet's page, then the rest of its list's pages: out of search and the nav."""
+        return [
+            first,
+            *(
+                PlannedPage(
+                    paged_url(first.src_uri.removesuffix(".md") + "/", page) + "index.md",
+                    first.template,
+                    f"{first.title}, page {page}",
+                    "",
+                    partial(view, page),
+                    searched=False,
+                )
+                for page in range(2, page_count(records, size) + 1)
+            ),
+        ]
 
     def pages(self) -> list[PlannedPage]:
         """The three index pages, then a page per theme, per kind of evidence and per loop."""
@@ -187,35 +245,35 @@ class FacetPlanner:
             ),
         ]
         for theme in sorted(self.published.themes.values(), key=lambda t: t.id):
-            pages.append(
-                PlannedPage(
-                    f"themes/{theme.id}.md",
-                    "learnaloud/facet.html",
-                    theme.title,
-                    theme.description,
-                    partial(self.theme_view, theme),
-                    description=description(theme.description),
-                    search_label="Theme",
-                )
+            first = PlannedPage(
+                f"themes/{theme.id}.md",
+                "learnaloud/facet.html",
+                theme.title,
+                theme.description,
+                partial(self.theme_view, theme),
+                description=description(theme.description),
+                search_label="Theme",
             )
+            records = len(self.indexes.by_theme[theme.id])
+            pages += self.later_pages(first, records, CARDS_A_PAGE, partial(self.theme_view, theme))
         for evidence in EVIDENCE_TYPES:
-            pages.append(
-                PlannedPage(
-                    f"evidence/{evidence}.md",
-                    "learnaloud/facet.html",
-                    label(evidence),
-                    "",
-                    partial(self.evidence_view, evidence),
-                )
+            first = PlannedPage(
+                f"evidence/{evidence}.md",
+                "learnaloud/facet.html",
+                label(evidence),
+                "",
+                partial(self.evidence_view, evidence),
             )
+            records = len(self.indexes.by_evidence[evidence])
+            pages += self.later_pages(first, records, LINES_A_PAGE, partial(self.evidence_view, evidence))
         for loop in LOOPS:
-            pages.append(
-                PlannedPage(
-                    f"loops/{loop}.md",
-                    "learnaloud/facet.html",
-                    f"{label(loop)}-loop learning",
-                    "",
-                    partial(self.loop_view, loop),
-                )
+            first = PlannedPage(
+                f"loops/{loop}.md",
+                "learnaloud/facet.html",
+                f"{label(loop)}-loop learning",
+                "",
+                partial(self.loop_view, loop),
             )
+            records = len(self.indexes.by_loop[loop])
+            pages += self.later_pages(first, records, LINES_A_PAGE, partial(self.loop_view, loop))
         return pages

@@ -30,6 +30,11 @@ def page_count(items: int, size: int) -> int:
     return max(1, -(-items // size))
 
 
+def paged_url(first: str, page: int) -> str:
+    """A list's page: its first at the list's own address (`explore/`), then `explore/page/2/`, …"""
+    return first if page == 1 else f"{first}page/{page}/"
+
+
 def page_items(items: Sequence[Item], size: int, page: int) -> Sequence[Item]:
     return items[(page - 1) * size : page * size]
 

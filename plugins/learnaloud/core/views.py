@@ -18,7 +18,7 @@ import nh3
 from markdown_it import MarkdownIt
 
 from .model import Measure, Network, Place, Post, Record
-from .paging import Pager
+from .paging import Pager, paged_url
 
 TAG_LIKE = re.compile(r"<[/!?a-zA-Z][^>]*>?")
 HIDDEN_CONTENT = {"script", "style"}  # elements whose text a page never shows
@@ -115,8 +115,7 @@ def post_url(post: Post) -> str:
 
 def blog_url(year: int | None = None, page: int = 1) -> str:
     """The blog: newest first, `blog/page/2/` on; a year's archive at `blog/2025/`."""
-    base = f"blog/{year}/" if year is not None else "blog/"
-    return base if page == 1 else f"{base}page/{page}/"
+    return paged_url(f"blog/{year}/" if year is not None else "blog/", page)
 
 
 def place_report_url(place_id: str, year: int) -> str:
@@ -327,6 +326,8 @@ class FacetView:
     tables: tuple[ThemeTables, ...] = ()  # a theme's tables: their insights and hypotheses
     posts: tuple[PostCard, ...] = ()  # a theme's posts and reports
     content_id: ContentId | None = None  # what contributors write to file a record here
+    pager: Pager | None = None  # a long list's other pages
+    url: str = ""  # its first page
 
 
 @dataclass(frozen=True)
