@@ -30,6 +30,14 @@ def soup(build: Build, url: str) -> BeautifulSoup:
     return BeautifulSoup(build.page(url), "html.parser")
 
 
+def pages_of(build: Build, first: str) -> list[str]:
+    """A list's pages, following its pager from the first."""
+    pages = [first]
+    while (following := soup(build, pages[-1]).select_one(".la-pager a[rel=next]")) is not None:
+        pages.append(normal(pages[-1] + str(following["href"])).rstrip("/") + "/")
+    return pages
+
+
 def answers_under(heading: Tag) -> int:
     """The answers after a report's question heading, up to the next question or section."""
     count = 0
@@ -50,8 +58,11 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
         everything = section.select_one("p.la-meta > a")
         assert everything is not None, question  # the year's answers all, a link away
         total = int(everything.get_text().split()[1])
-        year_page = soup(large, normal(f"year-in-review/2025/{everything['href']}"))
-        assert len(year_page.select("article.la-answer")) == total
+        year_view = normal(f"year-in-review/2025/{everything['href']}") + "/"
+        assert (
+            sum(len(soup(large, url).select("article.la-answer")) for url in pages_of(large, year_view))
+            == total
+        )
         shown = 0
         for group in section.select("h3.la-report__place"):
             place = str(group["id"]).removeprefix(f"{question}-")
@@ -105,7 +116,7 @@ def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest
                 link = rest[0].a
                 assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
                 target, _, anchor = normal(f"questions/{question}/{link['href']}").partition("#")
-                assert target == f"questions/{question}/{year}/" and anchor == f"place-{place}"
+                assert target.startswith(f"questions/{question}/{year}/") and anchor == f"place-{place}"
                 section = soup(large, target).find(id=anchor)
                 assert isinstance(section, Tag)
                 group = section.find_parent("section")
@@ -119,17 +130,13 @@ def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest
 
 def listed(build: Build, first: str) -> tuple[list[str], list[str]]:
     """Every record a facet's pages list, following its pager from the first page; and the pages."""
-    records: list[str] = []
-    pages = [first]
-    while True:
-        page = soup(build, pages[-1])
-        records += [
-            normal(pages[-1] + str(a["href"])) for a in page.select("article .la-records h3 a, .la-compact a")
-        ]
-        older = page.select_one(".la-pager a[rel=next]")
-        if older is None:
-            return records, pages
-        pages.append(normal(pages[-1] + str(older["href"])).rstrip("/") + "/")
+    pages = pages_of(build, first)
+    records = [
+        normal(url + str(a["href"]))
+        for url in pages
+        for a in soup(build, url).select("article .la-records h3 a, .la-compact a")
+    ]
+    return records, pages
 
 
 @pytest.mark.parametrize(("first", "limit"), [("themes/youth-voice/", 150_000), ("loops/single/", 100_000)])
@@ -156,3 +163,25 @@ def test_a_theme_s_pattern_links_each_place_to_the_page_where_its_records_start(
     later = soup(large, "themes/youth-voice/page/2")
     assert later.select_one(".la-patterns") is None  # the patterns are on the first page, linked
     assert later.select_one('.la-kicker a[href$="youth-voice/"]') is not None
+
+
+def test_a_long_year_view_is_paged_by_whole_places_and_its_chips_find_them(large: Build) -> None:
+    first = "questions/learning/2025/"
+    pages = pages_of(large, first)
+    assert len(pages) > 1 and pages[1] == f"{first}page/2/"
+    total = int(soup(large, first).select_one(".la-qfilter__now").get_text().split("·")[1].split()[0])  # type: ignore[union-attr]
+    seen: dict[str, int] = {}
+    for url in pages:
+        page = soup(large, url)
+        for section in page.select(".la-qgroup"):
+            place = str(section["aria-labelledby"])
+            assert place not in seen, place  # a place is whole, on one page
+            seen[place] = len(section.select("article.la-answer"))
+        assert len(large.page(url)) < 150_000, url
+    assert sum(seen.values()) == total
+    # Every page's chips lead to each place's section, on this page or the one holding it, counted.
+    for url in pages:
+        for chip in soup(large, url).select(".la-qfilter__row--jumps a"):
+            target, _, anchor = normal(url + str(chip["href"])).partition("#")
+            assert anchor in seen and soup(large, target or url).find(id=anchor) is not None
+            assert int(chip.select_one(".la-count").get_text().split()[0]) == seen[anchor]  # type: ignore[union-attr]

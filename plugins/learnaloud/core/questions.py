@@ -6,7 +6,8 @@ place's GROUP_SHOWN newest of a year, with a link to the rest in the year's view
 jump links to each. So that a reader can read across years without a wall of text, and
 without JavaScript, two kinds of page narrow it:
 
-- `questions/<question>/<year>/`: the answers to one question written that year, by place;
+- `questions/<question>/<year>/`: the answers to one question written that year, by place (a long
+  year on pages of about ANSWERS_A_PAGE answers, each place whole on one page);
 - `questions/places/<place>/`: one place's answers to every question, by question and then by year,
   newest first. A question's place chips lead to that place's section of it
   (`questions/places/<place>/#question-<question>`), so one page a place serves every question.
@@ -31,11 +32,12 @@ from .cards import Cards
 from .files import QUESTION_PLACES_FOLDER
 from .model import KeyQuestion
 from .page import PlannedPage
-from .paging import GROUP_SHOWN
+from .paging import GROUP_SHOWN, Pager, packed, paged_url, pager
 from .views import Answer, Cell, Link, QuestionsView, RecordCard, Row, question_url
 
 # Renders the HTML of a record's answers to a question, for the page it will appear on.
 AnswerHtml = Callable[[AnswerSection, str], str]
+ANSWERS_A_PAGE = 50  # a year view's answers a page (whole places: about 60 KB)
 
 
 def question_year_url(question_id: str, year: int) -> str:
@@ -150,6 +152,7 @@ class QuestionView:
     filters: list[ChipRow]  # the years, then the places
     groups: list[AnswerGroup]
     others: list[Link]  # the other questions
+    pager: Pager | None = None  # a year view's other pages
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,23 @@ class QuestionPages:
     answers: list[AnswerSection]  # newest first
     years: dict[int, int]  # year → its number of answers, newest first
     places: dict[str, int]  # place id → its number of answers, by name
+    year_places: dict[int, dict[str, int]]  # year → its places' numbers of answers, by name
+    year_pages: dict[int, list[list[str]]]  # year → the places on each page of its view
 
     @property
     def src(self) -> str:
         return f"questions/{self.question.id}.md"
 
-    def year_src(self, year: int) -> str:
-        return f"questions/{self.question.id}/{year}.md"
+    def year_src(self, year: int, page: int = 1) -> str:
+        return paged_url(f"questions/{self.question.id}/{year}/", page).removesuffix("/") + ".md"
+
+    def year_page_url(self, year: int, page: int = 1) -> str:
+        return paged_url(question_year_url(self.question.id, year), page)
+
+    def year_place_url(self, year: int, place_id: str) -> str:
+        """A place's section of a year view, on the page that holds it."""
+        page = next(n for n, places in enumerate(self.year_pages[year], start=1) if place_id in places)
+        return f"{self.year_page_url(year, page)}#{place_anchor(place_id)}"
 
 
 def plural(count: int, noun: str) -> str:
@@ -206,11 +219,18 @@ class QuestionPlanner:
         answers = self.indexes.answers[question.id]
         years = Counter(a.record.date.year for a in answers)
         places = Counter(a.record.place for a in answers)
+        order = self.indexes.places_of([a.record for a in answers])
+        by_year = Counter((a.record.date.year, a.record.place) for a in answers)
+        year_places = {
+            year: {pid: by_year[year, pid] for pid in order if by_year[year, pid]} for year in years
+        }
         return QuestionPages(
             question,
             answers,
             {year: years[year] for year in sorted(years, reverse=True)},
-            {pid: places[pid] for pid in self.indexes.places_of([a.record for a in answers])},
+            {pid: places[pid] for pid in order},
+            year_places,
+            {year: packed(counts, ANSWERS_A_PAGE) for year, counts in year_places.items()},
         )
 
     def place_name(self, place_id: str) -> str:
@@ -241,7 +261,7 @@ class QuestionPlanner:
             rest = len(mine) - len(shown)
             more = None
             if year is not None and rest:
-                where = f"{question_year_url(pages.question.id, year)}#{place_anchor(pid)}"
+                where = pages.year_place_url(year, pid)
                 more = Link(
                     f"{plural(rest, 'more answer')} from {self.place_name(pid)} in {year}", where, rest
                 )
@@ -257,16 +277,19 @@ class QuestionPlanner:
             )
         return groups
 
-    def view(self, number: int, year: int | None = None) -> QuestionView:
+    def view(self, number: int, year: int | None = None, page: int = 1) -> QuestionView:
         question = self.published.network.questions[number - 1]
         pages = self.question_pages(question)
         others = [link for link in self.cards.question_links() if link.url != question_url(question.id)]
         groups: list[AnswerGroup]
-        if year is not None:  # one year, by place
-            url = question_year_url(question.id, year)
-            shown = [a for a in pages.answers if a.record.date.year == year]
+        where = None
+        if year is not None:  # one year, by place: whole places a page
+            url = pages.year_page_url(year, page)
+            here = set(pages.year_pages[year][page - 1])
+            shown = [a for a in pages.answers if a.record.date.year == year and a.record.place in here]
             groups = self.by_place(pages, shown, url)
             narrowed = str(year)
+            where = pager(page, len(pages.year_pages[year]), partial(pages.year_page_url, year))
         else:  # every answer, by year and then by place
             url = question_url(question.id)
             shown = pages.answers
@@ -286,6 +309,7 @@ class QuestionPlanner:
             self.filters(pages, groups, year),
             groups,
             others,
+            where,
         )
 
     # What the page shows, and the chips that lead elsewhere -----------------------------------------
@@ -332,8 +356,21 @@ class QuestionPlanner:
                 *(Chip(str(y), n, question_year_url(qid, y), y == year) for y, n in pages.years.items()),
             ],
         )
-        if year is not None:  # its places, on this page
-            places = ChipRow("Jump to a place", [Chip(g.text, g.count, f"#{g.anchor}") for g in groups])
+        if year is not None:  # its places, in this view: on this page, or on the page that has them
+            here = {g.anchor for g in groups}
+            places = ChipRow(
+                "Jump to a place",
+                [
+                    Chip(
+                        self.place_name(pid),
+                        n,
+                        f"#{place_anchor(pid)}"
+                        if place_anchor(pid) in here
+                        else pages.year_place_url(year, pid),
+                    )
+                    for pid, n in pages.year_places[year].items()
+                ],
+            )
         else:
             places = ChipRow(
                 "Place",
@@ -465,17 +502,19 @@ class QuestionPlanner:
                 )
             )
             for year in pages.years:
-                src = pages.year_src(year)
-                planned.append(
-                    PlannedPage(
-                        src,
-                        "learnaloud/question.html",
-                        f"{question.text} ({year})",
-                        self.showing(pages, src, year=year),
-                        partial(self.view, number, year=year),
-                        searched=False,  # the question's own page is the one search finds
+                count = len(pages.year_pages[year])
+                for page in range(1, count + 1):
+                    src = pages.year_src(year, page)
+                    planned.append(
+                        PlannedPage(
+                            src,
+                            "learnaloud/question.html",
+                            f"{question.text} ({year})" + (f", page {page}" if page > 1 else ""),
+                            self.showing(pages, src, year=year),
+                            partial(self.view, number, year=year, page=page),
+                            searched=False,  # the question's own page is the one search finds
+                        )
                     )
-                )
         for pid in self.place_totals():
             planned.append(
                 PlannedPage(
