@@ -185,3 +185,27 @@ def test_a_long_year_view_is_paged_by_whole_places_and_its_chips_find_them(large
             target, _, anchor = normal(url + str(chip["href"])).partition("#")
             assert anchor in seen and soup(large, target or url).find(id=anchor) is not None
             assert int(chip.select_one(".la-count").get_text().split()[0]) == seen[anchor]  # type: ignore[union-attr]
+
+
+def test_a_long_travel_list_is_paged_by_whole_arrows(large: Build) -> None:
+    pages = pages_of(large, "travel/")
+    assert len(pages) > 1
+    arrows: list[str] = []
+    pairs = 0
+    for number, url in enumerate(pages, start=1):
+        page = soup(large, url)
+        assert (page.select_one(".la-travel-figure svg") is not None) == (number == 1)  # the diagram once
+        for arrow in page.select("ul.la-flows > li"):
+            arrows.append(" ".join(arrow.p.get_text().split()))  # type: ignore[union-attr]
+            pairs += len(arrow.select("ul > li"))
+        assert len(large.page(url)) < 150_000, url
+    assert len(arrows) == len(set(arrows))  # an arrow whole, on one page
+    network = load_bench().make_network(RECORDS)  # the same network: made from a fixed seed
+    public = {r.ref: r for r in network.records if r.visibility == "public"}
+    expected = sum(
+        1
+        for record in public.values()
+        for ref in record.learned_from
+        if ref in public and public[ref].place != record.place
+    )
+    assert pairs == expected

@@ -371,9 +371,10 @@ class Flow:
 
 @dataclass(frozen=True)
 class TravelView:
-    svg: str  # the diagram, drawn at build time; `flows` says the same in words
+    svg: str  # the diagram, drawn at build time (on the first page); `flows` says the same in words
     flows: list[Flow]
     place_count: int
+    pager: Pager | None = None  # a long list's other pages, whole arrows a page
 
 
 @dataclass(frozen=True)
