@@ -4,6 +4,8 @@ from the benchmark's synthetic network, large enough that every bound is reached
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -209,3 +211,27 @@ def test_a_long_travel_list_is_paged_by_whole_arrows(large: Build) -> None:
         if ref in public and public[ref].place != record.place
     )
     assert pairs == expected
+
+
+def test_a_place_with_many_records_lists_them_by_page(tmp_path: Path) -> None:
+    bench = load_bench()
+    network = bench.make_network(1600)
+    place = network.places[0].id
+    mine = [r for r in network.records if r.place == place]
+    network.records = [r for r in mine if not r.learned_from]  # one place's, standing alone
+    bench.write_learnaloud_content(network, tmp_path / "content")
+    build = build_site(tmp_path / "content", tmp_path / "site")
+    assert build.returncode == 0, build.output
+    first = f"places/{place}/"
+    pages = pages_of(build, first)
+    assert len(pages) > 1 and pages[1] == f"{first}page/2/"
+    records = [
+        normal(url + str(a["href"])) for url in pages for a in soup(build, url).select("li.la-record h3 a")
+    ]
+    public = [r for r in network.records if r.visibility == "public"]
+    assert len(records) == len(set(records)) == len(public)
+    later = soup(build, pages[1])
+    assert later.select_one("#themes") is None  # the rest of the place's page is on its first
+    assert later.select_one(f'.la-kicker a[href$="{place}/"]') is not None
+    searched = {entry["location"] for entry in build.search_index()}
+    assert first in searched and not [url for url in searched if url.startswith(f"{first}page/")]

@@ -69,11 +69,11 @@ RESERVED_FOLDERS = (
     "contribute/",  # the Contribute section's guides: nothing beside them could be told apart
     "schema/",  # the JSON Schema editors fetch
 )
-# A paged list's later pages (core/paging.py: the explorer's, travel's, the blog's and its years', a theme's,
+# A paged list's later pages (core/paging.py: the explorer's, travel's, the blog's and its years', a place's, a theme's,
 # a kind of evidence's, a loop's, a question's year view), whatever
 # their number: a list that grows would otherwise one day collide with a page written there.
 PAGED_LIST_PAGES = re.compile(
-    r"(explore|travel|blog|blog/\d+|themes/[^/]+|evidence/[^/]+|loops/[^/]+|questions/[^/]+/\d+)/page/"
+    r"(explore|travel|blog|blog/\d+|places/[^/]+|themes/[^/]+|evidence/[^/]+|loops/[^/]+|questions/[^/]+/\d+)/page/"
 )
 # Ids a page family cannot use: `toolkit/index.md` is the toolkit's own page, and MkDocs publishes
 # `index.md` and `README.md` at their folder's address, where a card would not find them.

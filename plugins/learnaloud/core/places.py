@@ -8,6 +8,7 @@ from .cards import Cards
 from .measures import MeasurePlanner
 from .model import LOOP_QUESTIONS, Record
 from .page import PlannedPage
+from .paging import page_count, page_items, paged_url, pager
 from .posts import PostPlanner
 from .reports import ReportPlanner
 from .sharing import body_description, description
@@ -28,6 +29,8 @@ from .views import (
     place_url,
     question_url,
 )
+
+RECORDS_A_PAGE = 50  # a place's records a page, newest first; the rest of its page is on the first
 
 
 class PlacePlanner:
@@ -62,12 +65,12 @@ class PlacePlanner:
     def place_cards(self) -> list[PlaceCard]:
         return [self.place_card(pid) for pid in self.indexes.place_order]
 
-    def place_view(self, place_id: str) -> PlaceView:
+    def place_view(self, place_id: str, page: int = 1) -> PlaceView:
         records = self.indexes.by_place[place_id]
         cards, flows = self.cards, self.flows
         return PlaceView(
             self.published.places[place_id],
-            [cards.card(r) for r in records],
+            [cards.card(r) for r in page_items(records, RECORDS_A_PAGE, page)],
             cards.counted_themes(records),
             cards.counted_evidence(records, place=place_id),
             records[0].date if records else None,
@@ -80,6 +83,12 @@ class PlacePlanner:
                 Link(str(year), place_report_url(place_id, year))
                 for year in self.reports.place_years(place_id)
             ],
+            len(records),
+            pager(
+                page,
+                page_count(len(records), RECORDS_A_PAGE),
+                partial(paged_url, place_url(place_id)),
+            ),
         )
 
     def pages(self) -> list[PlannedPage]:
@@ -105,6 +114,18 @@ class PlacePlanner:
                     search_label="Place",
                 )
             )
+            records = len(self.indexes.by_place[place_id])
+            pages += [
+                PlannedPage(
+                    paged_url(place_url(place_id), page) + "index.md",
+                    "learnaloud/place.html",
+                    f"{place.name}: learning records, page {page}",
+                    "",
+                    partial(self.place_view, place_id, page),
+                    searched=False,
+                )
+                for page in range(2, page_count(records, RECORDS_A_PAGE) + 1)
+            ]
         return pages
 
 

@@ -236,6 +236,8 @@ class PlaceView:
     measures: list[Headline]  # its latest figure for each shared measure it reports
     posts: list[PostCard]  # its blog posts and reports, newest first
     reports: list[Link]  # its generated learning report for each year, newest first
+    record_count: int = 0
+    pager: Pager | None = None  # its records' other pages (the rest of the page is on the first)
 
 
 @dataclass(frozen=True)
