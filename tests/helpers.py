@@ -112,6 +112,7 @@ def build_site(
     strict: bool = False,
     custom_dir: Path | None = None,
     extra: str = "",
+    quiet: bool = False,
 ) -> Build:
     """`mkdocs build` of a content tree, as a contributor's CI would run it."""
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -131,6 +132,8 @@ def build_site(
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     if strict:
         command.append("--strict")
+    if quiet:
+        command.append("--quiet")
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site.parent, check=False)
     build = Build(result.returncode, result.stdout + result.stderr, site)
     assert_check_agrees(config, visibility, build)

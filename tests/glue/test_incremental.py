@@ -163,3 +163,50 @@ def test_a_page_that_warns_warns_in_every_build(docs: Path, tmp_path: Path, monk
         strict = build_site(docs, tmp_path / "project" / "site", extra=anchors, strict=True)
         assert strict.returncode != 0
         assert "missing-plan.md" in strict.output and "#no-such-heading" in strict.output
+
+
+def test_what_a_quiet_build_did_not_hear_the_next_build_says(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """`mkdocs build -q` hears no warning: it stores no render, so the next build warns (and a
+    strict one fails) as a build with no cache would."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    (docs / "notes.md").write_text("# Notes\n\nSee [the plan](missing-plan.md).\n")
+    quiet = build_site(docs, tmp_path / "project" / "site", strict=True, quiet=True)
+    assert quiet.returncode == 0  # as MkDocs' own: a quiet build hears no warning
+    strict = build_site(docs, tmp_path / "project" / "site", strict=True)
+    assert strict.returncode != 0 and "missing-plan.md" in strict.output
+
+
+def test_a_link_to_a_withheld_record_that_goes_away_is_reported(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """A link into what the build withholds is Learn Aloud's to explain; once the record is gone,
+    MkDocs' 'not found' is said again, by a build that has the page's last render in its cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    withheld = "places/north-quay/records/2025-06-14-what-we-did-not-say-on-the-funder-visit.md"
+    (docs / "notes.md").write_text(f"# Notes\n\nSee [the visit](places/../{withheld}).\n")
+    first = build_site(docs, tmp_path / "project" / "site", strict=True)
+    assert first.returncode != 0 and "which this build does not publish" in first.output
+    (docs / withheld).unlink()
+    strict = build_site(docs, tmp_path / "project" / "site", strict=True)
+    assert strict.returncode != 0 and "is not found" in strict.output, strict.output
+
+
+def test_an_extension_that_reads_files_turns_the_render_cache_off(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """pymdownx.snippets puts a file's text into a page: no render is reused, so a changed file
+    shows in the next build."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "note.txt").write_text("Version one of the note.\n")
+    (docs / "notes.md").write_text('# Notes\n\n--8<-- "note.txt"\n')
+    extra = f"markdown_extensions:\n  - toc\n  - pymdownx.snippets:\n      base_path: [{snippets}]\n"
+    first = build_site(docs, tmp_path / "project" / "site", extra=extra)
+    assert first.returncode == 0, first.output
+    (snippets / "note.txt").write_text("Version two of the note.\n")
+    again = build_site(docs, tmp_path / "project" / "site", extra=extra)
+    assert "Version two of the note." in again.page("notes")
+    assert "the Markdown of 0 pages" in again.output

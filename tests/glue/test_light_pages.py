@@ -4,6 +4,9 @@ from the benchmark's synthetic network, large enough that every bound is reached
 
 from __future__ import annotations
 
+import json
+import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from learnaloud.core.links import normal
 from learnaloud.core.paging import GROUP_SHOWN
+from learnaloud.core.reports import POSTS_SHOWN
 from tests.helpers import Build, build_site
 from tests.test_bench import load_bench
 
@@ -93,6 +97,15 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
         assert shown < total
     assert linked
     assert len(large.page("year-in-review/2025")) < 600_000
+    # The cover counts every record that drew on another place's, those a link away too.
+    travel = page.select_one("section[aria-labelledby=travel]")
+    assert travel is not None
+    listed = len(travel.select("ul.la-flows ul > li"))
+    linked_on = sum(
+        int(a.get_text().split()[0]) for a in travel.select(".la-report__rest a, a.la-report__count")
+    )
+    cover = page.select_one(".la-stats").get_text(" ", strip=True)  # type: ignore[union-attr]
+    assert f"{listed + linked_on} times learning travelled" in cover
 
 
 def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest(large: Build) -> None:
@@ -150,6 +163,13 @@ def test_a_long_facet_is_paged_and_lists_each_record_once(large: Build, first: s
     assert len(records) == len(set(records)) == count
     for url in pages:
         assert len(large.page(url)) < limit, url
+    # A place across two pages says so on both.
+    for before, after in pairwise(pages):
+        last = soup(large, before).select("article h2[id]")[-1]
+        first = soup(large, after).select("article h2[id]")[0]
+        split = last["id"] == first["id"]
+        assert ("continued" in first.get_text()) == split, after
+        assert ("go on on" in soup(large, before).get_text()) == split, before
     searched = {entry["location"] for entry in large.search_index()}
     assert not [url for url in searched if url.startswith(f"{first}page/")]
 
@@ -235,3 +255,60 @@ def test_a_place_with_many_records_lists_them_by_page(tmp_path: Path) -> None:
     assert later.select_one(f'.la-kicker a[href$="{place}/"]') is not None
     searched = {entry["location"] for entry in build.search_index()}
     assert first in searched and not [url for url in searched if url.startswith(f"{first}page/")]
+
+
+def test_the_explorer_s_version_changes_with_what_its_pages_show(tmp_path: Path) -> None:
+    """A cached page of another build is never mixed in: a retitled record is a new version; the
+    same content, the same version."""
+    bench = load_bench()
+    bench.write_learnaloud_content(bench.make_network(120), tmp_path / "content")
+
+    def version() -> str:
+        build = build_site(tmp_path / "content", tmp_path / "site")
+        assert build.returncode == 0, build.output
+        stamp = json.loads((build.site / "explore" / "records.json").read_text())["version"]
+        assert soup(build, "explore/page/2").select_one(".la-explorer")["data-version"] == stamp  # type: ignore[index]
+        return str(stamp)
+
+    first = version()
+    assert version() == first
+    records = sorted((tmp_path / "content" / "places").glob("*/records/*.md"))
+    record = next(r for r in records if "visibility: network" not in r.read_text(encoding="utf-8"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"^title: .*$", "title: Retitled", text, count=1, flags=re.M), encoding="utf-8")
+    assert version() != first
+
+
+def test_every_link_into_a_section_of_a_gathering_page_finds_it(large: Build) -> None:
+    """Patterns, themes, questions, the year in review and travel link into sections of pages that
+    are now paged or cut short: every such link finds its section on the page it opens."""
+    pages = [
+        p.parent.relative_to(large.site).as_posix() + "/"
+        for folder in ("patterns", "themes", "questions", "year-in-review", "travel")
+        for p in (large.site / folder).rglob("index.html")
+    ]
+    ids: dict[str, set[str]] = {}
+    checked = 0
+    for url in pages:
+        for link in soup(large, url).select("main a[href*='#']"):
+            target, _, anchor = normal(url + str(link["href"])).partition("#")
+            if not anchor or not target or target.startswith(("http", "/")):
+                continue
+            if target not in ids:
+                ids[target] = {str(tag["id"]) for tag in soup(large, target).select("[id]")}
+            assert anchor in ids[target], (url, link["href"])
+            checked += 1
+    assert checked > 100
+
+
+def test_the_year_in_review_lists_the_newest_posts_and_links_the_year_s_blog(large: Build) -> None:
+    page = soup(large, "year-in-review/2025")
+    posts = page.select_one("section[aria-labelledby=posts]")
+    assert posts is not None
+    link = posts.select_one(".la-report__rest a")
+    assert link is not None and link.get_text().startswith("All ")
+    total = int(link.get_text().split()[1])
+    assert len(posts.select(".la-post-card")) == POSTS_SHOWN < total
+    blog = normal(f"year-in-review/2025/{link['href']}") + "/"
+    assert blog == "blog/2025/"
+    assert sum(len(soup(large, url).select(".la-post-card")) for url in pages_of(large, blog)) == total

@@ -589,6 +589,7 @@ def test_the_year_in_review_shows_the_network_figures_and_travel(builds: dict[st
     ]
     travel = section_text(page, "travel")
     assert "North Quay learned from Hillfoot" in travel
+    assert "1 record in North Quay's 2025 report" in travel  # the records, a link away
     # Hillfoot's kitchen tables learned from North Quay's market stall: both in 2025.
     assert "Hillfoot learned from North Quay" in travel
 

@@ -133,6 +133,7 @@ def test_an_svg_that_links_a_style_sheet_is_refused(tmp_path: Path) -> None:
         ({"explore/page/40.md": "# Mine\n"}, "explore/page/40.md: this would take the place"),
         ({"blog/page/40.md": "# Mine\n"}, "blog/page/40.md: this would take the place"),
         ({"blog/2025/page/40.md": "# Mine\n"}, "blog/2025/page/40.md: this would take the place"),
+        ({"evidence/story/page/2/index.md": "# Mine\n"}, "e.g. to 'evidence/story/our-page/2/index.md'"),
         ({"assets/images/favicon.png": "png"}, "favicon.png: this would take the place"),
         ({"robots.txt": "Disallow: /"}, "robots.txt: this would take the place"),
         ({"themes/relational-approaches/index.md": "# Mine\n"}, "would take the place"),

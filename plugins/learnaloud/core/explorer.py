@@ -8,12 +8,12 @@ and fetches the pages that hold the records it shows."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cached_property, partial
 
+from .cache import fingerprint
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS, Record
 from .page import FileText, PlannedPage
@@ -45,14 +45,15 @@ def facet_index(
     ranges: Mapping[str, list[list[int] | None]] | None = None,
     pages: list[str] | None = None,
     group: str = "",
+    version: str = "",
 ) -> str:
     """A static index for filtering a list in the browser: each item's values, by option position,
     in the order the page lists the items (explorer.js reads it). `ranges` gives, for a filter by
     a number (the toolkit's number of people), each item's [smallest, largest], or None for any.
     `pages`, for a list paged PAGE_SIZE items a page: each page's URL, from the site's root; the
     pages show their items under headings by their value of the facet `group`, and carry the
-    index's `version` (a hash of the rest), so that a page and an index of different builds (a
-    browser's cache after a deploy) are never put together."""
+    index's `version` (a hash of what the pages show), so that a page and an index of different
+    builds (a browser's cache after a deploy) are never put together."""
     position = {f.key: {o.value: i for i, o in enumerate(f.options)} for f in facets}
     rows = [[[position[f.key][v] for v in item[f.key]] for f in facets] for item in items]
     index: dict[str, object] = {
@@ -63,13 +64,8 @@ def facet_index(
         index["ranges"] = [[key, spans] for key, spans in ranges.items()]
     if pages:
         index["pages"] = {"size": PAGE_SIZE, "urls": pages, "group": group}
-        index["version"] = index_version(index)
+        index["version"] = version
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
-
-
-def index_version(index: Mapping[str, object]) -> str:
-    text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class ExplorerPlanner:
@@ -84,7 +80,7 @@ class ExplorerPlanner:
 
     def explorer_view(self, page: int) -> ExplorerView:
         return ExplorerView(
-            self.explorer_facets(),
+            self.facets,
             self.by_year(page_items(self.indexes.records, PAGE_SIZE, page)),
             len(self.indexes.records),
             RECORDS_INDEX,
@@ -162,11 +158,17 @@ class ExplorerPlanner:
 
     @cached_property
     def version(self) -> str:
-        return str(json.loads(self.explorer_index).get("version", ""))
+        """What the explorer's pages show, hashed: the index, and every record's card, in order."""
+        cards = [self.cards.card(record) for record in self.indexes.records]
+        return (fingerprint(self.facets, self.items, cards) or "")[:16]
 
     @cached_property
-    def explorer_index(self) -> str:
-        """The explorer's static index: each record's facet values, in the order the page lists them."""
+    def facets(self) -> list[ExplorerFacet]:
+        return self.explorer_facets()
+
+    @cached_property
+    def items(self) -> list[dict[str, list[str]]]:
+        """Each record's facet values, in the order the pages list them."""
         items: list[dict[str, list[str]]] = []
         for record in self.indexes.records:
             answered = dict.fromkeys(a.question.id for a in self.indexes.answers_of[record.ref])
@@ -180,10 +182,14 @@ class ExplorerPlanner:
                     "year": [str(record.date.year)],
                 }
             )
+        return items
+
+    @cached_property
+    def explorer_index(self) -> str:
+        """The explorer's static index: each record's facet values, in the order the page lists them."""
         pages = [explore_url(page) for page in range(1, self.page_count + 1)]
-        return facet_index(
-            self.explorer_facets(), items, pages=pages if len(pages) > 1 else None, group="year"
-        )
+        paged = pages if len(pages) > 1 else None
+        return facet_index(self.facets, self.items, pages=paged, group="year", version=self.version)
 
     def pages(self) -> list[PlannedPage]:
         return [

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from .cards import Cards, count_links
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .page import PlannedPage
-from .paging import Pager, page_count, page_items, paged_url, pager
+from .paging import Pager, page_count, paged_url, pager
 from .posts import PostPlanner
 from .sharing import description
 from .tables import TablePlanner
@@ -49,6 +50,16 @@ EVIDENCE_DESCRIPTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A page of a facet's records, by place; whether its first and last places go across pages."""
+
+    records: list[Record]
+    pager: Pager
+    continued: bool
+    continues: bool
+
+
 CARDS_A_PAGE = 50  # a theme's records, each a card: about 45 KB
 LINES_A_PAGE = 200  # a kind of evidence's or a loop's, a line each
 
@@ -60,6 +71,7 @@ class FacetPlanner:
         self.published = cards.published
         self.indexes = cards.indexes
         self.tables = tables
+        self.starts: dict[str, dict[str, int]] = {}  # theme → place → the page its records start on
 
     def facet_cards(
         self,
@@ -117,41 +129,54 @@ class FacetPlanner:
             mine.setdefault(record.place, []).append(record)
         return [record for pid in places for record in mine.get(pid, [])]
 
-    def listed(self, records: list[Record], first: str, size: int, page: int) -> tuple[list[Record], Pager]:
+    def listed(self, records: list[Record], first: str, size: int, page: int) -> Listed:
         """One page of a facet's records, by place, and where it is among the list's pages."""
         ordered = self.by_place(records, self.indexes.places_of(records))
-        return list(page_items(ordered, size, page)), pager(
-            page, page_count(len(ordered), size), partial(paged_url, first)
+        start, end = (page - 1) * size, page * size
+        shown = ordered[start:end]
+        return Listed(
+            shown,
+            pager(page, page_count(len(ordered), size), partial(paged_url, first)),
+            bool(shown) and start > 0 and ordered[start - 1].place == shown[0].place,
+            bool(shown) and end < len(ordered) and ordered[end].place == shown[-1].place,
         )
 
     def theme_view(self, theme: Theme, page: int = 1) -> FacetView:
         records = self.indexes.by_theme[theme.id]
-        shown, where = self.listed(records, theme_url(theme.id), CARDS_A_PAGE, page)
+        listed = self.listed(records, theme_url(theme.id), CARDS_A_PAGE, page)
         first = page == 1  # the theme's patterns, tables and posts, then its records
         return FacetView(
             "theme",
             Link("Themes", "themes/"),
             theme.title,
             "",
-            self.cards.by_place(shown),
+            self.cards.by_place(listed.records),
             len(records),
             self.theme_patterns(theme, records) if first else None,
             tuple(self.tables.of_theme(theme.id)) if first else (),
             tuple(self.posts.of_theme(theme.id)) if first else (),
             ContentId(theme.id, "themes", "a record, post, table or activity"),
-            where,
+            listed.pager,
             theme_url(theme.id),
+            listed.continued,
+            listed.continues,
         )
+
+    def theme_place_url(self, theme_id: str, place_id: str) -> str:
+        """A place's records on a theme's page, on the page of its list where they start."""
+        if theme_id not in self.starts:
+            records = self.indexes.by_theme[theme_id]
+            starts: dict[str, int] = {}
+            for position, record in enumerate(self.by_place(records, self.indexes.places_of(records))):
+                starts.setdefault(record.place, position // CARDS_A_PAGE + 1)
+            self.starts[theme_id] = starts
+        return f"{paged_url(theme_url(theme_id), self.starts[theme_id].get(place_id, 1))}#{place_id}"
 
     def theme_patterns(self, theme: Theme, records: list[Record]) -> ThemePatterns:
         quarters = sorted({(r.date.year, (r.date.month - 1) // 3 + 1) for r in records})
         columns = [f"{y}-Q{q}" for y, q in quarters]
         timeline = []
-        places = self.indexes.places_of(records)
-        starts: dict[str, int] = {}  # a place → the page of the list where its records start
-        for position, record in enumerate(self.by_place(records, places)):
-            starts.setdefault(record.place, position // CARDS_A_PAGE + 1)
-        for pid in places:
+        for pid in self.indexes.places_of(records):
             mine = [r for r in records if r.place == pid]
             counts = Counter(f"{r.date.year}-Q{(r.date.month - 1) // 3 + 1}" for r in mine)
             name = self.published.places[pid].name
@@ -161,7 +186,7 @@ class FacetPlanner:
                     [
                         Cell(
                             counts[c],
-                            f"{paged_url(theme_url(theme.id), starts[pid])}#{pid}",
+                            self.theme_place_url(theme.id, pid),
                             f"{counts[c]} record{'s' * (counts[c] != 1)} from {name} in {c}",
                         )
                         for c in columns
@@ -183,32 +208,36 @@ class FacetPlanner:
 
     def evidence_view(self, evidence: str, page: int = 1) -> FacetView:
         records = self.indexes.by_evidence[evidence]
-        shown, where = self.listed(records, evidence_url(evidence), LINES_A_PAGE, page)
+        listed = self.listed(records, evidence_url(evidence), LINES_A_PAGE, page)
         return FacetView(
             "evidence",
             Link("Evidence", "evidence/"),
             label(evidence),
             EVIDENCE_DESCRIPTIONS[evidence],
-            self.cards.by_place(shown),
+            self.cards.by_place(listed.records),
             len(records),
             content_id=ContentId(evidence, "evidence", "a record"),
-            pager=where,
+            pager=listed.pager,
             url=evidence_url(evidence),
+            continued=listed.continued,
+            continues=listed.continues,
         )
 
     def loop_view(self, loop: str, page: int = 1) -> FacetView:
         records = self.indexes.by_loop[loop]
-        shown, where = self.listed(records, loop_url(loop), LINES_A_PAGE, page)
+        listed = self.listed(records, loop_url(loop), LINES_A_PAGE, page)
         return FacetView(
             "loop",
             Link("Learning loops", "loops/"),
             f"{label(loop)}-loop learning",
             LOOP_QUESTIONS[loop],
-            self.cards.by_place(shown),
+            self.cards.by_place(listed.records),
             len(records),
             content_id=ContentId(loop, "loop", "a record"),
-            pager=where,
+            pager=listed.pager,
             url=loop_url(loop),
+            continued=listed.continued,
+            continues=listed.continues,
         )
 
     @staticmethod

@@ -232,11 +232,18 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
         )
         if clash:
             folder, name = posixpath.split(src)
+            # Under a paged list's `page/` folder every name is taken: the folder is renamed.
+            paged = PAGED_LIST_PAGES.match(key)
+            better = (
+                src[: paged.end() - len("page/")] + "our-" + src[paged.end() - len("page/") :]
+                if paged
+                else posixpath.join(folder, "our-" + name)
+            )
             report.error(
                 src,
                 0,
                 f"this would take the place of the site's own pages or files at {address.removesuffix('index.html')}",
-                f"rename it, e.g. to '{posixpath.join(folder, 'our-' + name)}' (only index.md, the home "
+                f"rename it, e.g. to '{better}' (only index.md, the home "
                 "page's introduction, shares an address with the site's own pages)",
             )
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .cards import Cards
 from .page import PlannedPage
-from .views import Cell, PatternsView, Row, theme_url
+from .views import Cell, PatternsView, Row
 
 
 class PatternPlanner:
-    def __init__(self, cards: Cards) -> None:
+    def __init__(self, cards: Cards, theme_place_url: Callable[[str, str], str]) -> None:
         self.cards = cards
+        self.theme_place_url = theme_place_url  # a place's records on a theme's (paged) page
         self.published = cards.published
         self.indexes = cards.indexes
 
@@ -25,7 +28,7 @@ class PatternPlanner:
                 cells.append(
                     Cell(
                         count,
-                        f"{theme_url(theme.id)}#{pid}",
+                        self.theme_place_url(theme.id, pid),
                         f"{count} record{'s' * (count != 1)} from {name} on {theme.title}",
                     )
                 )

@@ -34,12 +34,14 @@ from .views import (
     TableCard,
     TableEntry,
     TableView,
+    blog_url,
     place_report_url,
     table_url,
     year_in_review_url,
 )
 
 REPORTS_URL = "reports/"
+POSTS_SHOWN = 10  # the year's newest posts in the year in review; all of them are in the blog
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -167,6 +169,8 @@ class YearInReviewView:
     record_count: int
     years: list[Link]  # every year in review, newest first
     answers_shown: int = GROUP_SHOWN  # a place's answers to a question shown, at most
+    travelled: int = 0  # the records that drew on another place's, those linked included
+    all_posts: Link | None = None  # the year's posts in the blog, when more than are shown
 
 
 @dataclass(frozen=True)
@@ -401,17 +405,19 @@ class ReportPlanner:
 
     def flows_in(self, year: int, place_id: str | None = None, limit: int | None = None) -> list[Flow]:
         """Learning that travelled between places that year (the learning record's year): all of
-        it, or what came to or went from one place; at most `limit` records an arrow, the rest
-        linked in the learning place's report."""
+        it, or what came to or went from one place; at most `limit` records an arrow (the newest),
+        the rest linked in the learning place's report."""
         found = []
         for source, learner, pairs in self.flows:
             if place_id is not None and place_id not in (source, learner):
                 continue
             mine = [(a, b) for a, b in pairs if a.date.year == year]
             if mine:
-                rest = len(mine) - len(mine[:limit])
+                shown = mine if limit is None else mine[max(0, len(mine) - limit) :]  # the newest
+                rest = len(mine) - len(shown)
                 more = Link(
-                    f"{plural(rest, 'more record')} in {self.published.places[learner].name}'s {year} report",
+                    f"{plural(rest, 'more record' if shown else 'record')} in "
+                    f"{self.published.places[learner].name}'s {year} report",
                     f"{place_report_url(learner, year)}#travel",
                     rest,
                 )
@@ -419,7 +425,7 @@ class ReportPlanner:
                     Flow(
                         self.cards.place_link(source),
                         self.cards.place_link(learner),
-                        [(self.cards.card(a), self.cards.card(b)) for a, b in mine[:limit]],
+                        [(self.cards.card(a), self.cards.card(b)) for a, b in shown],
                         more if rest else None,
                     )
                 )
@@ -604,7 +610,7 @@ class ReportPlanner:
             self.place_year(pid, year) for pid in self.indexes.place_order if year in self.place_years(pid)
         ]
         hypotheses = self.hypotheses(year, page)
-        flows = self.flows_in(year, limit=GROUP_SHOWN)
+        flows = self.flows_in(year, limit=0)  # each arrow counted, its records in the place's report
         learned = [
             *([Section("Written reports", "#written", [], 3)] if headlines.reports else []),
             *([Section("What the tables concluded", "#concluded", [], 3)] if headlines.tables else []),
@@ -637,9 +643,13 @@ class ReportPlanner:
             [self.tables.card(t) for t in tables],
             measures,
             flows,
-            [cards.post_card(p) for p in posts],
+            [cards.post_card(p) for p in posts[:POSTS_SHOWN]],
             len(records),
             [self.review_link(y) for y in self.network_years()],
+            travelled=sum(len(f.pairs) + (f.more.count if f.more else 0) for f in flows),
+            all_posts=Link(f"All {len(posts)} posts of {year}, in the blog", blog_url(year), len(posts))
+            if len(posts) > POSTS_SHOWN
+            else None,
         )
 
     def reports_view(self) -> ReportsView:

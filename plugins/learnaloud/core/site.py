@@ -89,14 +89,15 @@ def plan_site(
     explorer = ExplorerPlanner(cards)
     data = DataPlanner(published, indexes)
     feeds = FeedPlanner(published, indexes, site_url, reports)
+    facets = FacetPlanner(cards, tables, posts)
     families: list[Family] = [
         HomePlanner(cards, places, tables, flows, measures, posts, reports),
         QuestionPlanner(cards, answer_html),
         places,
         posts,
         measures,
-        PatternPlanner(cards),
-        FacetPlanner(cards, tables, posts),
+        PatternPlanner(cards, facets.theme_place_url),
+        facets,
         TravelPlanner(cards, flows),
         explorer,
         tables,

@@ -330,6 +330,8 @@ class FacetView:
     content_id: ContentId | None = None  # what contributors write to file a record here
     pager: Pager | None = None  # a long list's other pages
     url: str = ""  # its first page
+    continued: bool = False  # its first place's records began on the page before
+    continues: bool = False  # its last place's records go on on the next page
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,27 @@ def content_epoch(published: Published) -> int:
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions")
+# Markdown extensions whose output is a function of a page's text and their settings alone: with
+# any other (pymdownx.snippets and b64 read files, a site's own extension runs code no key sees),
+# every page's Markdown is converted afresh. Functions in their settings must come from these.
+PURE_MARKDOWN = frozenset(
+    {
+        *("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"),
+        *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists"),
+        *("smarty", "tables", "toc", "wikilinks"),
+        *(
+            f"pymdownx.{name}"
+            for name in (
+                *("arithmatex", "betterem", "caret", "critic", "details", "emoji", "escapeall"),
+                *("fancylists", "highlight", "inlinehilite", "keys", "magiclink", "mark"),
+                *("progressbar", "saneheaders", "smartsymbols", "superfences", "tabbed"),
+                *("tasklist", "tilde", "blocks.admonition", "blocks.definition", "blocks.details"),
+                *("blocks.html", "blocks.tab"),
+            )
+        ),
+    }
+)
+PURE_MODULES = ("markdown.", "pymdownx.", "material.", "pygments.")
 
 
 def described(value: Any) -> Any:
@@ -157,6 +178,28 @@ def toc_outline(items: list[Any]) -> list[Any]:
     return [(item.title, item.id, item.level, toc_outline(item.children)) for item in items]
 
 
+def pure_markdown(config: MkDocsConfig) -> bool:
+    """Whether every Markdown extension configured is one of PURE_MARKDOWN (Learn Aloud's own too),
+    and every function in their settings comes from PURE_MODULES."""
+    for extension in config.markdown_extensions:
+        if isinstance(extension, SafeNamesExtension):
+            continue
+        if (
+            not isinstance(extension, str)
+            or extension.removeprefix("markdown.extensions.") not in PURE_MARKDOWN
+        ):
+            return False
+
+    def functions(value: Any) -> list[str]:
+        if isinstance(value, dict):
+            return [name for item in value.values() for name in functions(item)]
+        if isinstance(value, list | tuple):
+            return [name for item in value for name in functions(item)]
+        return [str(described(value))] if callable(value) else []
+
+    return all(name.startswith(PURE_MODULES) for name in functions(dict(config.mdx_configs or {})))
+
+
 def search_failed(error: SearchError) -> PluginError:
     return PluginError(f"{error} (nothing was published; the last site is unchanged)")
 
@@ -179,17 +222,22 @@ def clean_meta(value: Any) -> Any:
 
 
 class WithheldLinkFilter(logging.Filter):
-    """Drops MkDocs' 'target not found' warning for links into what this build withholds."""
+    """Drops MkDocs' 'target not found' warning for links into what this build withholds (the
+    render log still hears it: such a page is rendered again by every build)."""
 
     NOT_FOUND = re.compile(r"contains a link '[^']*', but the target '([^']*)' is not found")
 
-    def __init__(self, withheld: frozenset[str]) -> None:
+    def __init__(self, withheld: frozenset[str], render_log: RenderLog) -> None:
         super().__init__()
         self.withheld = withheld
+        self.render_log = render_log
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self.NOT_FOUND.search(record.getMessage())
-        return found is None or not within(normal(found[1]), self.withheld)
+        if found is None or not within(normal(found[1]), self.withheld):
+            return True
+        self.render_log.said = True
+        return False
 
 
 # A held block's placeholder, as Python-Markdown wraps it in a paragraph.
@@ -265,11 +313,16 @@ class Rendered:
 
 class RenderLog(logging.Handler):
     """Whether MkDocs said anything while it rendered a page (a link it cannot resolve): such a page
-    is rendered by every build, so that every build says it (and a strict build fails)."""
+    is rendered by every build, so that every build says it (and a strict build fails). A build
+    that would not hear it (`mkdocs build -q`) stores no render."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.said = False
+
+    @staticmethod
+    def hears() -> bool:
+        return logging.getLogger("mkdocs.structure.pages").isEnabledFor(logging.INFO)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.said = True
@@ -379,7 +432,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         pages_log = logging.getLogger("mkdocs.structure.pages")
         for old in [f for f in pages_log.filters if isinstance(f, WithheldLinkFilter)]:
             pages_log.removeFilter(old)
-        pages_log.addFilter(WithheldLinkFilter(published.withheld))
+        pages_log.addFilter(WithheldLinkFilter(published.withheld, self.render_log))
         self.blocks = content.blocks
         self.page_meta = content.page_meta
         self.block_env: Environment | None = None
@@ -487,7 +540,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def render_fingerprint(self, config: MkDocsConfig, files: Files) -> str | None:
         """What any page's Markdown is rendered with besides its own: the code and renderers,
-        mkdocs.yml, and every file's address (links are resolved against them)."""
+        mkdocs.yml, and every file's address (links are resolved against them). None (every page
+        converted) when an extension may read more than the page."""
+        if not pure_markdown(config):
+            return None
         try:
             settings = config_summary(config)
         except (TypeError, ValueError):
@@ -642,7 +698,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if (stored := self.rendered.pop(page.file.src_uri, None)) is not None:
             self.reused["renders"] += 1
             html_ = stored.restore(page, files)
-        elif (key := self.rendering.pop(page.file.src_uri, None)) and not self.render_log.said:
+        elif (
+            (key := self.rendering.pop(page.file.src_uri, None))
+            and not self.render_log.said
+            and self.render_log.hears()
+        ):
             cast(Outputs, self.outputs).put(key, Rendered.of(page, html_))
         # Material places titles un-escaped (and un-escapes them in <title>): give it clean text.
         title = html.escape(plain_title(str(page.title or "")), quote=False)
