@@ -708,7 +708,9 @@ def build_once(site: Site, out: Path, size: int) -> tuple[float, float, int]:
     """One `mkdocs build` in a child process: wall seconds, CPU seconds (user and system, which a
     busy shared machine disturbs less than wall time) and the child's peak RSS in KiB."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [*mkdocs_command(), "build", "-q", "-f", str(site.config), "-d", str(out)]
+    # Not quiet (`-q`), as `mkdocs serve` and most CI builds run: a quiet build hears no warning, so
+    # Learn Aloud keeps no page's rendered Markdown from it for the next build.
+    command = [*mkdocs_command(), "build", "-f", str(site.config), "-d", str(out)]
     log_path = out.parent / f"{out.name}.stderr"
     with log_path.open("w+b") as errors:
         start = time.perf_counter()
