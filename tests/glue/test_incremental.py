@@ -117,6 +117,8 @@ def test_a_rebuild_after_each_edit_is_the_cold_build(
     assert first.returncode == 0, first.output
     again = build_site(docs, tmp_path / "project" / "site")
     assert unchanged(again.output) == len(list(again.site.rglob("*.html"))) - 1  # all but the 404
+    # Content unchanged: every page found without making its view.
+    assert f"({unchanged(again.output)} found by the content alone;" in again.output
     assert again.bytes_on_disk() == first.bytes_on_disk()
     assert "the search index is the last build's" in again.output
     for number, (edit, reuses) in enumerate(EDITS):

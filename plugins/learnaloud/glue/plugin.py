@@ -311,6 +311,15 @@ class Rendered:
         return self.content
 
 
+@dataclass(frozen=True)
+class Alias:
+    """In the page cache, under a page's key by the site's content files (`content_fingerprint`):
+    the key of its output (which fingerprints its view), so a rebuild of unchanged content finds
+    every page without making any view."""
+
+    key: str
+
+
 class RenderLog(logging.Handler):
     """Whether MkDocs said anything while it rendered a page (a link it cannot resolve): such a page
     is rendered by every build, so that every build says it (and a strict build fails). A build
@@ -396,10 +405,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
         self.site_key: str | None = None
+        self.content_key: str | None = None
+        self.before: dict[str, str] = {}  # src_uri → its key by the content (Alias of its page)
         self.render_key: str | None = None
         self.rendering: dict[str, str] = {}  # src_uri → the key of Markdown rendered afresh
         self.rendered: dict[str, Rendered] = {}  # src_uri → the last build's render of the same
-        self.reused = {"pages": 0, "renders": 0}
+        self.reused = {"pages": 0, "unmade views": 0, "renders": 0}
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
@@ -560,7 +571,18 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.index_pages(config, files)
             if self.outputs is not None:
                 self.site_key = self.site_fingerprint(config)
+                self.content_key = self.content_fingerprint(config)
         return self.setup_env(env)
+
+    def content_fingerprint(self, config: MkDocsConfig) -> str | None:
+        """The site's key and every file of its content tree: all a page's view is made from."""
+        if self.site_key is None:
+            return None
+        try:
+            files, _ = folder_digest([config.docs_dir])
+        except OSError:
+            return None
+        return fingerprint(self.site_key, files)
 
     def site_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page of the site is made from, beyond its own content and view. None (no page
@@ -738,6 +760,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self.current_page = page.file.src_uri
+        if self.reuse_as_before(page, context):
+            return context
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
@@ -753,14 +777,12 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.reuse(page, context)
         return context
 
-    def reuse(self, page: Page, context: TemplateContext) -> None:
-        """A page made from exactly what the last build made it from is that build's page: main.html
-        then renders almost nothing (`la_unchanged`) and on_post_page puts the stored page back."""
-        if self.outputs is None or self.site_key is None:
-            return
+    @staticmethod
+    def page_key(page: Page, *made_from: object) -> str | None:
+        """A page's fingerprint: what it is made from (the site's, its view's) and its own parts."""
         neighbours = [(p.url, str(p.title)) for p in (page.previous_page, page.next_page) if p is not None]
-        key = fingerprint(
-            self.site_key,
+        return fingerprint(
+            *made_from,
             page.file.src_uri,
             page.url,
             str(page.title),
@@ -769,18 +791,47 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             toc_outline(list(page.toc)),
             page.edit_url,
             neighbours,
-            context.get("la"),
-            context.get("la_share"),
-            context.get("la_feeds"),
+        )
+
+    def reuse_as_before(self, page: Page, context: TemplateContext) -> bool:
+        """A page of a site whose content files are all as the last build found them is that
+        build's page, found without making its view (a rebuild of unchanged content)."""
+        if self.outputs is None or self.content_key is None:
+            return False
+        key = self.page_key(page, self.content_key)
+        if key is None:
+            return False
+        alias = self.outputs.get(key)
+        if isinstance(alias, Alias) and self.use(page, context, alias.key):
+            self.reused["unmade views"] += 1
+            return True
+        self.before[page.file.src_uri] = key
+        return False
+
+    def use(self, page: Page, context: TemplateContext, key: str) -> bool:
+        """The stored page under `key`, if there is one, in this page's place: main.html then
+        renders almost nothing (`la_unchanged`) and on_post_page puts the stored page back."""
+        stored = cast(Outputs, self.outputs).get(key)
+        if not isinstance(stored, str):
+            return False
+        self.reused["pages"] += 1
+        self.unchanged[page.file.src_uri] = stored
+        context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+        return True
+
+    def reuse(self, page: Page, context: TemplateContext) -> None:
+        """A page made from exactly what the last build made it from (its view included) is that
+        build's page."""
+        if self.outputs is None or self.site_key is None:
+            return
+        key = self.page_key(
+            page, self.site_key, context.get("la"), context.get("la_share"), context.get("la_feeds")
         )
         if key is None:
             return
-        stored = self.outputs.get(key)
-        if isinstance(stored, str):
-            self.reused["pages"] += 1
-            self.unchanged[page.file.src_uri] = stored
-            context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
-        else:
+        if (before := self.before.pop(page.file.src_uri, None)) is not None:
+            self.outputs.put(before, Alias(key))  # the next build finds it by the content as it is now
+        if not self.use(page, context, key):
             self.made[page.file.src_uri] = key
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -832,7 +883,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.outputs.save()
             log.info(
                 f"Learn Aloud: {self.reused['pages']} pages unchanged since the last build, taken from "
-                f"the cache (the Markdown of {self.reused['renders']} pages as the last build rendered it)"
+                f"the cache ({self.reused['unmade views']} found by the content alone; the Markdown of "
+                f"{self.reused['renders']} pages as the last build rendered it)"
             )
         if self.search.reused:
             log.info("Learn Aloud: the search index is the last build's: no searched page changed")
