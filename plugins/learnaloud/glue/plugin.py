@@ -94,7 +94,10 @@ def content_epoch(published: Published) -> int:
 
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
-RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions")
+# The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
+# a new version of any is a new key for every page (charts are drawn by matplotlib, contributor
+# HTML cleaned by nh3).
+RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions", "nh3", "matplotlib")
 # Markdown extensions whose output is a function of a page's text and their settings alone: with
 # any other (pymdownx.snippets and b64 read files, a site's own extension runs code no key sees),
 # every page's Markdown is converted afresh. Functions in their settings must come from these.
