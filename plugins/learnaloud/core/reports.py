@@ -294,19 +294,14 @@ class ReportPlanner:
             for pid in self.indexes.places_of([a.record for a in given]):
                 mine = [a for a in given if a.record.place == pid]
                 shown = mine[:limit]
-                rest = len(mine) - len(shown)
-                more = Link(
-                    f"{plural(rest, 'more answer')} from {self.published.places[pid].name} in its "
-                    f"{year} report",
-                    f"{place_report_url(pid, year)}#question-{question.id}",
-                    rest,
-                )
                 groups.append(
                     AnswerGroup(
                         self.cards.place_link(pid),
                         f"{question.id}-{pid}",
                         [Answer(self.cards.card(a.record), self.answer_html(a, page)) for a in shown],
-                        more if rest else None,
+                        self.in_report(
+                            len(mine) - len(shown), "more answer", pid, year, f"question-{question.id}"
+                        ),
                     )
                 )
             everything = None
@@ -403,6 +398,18 @@ class ReportPlanner:
         earlier = newest_first([self.published.tables[tid] for tid in picked])
         return [self.learning(t, page, picked[t.id]) for t in earlier if t.hypotheses]
 
+    def in_report(self, count: int, what: str, place_id: str, year: int, section: str) -> Link | None:
+        """What a page leaves out (`count` of `what`), linked where the place's report for the year
+        has it all ("16 more answers in East Brook's 2025 report"); None when nothing is left out."""
+        if not count:
+            return None
+        name = self.published.places[place_id].name
+        return Link(
+            f"{plural(count, what)} in {name}'s {year} report",
+            f"{place_report_url(place_id, year)}#{section}",
+            count,
+        )
+
     def flows_in(self, year: int, place_id: str | None = None, limit: int | None = None) -> list[Flow]:
         """Learning that travelled between places that year (the learning record's year): all of
         it, or what came to or went from one place; at most `limit` records an arrow (the newest),
@@ -414,19 +421,18 @@ class ReportPlanner:
             mine = [(a, b) for a, b in pairs if a.date.year == year]
             if mine:
                 shown = mine if limit is None else mine[max(0, len(mine) - limit) :]  # the newest
-                rest = len(mine) - len(shown)
-                more = Link(
-                    f"{plural(rest, 'more record' if shown else 'record')} in "
-                    f"{self.published.places[learner].name}'s {year} report",
-                    f"{place_report_url(learner, year)}#travel",
-                    rest,
-                )
                 found.append(
                     Flow(
                         self.cards.place_link(source),
                         self.cards.place_link(learner),
                         [(self.cards.card(a), self.cards.card(b)) for a, b in shown],
-                        more if rest else None,
+                        self.in_report(
+                            len(mine) - len(shown),
+                            "more record" if shown else "record",
+                            learner,
+                            year,
+                            "travel",
+                        ),
                     )
                 )
         return found
