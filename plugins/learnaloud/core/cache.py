@@ -15,6 +15,7 @@ import io
 import os
 import pickle
 import sqlite3
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -164,6 +165,20 @@ def fingerprint(*parts: object) -> str | None:
     except Exception:
         return None
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """A hash of a folder's files, by path and content. Links are not followed and only regular
+    files are read (a pull request's link to /dev/zero, or a pipe, is hashed by its name)."""
+    digest = hashlib.sha256()
+    for parent, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(parent, name)
+            kind = os.lstat(path).st_mode
+            data = path.read_bytes() if stat.S_ISREG(kind) else f"<{stat.S_IFMT(kind)}>".encode()
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
 
 
 class Outputs:

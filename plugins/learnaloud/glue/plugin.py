@@ -41,6 +41,7 @@ from ..core.cache import (
     default_folder,
     fingerprint,
     outside_project,
+    tree_digest,
     unsafe_cache_message,
 )
 from ..core.charts import Charts
@@ -582,10 +583,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.site_key is None:
             return None
         try:
-            files, _ = folder_digest([config.docs_dir])
+            return fingerprint(self.site_key, tree_digest(Path(config.docs_dir)))
         except OSError:
             return None
-        return fingerprint(self.site_key, files)
 
     def site_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page of the site is made from, beyond its own content and view. None (no page
