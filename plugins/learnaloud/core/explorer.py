@@ -16,7 +16,7 @@ from functools import cached_property, partial
 from .cache import fingerprint
 from .cards import Cards
 from .model import EVIDENCE_TYPES, LOOPS, Record
-from .page import FileText, PlannedPage
+from .page import FileText, PlannedPage, later_pages
 from .paging import page_count, page_items, paged_url, pager
 from .views import (
     ExplorerFacet,
@@ -88,7 +88,8 @@ class ExplorerPlanner:
             self.version,
         )
 
-    def explorer_facets(self) -> list[ExplorerFacet]:
+    @cached_property
+    def facets(self) -> list[ExplorerFacet]:
         idx = self.indexes
         cards = self.cards
         years = Counter(r.date.year for r in idx.records)
@@ -163,10 +164,6 @@ class ExplorerPlanner:
         return (fingerprint(self.facets, self.items, cards) or "")[:16]
 
     @cached_property
-    def facets(self) -> list[ExplorerFacet]:
-        return self.explorer_facets()
-
-    @cached_property
     def items(self) -> list[dict[str, list[str]]]:
         """Each record's facet values, in the order the pages list them."""
         items: list[dict[str, list[str]]] = []
@@ -192,18 +189,15 @@ class ExplorerPlanner:
         return facet_index(self.facets, self.items, pages=paged, group="year", version=self.version)
 
     def pages(self) -> list[PlannedPage]:
-        return [
-            PlannedPage(
-                explore_url(page) + "index.md",
-                "learnaloud/explore.html",
-                "Explore" if page == 1 else f"Explore, page {page}",
-                "",
-                partial(self.explorer_view, page),
-                in_nav=page == 1,
-                searched=page == 1,  # the same list: one place in search is enough
-            )
-            for page in range(1, self.page_count + 1)
-        ]
+        first = PlannedPage(
+            explore_url() + "index.md",
+            "learnaloud/explore.html",
+            "Explore",
+            "",
+            partial(self.explorer_view, 1),
+            in_nav=True,
+        )
+        return [first, *later_pages(first, explore_url(), self.page_count, self.explorer_view)]
 
     def files(self) -> dict[str, FileText]:
         return {RECORDS_INDEX: lambda: self.explorer_index}

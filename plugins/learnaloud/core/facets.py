@@ -14,7 +14,7 @@ from functools import partial
 
 from .cards import Cards, count_links
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
-from .page import PlannedPage
+from .page import PlannedPage, later_pages
 from .paging import Pager, page_count, paged_url, pager
 from .posts import PostPlanner
 from .sharing import description
@@ -240,26 +240,6 @@ class FacetPlanner:
             continues=listed.continues,
         )
 
-    @staticmethod
-    def later_pages(
-        first: PlannedPage, records: int, size: int, view: Callable[[int], FacetView]
-    ) -> list[PlannedPage]:
-        """A facet's page, then the rest of its list's pages: out of search and the nav."""
-        return [
-            first,
-            *(
-                PlannedPage(
-                    paged_url(first.src_uri.removesuffix(".md") + "/", page) + "index.md",
-                    first.template,
-                    f"{first.title}, page {page}",
-                    "",
-                    partial(view, page),
-                    searched=False,
-                )
-                for page in range(2, page_count(records, size) + 1)
-            ),
-        ]
-
     def pages(self) -> list[PlannedPage]:
         """The three index pages, then a page per theme, per kind of evidence and per loop."""
         pages = [
@@ -283,8 +263,8 @@ class FacetPlanner:
                 description=description(theme.description),
                 search_label="Theme",
             )
-            records = len(self.indexes.by_theme[theme.id])
-            pages += self.later_pages(first, records, CARDS_A_PAGE, partial(self.theme_view, theme))
+            count = page_count(len(self.indexes.by_theme[theme.id]), CARDS_A_PAGE)
+            pages += [first, *later_pages(first, theme_url(theme.id), count, partial(self.theme_view, theme))]
         for evidence in EVIDENCE_TYPES:
             first = PlannedPage(
                 f"evidence/{evidence}.md",
@@ -293,8 +273,9 @@ class FacetPlanner:
                 "",
                 partial(self.evidence_view, evidence),
             )
-            records = len(self.indexes.by_evidence[evidence])
-            pages += self.later_pages(first, records, LINES_A_PAGE, partial(self.evidence_view, evidence))
+            count = page_count(len(self.indexes.by_evidence[evidence]), LINES_A_PAGE)
+            view = partial(self.evidence_view, evidence)
+            pages += [first, *later_pages(first, evidence_url(evidence), count, view)]
         for loop in LOOPS:
             first = PlannedPage(
                 f"loops/{loop}.md",
@@ -303,6 +284,6 @@ class FacetPlanner:
                 "",
                 partial(self.loop_view, loop),
             )
-            records = len(self.indexes.by_loop[loop])
-            pages += self.later_pages(first, records, LINES_A_PAGE, partial(self.loop_view, loop))
+            count = page_count(len(self.indexes.by_loop[loop]), LINES_A_PAGE)
+            pages += [first, *later_pages(first, loop_url(loop), count, partial(self.loop_view, loop))]
         return pages

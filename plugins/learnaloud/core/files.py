@@ -69,9 +69,9 @@ RESERVED_FOLDERS = (
     "contribute/",  # the Contribute section's guides: nothing beside them could be told apart
     "schema/",  # the JSON Schema editors fetch
 )
-# A paged list's later pages (core/paging.py: the explorer's, travel's, the blog's and its years', a place's, a theme's,
-# a kind of evidence's, a loop's, a question's year view), whatever
-# their number: a list that grows would otherwise one day collide with a page written there.
+# A paged list's later pages (core/paging.py: the explorer's, travel's, the blog's and its years',
+# a place's, a theme's, a kind of evidence's, a loop's, a question's year view), whatever their
+# number: a list that grows would otherwise one day collide with a page written there.
 PAGED_LIST_PAGES = re.compile(
     r"(explore|travel|blog|blog/\d+|places/[^/]+|themes/[^/]+|evidence/[^/]+|loops/[^/]+|questions/[^/]+/\d+)/page/"
 )
@@ -223,17 +223,17 @@ def check_addresses(published: Iterable[str], generated: Iterable[str], report: 
                 "rename or remove one of them",
             )
             continue
+        paged = PAGED_LIST_PAGES.match(key)
         clash = (
             (key in folded and src != HOME_INTRODUCTION)
             or key in folders
             or any(parent in folded for parent in parents(key))
             or key.startswith(RESERVED_FOLDERS)
-            or PAGED_LIST_PAGES.match(key)
+            or paged
         )
         if clash:
             folder, name = posixpath.split(src)
             # Under a paged list's `page/` folder every name is taken: the folder is renamed.
-            paged = PAGED_LIST_PAGES.match(key)
             better = (
                 src[: paged.end() - len("page/")] + "our-" + src[paged.end() - len("page/") :]
                 if paged

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
+
+from .paging import paged_url
 
 # A generated file's text, made when the file is written: a check needs only the file's address.
 FileText = Callable[[], str]
@@ -31,3 +34,21 @@ class PlannedPage:
     # record · 14 August 2024"). Searched too, with the words a page shows outside its Markdown.
     search_label: str = ""
     search_terms: tuple[str, ...] = ()
+
+
+def later_pages(
+    first: PlannedPage, url: str, count: int, view: Callable[[int], Any], title: str = ""
+) -> list[PlannedPage]:
+    """A paged list's pages after its first (`url`, then `url` + `page/2/`, …): its template, titled
+    "<title>, page N" (the first's title by default), out of search and the nav."""
+    return [
+        PlannedPage(
+            paged_url(url, page) + "index.md",
+            first.template,
+            f"{title or first.title}, page {page}",
+            "",
+            partial(view, page),
+            searched=False,  # the list's first page is the one search finds
+        )
+        for page in range(2, count + 1)
+    ]

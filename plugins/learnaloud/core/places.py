@@ -7,7 +7,7 @@ from functools import partial
 from .cards import Cards
 from .measures import MeasurePlanner
 from .model import LOOP_QUESTIONS, Record
-from .page import PlannedPage
+from .page import PlannedPage, later_pages
 from .paging import page_count, page_items, paged_url, pager
 from .posts import PostPlanner
 from .reports import ReportPlanner
@@ -103,29 +103,19 @@ class PlacePlanner:
             )
         ]
         for place_id, place in sorted(self.published.places.items()):
-            pages.append(
-                PlannedPage(
-                    f"places/{place_id}/index.md",
-                    "learnaloud/place.html",
-                    place.name,
-                    "",
-                    partial(self.place_view, place_id),
-                    description=description(place.summary),
-                    search_label="Place",
-                )
+            first = PlannedPage(
+                f"places/{place_id}/index.md",
+                "learnaloud/place.html",
+                place.name,
+                "",
+                partial(self.place_view, place_id),
+                description=description(place.summary),
+                search_label="Place",
             )
-            records = len(self.indexes.by_place[place_id])
-            pages += [
-                PlannedPage(
-                    paged_url(place_url(place_id), page) + "index.md",
-                    "learnaloud/place.html",
-                    f"{place.name}: learning records, page {page}",
-                    "",
-                    partial(self.place_view, place_id, page),
-                    searched=False,
-                )
-                for page in range(2, page_count(records, RECORDS_A_PAGE) + 1)
-            ]
+            count = page_count(len(self.indexes.by_place[place_id]), RECORDS_A_PAGE)
+            view = partial(self.place_view, place_id)
+            title = f"{place.name}: learning records"
+            pages += [first, *later_pages(first, place_url(place_id), count, view, title)]
         return pages
 
 

@@ -14,7 +14,7 @@ from functools import partial
 
 from .cards import Cards
 from .model import Post
-from .page import PlannedPage
+from .page import PlannedPage, later_pages
 from .paging import Pager, page_count, page_items, pager
 from .sharing import body_description, description
 from .views import Link, PostCard, PostView, blog_url, long_date
@@ -85,21 +85,16 @@ class PostPlanner:
 
     def blog_pages(self, year: int | None) -> list[PlannedPage]:
         posts = self.by_year[year] if year is not None else self.posts
-        title = f"Blog: {year}" if year is not None else "Blog"
-        pages = []
-        for page in range(1, page_count(len(posts), PAGE_SIZE) + 1):
-            pages.append(
-                PlannedPage(
-                    blog_url(year, page) + "index.md",
-                    "learnaloud/blog.html",
-                    title if page == 1 else f"{title}, page {page}",
-                    "",
-                    partial(self.blog_view, year, page),
-                    in_nav=year is None and page == 1,
-                    searched=page == 1,  # the list's later pages: one place in search is enough
-                )
-            )
-        return pages
+        view = partial(self.blog_view, year)
+        first = PlannedPage(
+            blog_url(year) + "index.md",
+            "learnaloud/blog.html",
+            f"Blog: {year}" if year is not None else "Blog",
+            "",
+            partial(view, 1),
+            in_nav=year is None,
+        )
+        return [first, *later_pages(first, blog_url(year), page_count(len(posts), PAGE_SIZE), view)]
 
     def pages(self) -> list[PlannedPage]:
         pages = self.blog_pages(None)

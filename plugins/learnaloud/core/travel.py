@@ -9,7 +9,7 @@ from .analysis import Indexes
 from .cards import Cards
 from .diagram import travel_diagram
 from .model import Record
-from .page import PlannedPage
+from .page import PlannedPage, later_pages
 from .paging import packed, paged_url, pager
 from .select import Published
 from .views import Flow, TravelView
@@ -70,19 +70,7 @@ class TravelPlanner:
         )
 
     def pages(self) -> list[PlannedPage]:
-        return [
-            PlannedPage(
-                "travel/index.md", "learnaloud/travel.html", "Travel", "", self.travel_view, in_nav=True
-            ),
-            *(
-                PlannedPage(
-                    paged_url(TRAVEL_URL, page) + "index.md",
-                    "learnaloud/travel.html",
-                    f"Travel, page {page}",
-                    "",
-                    partial(self.travel_view, page),
-                    searched=False,
-                )
-                for page in range(2, len(self.layout) + 1)
-            ),
-        ]
+        first = PlannedPage(
+            "travel/index.md", "learnaloud/travel.html", "Travel", "", self.travel_view, in_nav=True
+        )
+        return [first, *later_pages(first, TRAVEL_URL, len(self.layout), self.travel_view)]
