@@ -408,6 +408,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.charts.reset_counts()
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
+        self.settings_key: str | None = None
         self.site_key: str | None = None
         self.content_key: str | None = None
         self.before: dict[str, str] = {}  # src_uri → its key by the content (Alias of its page)
@@ -550,23 +551,29 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # its pages' titles are known only once they are read (on_env)
         if self.outputs is not None and self.problems is None:
+            self.settings_key = self.settings_fingerprint(config)
             self.render_key = self.render_fingerprint(config, files)
         return nav
 
-    def render_fingerprint(self, config: MkDocsConfig, files: Files) -> str | None:
-        """What any page's Markdown is rendered with besides its own: the code and renderers,
-        mkdocs.yml, and every file's address (links are resolved against them). None (every page
-        converted) when an extension may read more than the page."""
-        if not pure_markdown(config):
-            return None
+    def settings_fingerprint(self, config: MkDocsConfig) -> str | None:
+        """What every page is made with: Learn Aloud's code, the renderers' versions, mkdocs.yml.
+        None (nothing reused) when a setting cannot be read as plain data."""
         try:
             settings = config_summary(config)
         except (TypeError, ValueError):
             return None
+        return fingerprint(code_key(), [version(name) for name in RENDERERS], settings)
+
+    def render_fingerprint(self, config: MkDocsConfig, files: Files) -> str | None:
+        """What any page's Markdown is rendered with besides its own: the settings, and every
+        file's address (links are resolved against them). None (every page converted) when an
+        extension may read more than the page."""
+        if self.settings_key is None or not pure_markdown(config):
+            return None
         addresses = sorted(
             (f.src_uri, f.dest_uri, f.url, str(f.inclusion), f.is_documentation_page()) for f in files
         )
-        return fingerprint(code_key(), [version(name) for name in RENDERERS], settings, addresses)
+        return fingerprint(self.settings_key, addresses)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is known now (MkDocs renders all Markdown before any template).
@@ -590,18 +597,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def site_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page of the site is made from, beyond its own content and view. None (no page
         reused) when a setting or a template cannot be read as plain data."""
+        if self.settings_key is None:
+            return None
         own = [d for d in config.theme.dirs if d in (THEME_DIR, config.theme.custom_dir)]
         try:
             templates, dated = folder_digest(own)
-            settings = config_summary(config)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             return None
         # The build's date is in a page only if a theme shows it (Material's pages do not).
         dated = dated or config.theme.name != "material"
         return fingerprint(
-            code_key(),
-            [version(name) for name in RENDERERS],
-            settings,
+            self.settings_key,
             templates,
             nav_outline(self.nav.items),
             self.credit,
