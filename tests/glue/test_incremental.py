@@ -82,9 +82,43 @@ def retitle_page(docs: Path) -> None:
     path.write_text(re.sub(r"^# .*$", "# How we learn out loud", text, count=1, flags=re.M))
 
 
+LEARNED_FROM = "places/north-quay/records/2025-01-22-who-is-missing-from-the-room.md"
+LEARNED_FROM_REF = "north-quay/2025-01-22-who-is-missing-from-the-room"
+LEARNER = "places/hillfoot/records/2025-02-20-kitchen-tables-second-round.md"  # learned from it
+UNRELATED = "places/hillfoot/records/2024-03-06-kitchen-table-conversations.md"
+
+
+def replace_in(docs: Path, path: str, old: str, new: str) -> None:
+    text = (docs / path).read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    (docs / path).write_text(text.replace(old, new, 1))
+
+
+def retitle_learned_from(docs: Path) -> None:
+    """A record another record learned from: its card on that record's page changes."""
+    replace_in(
+        docs, LEARNED_FROM, "title: Who is missing from our coordination group", "title: Who is missing"
+    )
+
+
+def learn_from(docs: Path) -> None:
+    """A record that now names another as learned from: the other's page lists it as shaped."""
+    replace_in(
+        docs, UNRELATED, "visibility: public", f"learned_from: [{LEARNED_FROM_REF}]\nvisibility: public"
+    )
+
+
+def withhold_learned_from(docs: Path) -> None:
+    """A record made network-only: gone from the public build, and from the pages that showed it."""
+    replace_in(docs, LEARNED_FROM, "visibility: public", "visibility: network")
+
+
 # Each edit, and whether some pages stay as they were (a title in the navigation is on every page).
 EDITS = [
     (edit_record, True),
+    (retitle_learned_from, True),
+    (learn_from, True),
+    (withhold_learned_from, True),
     (add_record, True),
     (delete_record, True),
     (edit_theme, True),
@@ -98,6 +132,12 @@ EDITS = [
 
 def unchanged(output: str) -> int:
     found = re.search(r"(\d+) pages unchanged since the last build", output)
+    assert found, output
+    return int(found[1])
+
+
+def by_content(output: str) -> int:
+    found = re.search(r"\((\d+) found by the content alone;", output)
     assert found, output
     return int(found[1])
 
@@ -118,7 +158,7 @@ def test_a_rebuild_after_each_edit_is_the_cold_build(
     again = build_site(docs, tmp_path / "project" / "site")
     assert unchanged(again.output) == len(list(again.site.rglob("*.html"))) - 1  # all but the 404
     # Content unchanged: every page found without making its view.
-    assert f"({unchanged(again.output)} found by the content alone;" in again.output
+    assert by_content(again.output) == unchanged(again.output)
     assert again.bytes_on_disk() == first.bytes_on_disk()
     assert "the search index is the last build's" in again.output
     for number, (edit, reuses) in enumerate(EDITS):
@@ -129,6 +169,11 @@ def test_a_rebuild_after_each_edit_is_the_cold_build(
         assert (unchanged(warm.output) > 0) == reuses, (
             f"{edit.__name__}: {unchanged(warm.output)} pages reused"
         )
+        if edit in (edit_record, retitle_learned_from):
+            # The dependency map: of the records' pages, only those made from the edited record
+            # (its own, and those showing its card) have their views made again.
+            records = len(list(warm.site.glob("places/*/records/*/index.html")))
+            assert records - 3 <= by_content(warm.output) < records, warm.output
         # A site of its own (its own mkdocs.yml): no page of it was built before.
         cold = build_site(docs, tmp_path / "project" / f"cold-{number}")
         assert cold.returncode == 0, f"{edit.__name__}: {cold.output}"

@@ -167,18 +167,43 @@ def fingerprint(*parts: object) -> str | None:
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
 
 
-def tree_digest(folder: Path) -> str:
-    """A hash of a folder's files, by path and content. Links are not followed and only regular
+def file_digests(folder: Path) -> dict[str, str]:
+    """A hash of each file of a folder, by its path in it. Links are not followed and only regular
     files are read (a pull request's link to /dev/zero, or a pipe, is hashed by its name)."""
-    digest = hashlib.sha256()
+    digests: dict[str, str] = {}
     for parent, dirs, names in os.walk(folder):
         dirs.sort()
         for name in sorted(names):
             path = Path(parent, name)
             kind = os.lstat(path).st_mode
             data = path.read_bytes() if stat.S_ISREG(kind) else f"<{stat.S_IFMT(kind)}>".encode()
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()
+            digests[path.relative_to(folder).as_posix()] = hashlib.blake2b(data, digest_size=20).hexdigest()
+    return digests
+
+
+class ContentDigests:
+    """The content files as a build found them, for the keys of pages by what they are made from
+    (the dependency map's other half: a page names its inputs, `PlannedPage.inputs`). `named` are
+    the files only the pages that name them are made from (records); every other file (the
+    network, its places, themes, questions) may show on any page, so it is in every key. A page
+    that names no inputs is keyed by every file."""
+
+    def __init__(self, files: dict[str, str], named: Iterable[str]) -> None:
+        self.files = files
+        named = frozenset(named)
+        self.everything = text_digest(sorted(files.items()))
+        self.shared = text_digest(sorted(item for item in files.items() if item[0] not in named))
+
+    def of(self, inputs: Iterable[str] | None) -> str:
+        """A key for a page made from these files (None: from any); a file gone is keyed as gone."""
+        if inputs is None:
+            return self.everything
+        return text_digest((self.shared, [(path, self.files.get(path)) for path in inputs]))
+
+
+def text_digest(data: object) -> str:
+    """A hash of plain data (text, numbers, lists of them) by its repr."""
+    return hashlib.blake2b(repr(data).encode(), digest_size=20).hexdigest()
 
 
 class Outputs:

@@ -34,6 +34,10 @@ class PlannedPage:
     # record · 14 August 2024"). Searched too, with the words a page shows outside its Markdown.
     search_label: str = ""
     search_terms: tuple[str, ...] = ()
+    # The content files (paths in the content tree) its view is made from, besides those any page
+    # may show (the network, places, themes: core/cache.py ContentDigests); None: any file. A
+    # rebuild makes the page again only when one of them changed.
+    inputs: tuple[str, ...] | None = None
 
 
 def later_pages(

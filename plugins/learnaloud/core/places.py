@@ -142,6 +142,13 @@ class RecordPlanner:
             shaped=[cards.card(r) for r in self.indexes.shaped.get(record.ref, [])],
         )
 
+    def inputs(self, record: Record) -> tuple[str, ...]:
+        """The files a record's page is made from: its own, and those of the records it shows
+        (learned from and shaped)."""
+        learned_from = [self.published.records[ref] for ref in record.learned_from]
+        shown = [*learned_from, *self.indexes.shaped.get(record.ref, [])]
+        return (record.source.path, *(r.source.path for r in shown))
+
     def pages(self) -> list[PlannedPage]:
         return [
             PlannedPage(
@@ -159,6 +166,7 @@ class RecordPlanner:
                     *(label(e) for e in record.evidence),
                     *([f"{label(record.loop)}-loop"] if record.loop else []),
                 ),
+                inputs=self.inputs(record),
             )
             for record in self.indexes.records
         ]

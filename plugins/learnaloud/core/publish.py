@@ -5,8 +5,24 @@ template, another plugin — the last good site stays byte-identical."""
 from __future__ import annotations
 
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+# The last site's folders being deleted while the new one is already served; a build waits for
+# them before it starts, and the process before it exits (the threads are not daemons).
+removals: list[threading.Thread] = []
+
+
+def remove_later(folder: Path) -> None:
+    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+    thread.start()
+    removals.append(thread)
+
+
+def wait_for_removals() -> None:
+    while removals:
+        removals.pop().join()
 
 
 @dataclass(frozen=True)
@@ -23,6 +39,7 @@ class StagedSite:
 
     def start(self) -> Path:
         """An empty staging folder (a build stopped halfway may have left one)."""
+        wait_for_removals()
         self.abandon()
         shutil.rmtree(self.previous, ignore_errors=True)
         return self.staging
@@ -33,7 +50,7 @@ class StagedSite:
         if self.site.exists():
             self.site.rename(self.previous)
         self.staging.rename(self.site)
-        shutil.rmtree(self.previous, ignore_errors=True)
+        remove_later(self.previous)  # thousands of files: the site is served meanwhile
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

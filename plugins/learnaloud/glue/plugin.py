@@ -35,13 +35,14 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.analysis.questions import Answer, answer_markdown, cut_answers
 from ..core.blocks import expand_blocks, select_records
 from ..core.cache import (
+    ContentDigests,
     Outputs,
     Shelf,
     code_key,
     default_folder,
+    file_digests,
     fingerprint,
     outside_project,
-    tree_digest,
     unsafe_cache_message,
 )
 from ..core.charts import Charts
@@ -301,8 +302,9 @@ class Rendered:
             None if links is None else {file.src_uri: dict(found) for file, found in links.items()},
         )
 
-    def restore(self, page: Page, files: Files) -> str:
-        """Puts the rendered page back as MkDocs' render would have left it; its content returned."""
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Puts the rendered page back as MkDocs' `Page.render` would have left it."""
+        page.content = self.content
         page.toc = self.toc
         page.title = self.title  # MkDocs computes it until it is set
         page.present_anchor_ids = self.anchors
@@ -312,14 +314,13 @@ class Rendered:
                 for uri, found in self.anchor_links.items()
                 if (file := files.get_file_from_path(uri)) is not None
             }
-        return self.content
 
 
 @dataclass(frozen=True)
 class Alias:
-    """In the page cache, under a page's key by the site's content files (`content_fingerprint`):
-    the key of its output (which fingerprints its view), so a rebuild of unchanged content finds
-    every page without making any view."""
+    """In the page cache, under a page's key by the content files it is made from (`reuse_as_before`):
+    the key of its output (which fingerprints its view), so a rebuild finds every page whose files
+    are unchanged without making its view."""
 
     key: str
 
@@ -410,11 +411,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.outputs = self.page_outputs(config, visibility)
         self.settings_key: str | None = None
         self.site_key: str | None = None
-        self.content_key: str | None = None
+        self.content: ContentDigests | None = None
         self.before: dict[str, str] = {}  # src_uri → its key by the content (Alias of its page)
         self.render_key: str | None = None
         self.rendering: dict[str, str] = {}  # src_uri → the key of Markdown rendered afresh
-        self.rendered: dict[str, Rendered] = {}  # src_uri → the last build's render of the same
         self.reused = {"pages": 0, "unmade views": 0, "renders": 0}
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
@@ -582,17 +582,16 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.index_pages(config, files)
             if self.outputs is not None:
                 self.site_key = self.site_fingerprint(config)
-                self.content_key = self.content_fingerprint(config)
+                self.content = self.content_digests(config)
         return self.setup_env(env)
 
-    def content_fingerprint(self, config: MkDocsConfig) -> str | None:
-        """The site's key and every file of its content tree: all a page's view is made from."""
-        if self.site_key is None:
-            return None
+    def content_digests(self, config: MkDocsConfig) -> ContentDigests | None:
+        """The content tree's files, for keys of pages by the files each is made from."""
         try:
-            return fingerprint(self.site_key, tree_digest(Path(config.docs_dir)))
+            files = file_digests(Path(config.docs_dir))
         except OSError:
             return None
+        return ContentDigests(files, (record.source.path for record in self.published.records.values()))
 
     def site_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page of the site is made from, beyond its own content and view. None (no page
@@ -663,8 +662,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return self.reuse_render(page, markdown)
 
     def reuse_render(self, page: Page, markdown: str) -> str:
-        """The page's Markdown; or, when the last build rendered exactly this for this page,
-        nothing to convert (on_page_content puts that render back)."""
+        """The page's Markdown. When the last build rendered exactly this for this page, the page
+        renders by putting that back: MkDocs' `Page.render` would make a Markdown converter (its
+        extensions looked up anew, half of a page's cost in an unchanged rebuild) to convert it."""
         if self.outputs is None or self.render_key is None:
             return markdown
         key = fingerprint(self.render_key, page.file.src_uri, page.file.url, page.meta, markdown)
@@ -672,8 +672,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             return markdown
         stored = self.outputs.get(key)
         if isinstance(stored, Rendered):
-            self.rendered[page.file.src_uri] = stored
-            return ""
+            page.render = partial(stored.render, page)  # type: ignore[method-assign]
+            self.reused["renders"] += 1
+            return markdown
         self.rendering[page.file.src_uri] = key
         self.render_log.said = False
         return markdown
@@ -726,10 +727,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return "\n".join(move_html(part, record_url(answer.record), page_url) for part in rendered)
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if (stored := self.rendered.pop(page.file.src_uri, None)) is not None:
-            self.reused["renders"] += 1
-            html_ = stored.restore(page, files)
-        elif (
+        if (
             (key := self.rendering.pop(page.file.src_uri, None))
             and not self.render_log.said
             and self.render_log.hears()
@@ -769,11 +767,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self.current_page = page.file.src_uri
-        if self.reuse_as_before(page, context):
-            return context
         planned = self.pages.get(page.file.src_uri)
-        if planned is not None:
-            context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         context["la_share"] = page_share(  # type: ignore[typeddict-unknown-key]
             self.credit,
             config.site_name,
@@ -783,6 +777,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.is_homepage or (planned is not None and planned.in_nav),
         )
         context["la_feeds"] = self.plan.feed_links(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        if self.reuse_as_before(page, context, planned):
+            return context
+        if planned is not None:
+            context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         self.reuse(page, context)
         return context
 
@@ -802,12 +800,18 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             neighbours,
         )
 
-    def reuse_as_before(self, page: Page, context: TemplateContext) -> bool:
-        """A page of a site whose content files are all as the last build found them is that
-        build's page, found without making its view (a rebuild of unchanged content)."""
-        if self.outputs is None or self.content_key is None:
+    def reuse_as_before(self, page: Page, context: TemplateContext, planned: PlannedPage | None) -> bool:
+        """A page whose content files (those it names, and those any page may show) are as the
+        last build found them is that build's page, found without making its view."""
+        if self.outputs is None or self.site_key is None or self.content is None:
             return False
-        key = self.page_key(page, self.content_key)
+        key = self.page_key(
+            page,
+            self.site_key,
+            self.content.of(planned.inputs if planned is not None else None),
+            context.get("la_share"),
+            context.get("la_feeds"),
+        )
         if key is None:
             return False
         alias = self.outputs.get(key)
