@@ -113,6 +113,20 @@ def test_identical_charts_are_identical_bytes(tmp_path: Path) -> None:
         assert Charts(None).svg(spec(kind=kind)) == Charts(None).svg(spec(kind=kind))
 
 
+def test_a_chart_drawn_beside_the_build_fills_its_slot_with_the_same_bytes(tmp_path: Path) -> None:
+    here = Charts(None).svg(spec())
+    beside = Charts(tmp_path, workers=1)
+    page = f"<main>{beside.svg(spec())}<p>and</p>{beside.svg(spec(kind='bar'))}</main>"
+    assert "<path" not in page and page.count('class="la-chart-slot"') == 2  # drawn elsewhere
+    assert (beside.drawn, beside.cached) == (2, 0)
+    filled = beside.fill(page)
+    assert filled == f"<main>{here}<p>and</p>{Charts(None).svg(spec(kind='bar'))}</main>"
+    assert beside.fill(page) == filled and not beside.drawing  # each drawn once, then kept
+    assert (tmp_path / f"{spec().key}.svg").read_text(encoding="utf-8") == here
+    # A slot's look-alike from anywhere but the site's templates is left as it is.
+    assert beside.fill('<svg class="la-chart-slot" data-chart="x"></svg>').endswith('"x"></svg>')
+
+
 def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path) -> None:
     charts = Charts(tmp_path)
     first = charts.svg(spec())

@@ -16,9 +16,11 @@ import functools
 import hashlib
 import html
 import io
+import multiprocessing
 import os
 import re
 import textwrap
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -94,33 +96,77 @@ class ChartSpec:
         return hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 
+# Where a page shows a chart drawn beside the build; `Charts.fill` puts the chart in. Only the
+# site's templates write it: a contributor's HTML keeps no `svg` and no `la-` class.
+SLOT = re.compile(r'<svg class="la-chart-slot" data-chart="([0-9a-f]{32})"></svg>')
+
+
+def slot(key: str) -> str:
+    return f'<svg class="la-chart-slot" data-chart="{key}"></svg>'
+
+
 @dataclass
 class Charts:
-    """Draws charts, or takes them from the cache; counts which, for the build's summary."""
+    """Draws charts, or takes them from the cache; counts which, for the build's summary.
+
+    With `workers`, a chart not in the cache is drawn by other processes while the build goes on
+    (matplotlib takes about 30 ms a chart, a few seconds for a network's first build): `svg` gives
+    a slot, and `fill` puts the chart in once the page is written. Without, `svg` draws it."""
 
     folder: Path | None
+    workers: int = 0
     drawn: int = 0  # charts this build drew
     cached: int = 0  # charts this build took from the cache
     memory: dict[str, str] = field(default_factory=dict)  # kept across `mkdocs serve` rebuilds
     used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
+    drawing: dict[str, Future[str]] = field(default_factory=dict)  # by other processes
+    pool: ProcessPoolExecutor | None = None  # started when the first chart is missing
 
     def svg(self, spec: ChartSpec) -> str:
         key = spec.key
-        path = self.folder / f"{key}.svg" if self.folder else None
-        if key in self.memory:
+        if key in self.memory or key in self.drawing:
             self.count(key, drawn=False)
-        elif path is not None and path.is_file():
+        elif (path := self.path(key)) is not None and path.is_file():
             self.memory[key] = path.read_text(encoding="utf-8")
             self.count(key, drawn=False)
         else:
             if self.folder is not None:  # matplotlib's font list is kept beside the charts
                 os.environ.setdefault("MPLCONFIGDIR", str(self.folder.parent / "matplotlib"))
-            self.memory[key] = inline_svg(draw(spec), spec)
+            if self.workers:
+                self.drawing[key] = self.start_pool().submit(chart_svg, spec)
+            else:
+                self.keep(key, chart_svg(spec))
             self.count(key, drawn=True)
-            if path is not None:
-                with contextlib.suppress(OSError):  # a full or read-only disk: drawn again next time
-                    write_atomically(path, self.memory[key])
+        return slot(key) if self.workers else self.memory[key]
+
+    def fill(self, page: str) -> str:
+        """A page's chart slots, each with its chart (waited for, if it is still being drawn)."""
+        return SLOT.sub(lambda found: self.chart(found[1]), page)
+
+    def chart(self, key: str) -> str:
+        if key in self.drawing:
+            self.keep(key, self.drawing.pop(key).result())
         return self.memory[key]
+
+    def keep(self, key: str, svg: str) -> None:
+        self.memory[key] = svg
+        if (path := self.path(key)) is not None:
+            with contextlib.suppress(OSError):  # a full or read-only disk: drawn again next time
+                write_atomically(path, svg)
+
+    def path(self, key: str) -> Path | None:
+        return self.folder / f"{key}.svg" if self.folder else None
+
+    def start_pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:  # a fresh interpreter each: the build's threads are not forked
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self.pool
+
+    def abandon(self) -> None:
+        """A failed build's charts still being drawn: not waited for."""
+        for future in self.drawing.values():
+            future.cancel()
+        self.drawing.clear()
 
     def count(self, key: str, *, drawn: bool) -> None:
         if key not in self.used:
@@ -131,6 +177,11 @@ class Charts:
     def reset_counts(self) -> None:
         self.drawn = self.cached = 0
         self.used.clear()
+
+
+def chart_svg(spec: ChartSpec) -> str:
+    """The chart as a page shows it."""
+    return inline_svg(draw(spec), spec)
 
 
 def draw(spec: ChartSpec) -> str:

@@ -45,7 +45,7 @@ from ..core.cache import (
     outside_project,
     unsafe_cache_message,
 )
-from ..core.charts import Charts
+from ..core.charts import SLOT, Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
@@ -94,6 +94,9 @@ def content_epoch(published: Published) -> int:
     return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
 
 
+# Charts missing from the cache are drawn by these many other processes while the build goes on:
+# the cores the build itself does not use.
+CHART_WORKERS = max(1, (os.cpu_count() or 1) - 1)
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 # The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
@@ -374,7 +377,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
-        self.charts = Charts(None)
+        self.charts = Charts(None, workers=CHART_WORKERS)
         self.own_epoch = False
         self.serving = False
         self.collector = BuildCollector()
@@ -405,7 +408,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.search = SearchIndex(search_language(config.theme.get("language")), kept)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
-            self.charts = Charts(charts)
+            self.charts = Charts(charts, workers=CHART_WORKERS)
         self.charts.reset_counts()
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
@@ -418,6 +421,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.reused = {"pages": 0, "unmade views": 0, "renders": 0}
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
+        self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         checked = check_site(
             Path(config.docs_dir),
@@ -851,9 +855,23 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.current_page = None
         if (stored := self.unchanged.pop(page.file.src_uri, None)) is not None:
             return stored
-        if self.outputs is not None and (key := self.made.pop(page.file.src_uri, None)) is not None:
+        key = self.made.pop(page.file.src_uri, None)
+        if SLOT.search(output):  # its charts go in once drawn (fill_charts), then it is kept
+            self.unfilled.append((page, key))
+        elif self.outputs is not None and key is not None:
             self.outputs.put(key, output)
         return output
+
+    def fill_charts(self) -> None:
+        """The charts drawn beside the build into the pages written with their slots."""
+        for page, key in self.unfilled:
+            self.current_page = page.file.src_uri
+            path = Path(page.file.abs_dest_path)
+            output = self.charts.fill(path.read_text(encoding="utf-8"))
+            path.write_text(output, encoding="utf-8")
+            if self.outputs is not None and key is not None:
+                self.outputs.put(key, output)
+        self.current_page = None
 
     def index_pages(self, config: MkDocsConfig, files: Files) -> None:
         """Every searched page to Pagefind, which indexes them while the pages are written."""
@@ -892,6 +910,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{page}:{line}: links to {target}, which this build does not publish — the site "
                 "shows the link's words without the link; check that the words name nothing private"
             )
+        self.fill_charts()
         if self.outputs is not None:
             self.outputs.save()
             log.info(
@@ -940,6 +959,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
         self.search.abandon()
+        self.charts.abandon()
         self.collector.end()
         self.staged.abandon()
         self.stop_listening()
