@@ -1,10 +1,12 @@
-"""`mkdocs serve` with a mistake in the content: every address shows the problems (file, line, fix)
-instead of hanging or showing the last good site, and the page comes back by itself once fixed."""
+"""`mkdocs serve`: a record's new text shows first, the whole site follows; with a mistake in the
+content, every address shows the problems (file, line, fix) instead of hanging or showing the
+last good site, and the page comes back by itself once fixed."""
 
 from __future__ import annotations
 
 import html
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -53,11 +55,27 @@ def wait_for(what: Callable[[], bool], seconds: float = 60) -> float:
     return time.monotonic() - start
 
 
+SHOWN_FIRST = "shown first; the rest of the site follows"
+LIVE_RELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)  # its epoch differs
+
+
 class Preview:
     def __init__(self, root: Path, url: str) -> None:
         self.record = root / "content" / RECORD
         self.good = self.record.read_text()
         self.url = url
+        self.log = root / "serve.log"
+
+    def said(self, words: str) -> int:
+        """How often the server's log has said this."""
+        return self.log.read_text(encoding="utf-8").count(words)
+
+    def served(self, path: str) -> str:
+        """The page as the build wrote it (without the script MkDocs' server puts in)."""
+        return LIVE_RELOAD.sub("", fetch(self.url + path))
+
+    def write_body(self, more: str) -> None:
+        self.record.write_text(self.good + more)
 
     def page(self, path: str = "") -> str:
         """The page's text as a reader sees it (entities decoded)."""
@@ -95,6 +113,26 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         log.close()
 
 
+def test_a_record_s_new_text_shows_first_and_the_whole_site_follows(preview: Preview) -> None:
+    preview.write_body("\nWe noticed zebracorns at the stall.\n")
+    wait_for(lambda: "zebracorns" in preview.page(RECORD_URL))
+    first = preview.served(RECORD_URL)
+    assert preview.said(SHOWN_FIRST) == 1
+    wait_for(lambda: "zebracorns" in preview.page("questions/learning/"))  # the whole build, behind it
+    # The page shown first is the page the whole build makes.
+    assert preview.served(RECORD_URL) == first
+    # A new heading (the questions a record answers) waits for the whole build.
+    preview.write_body("\n## What would we do differently?\n\nBring more chairs.\n")
+    wait_for(lambda: "more chairs" in preview.page(RECORD_URL))
+    assert preview.said(SHOWN_FIRST) == 1
+
+
+def test_a_text_the_build_would_refuse_is_never_shown_first(preview: Preview) -> None:
+    preview.write_body("\n" + "*" * 400 + "deep" + "*" * 400 + "\n")  # emphasis nested too deep
+    wait_for(lambda: "problem to fix" in preview.page(RECORD_URL))
+    assert f"content/{RECORD}" in preview.page("") and preview.said(SHOWN_FIRST) == 0
+
+
 def test_every_address_shows_the_problem_and_the_fix_brings_the_site_back(preview: Preview) -> None:
     preview.break_record()
     shown_after = wait_for(lambda: PROBLEM in preview.page(RECORD_URL))
@@ -106,6 +144,7 @@ def test_every_address_shows_the_problem_and_the_fix_brings_the_site_back(previe
     preview.fix_record()
     wait_for(lambda: TITLE in preview.page(RECORD_URL))
     assert PROBLEM not in preview.page("")
+    assert preview.said(SHOWN_FIRST) == 0  # front matter changed, then a site of problems shown
 
 
 def test_the_problem_page_reloads_itself_in_the_browser(preview: Preview, browser: Browser) -> None:

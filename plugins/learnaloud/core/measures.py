@@ -293,6 +293,7 @@ class MeasurePlanner:
                 MEASURES_SEARCH_TEXT,
                 self.measures_view,
                 in_nav=True,
+                inputs=(),  # made from the measures and places' figures, no record
             )
         ]
         for measure in self.ordered():
@@ -303,6 +304,7 @@ class MeasurePlanner:
                     measure.title,
                     measure.description,
                     partial(self.measure_view, measure),
+                    inputs=(),
                 )
             )
         return pages

@@ -113,6 +113,7 @@ class PostPlanner:
                     description=description(post.summary) if post.summary else body_description(post.body),
                     search_label=self.search_label(post),
                     search_terms=tuple(self.cards.published.themes[t].title for t in post.themes),
+                    inputs=(),  # made from posts, no record (a live block's records are in its content)
                 )
             )
         return pages

@@ -58,11 +58,12 @@ from ..core.search import SearchError, SearchIndex, search_document
 from ..core.select import BuildVisibility, Published, within
 from ..core.sharing import description
 from ..core.site import PlannedPage, SitePlan
-from ..core.source import page_body, page_source, read_text
+from ..core.source import SourceProblem, page_body, page_source, read_text, split_front_matter
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
 from .failures import explain_failure
 from .markup import SafeNamesExtension
+from .preview import FirstShown, LastBuild
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -383,6 +384,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.collector = BuildCollector()
         self.search = SearchIndex()
         self.outputs: Outputs | None = None
+        self.first_shown = FirstShown(self)  # `mkdocs serve`: a record's page before the whole site
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -391,6 +393,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
         self.current_page: str | None = None
+        self.first_shown.remember(None)  # until this build has published its site
+        self.env: Environment | None = None
+        self.files: Files | None = None
         self.staged = StagedSite(Path(config.site_dir))
         config.site_dir = str(self.staged.start())
         self.warnings = CountHandler()
@@ -582,12 +587,14 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is known now (MkDocs renders all Markdown before any template).
         self.current_page = None
+        self.files = files
         if self.problems is None:
             self.index_pages(config, files)
             if self.outputs is not None:
                 self.site_key = self.site_fingerprint(config)
                 self.content = self.content_digests(config)
-        return self.setup_env(env)
+        self.env = self.setup_env(env)
+        return self.env
 
     def content_digests(self, config: MkDocsConfig) -> ContentDigests | None:
         """The content tree's files, for keys of pages by the files each is made from."""
@@ -936,7 +943,21 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.staged.abandon()
         else:
             self.staged.publish()
+            self.first_shown.remember(self.last_build(config))
         config.site_dir = str(self.staged.site)
+
+    def last_build(self, config: MkDocsConfig) -> LastBuild | None:
+        """What the preview's next change may show first with (`mkdocs serve` only, and only when
+        no other plugin has a part in a page)."""
+        if not self.serving or set(config.plugins) - KNOWN_PLUGINS or self.env is None or self.files is None:
+            return None
+        try:
+            digests = self.content.files if self.content is not None else file_digests(Path(config.docs_dir))
+            records = {r.source.path: r for r in self.published.records.values()}
+            fronts = {path: split_front_matter(read_text(Path(config.docs_dir, path)))[0] for path in records}
+        except (OSError, UnicodeDecodeError, SourceProblem):
+            return None
+        return LastBuild(config, self.files, self.nav, self.env, digests, records, fronts)
 
     def stop_listening(self) -> None:
         for handler in (self.warnings, self.render_log):
@@ -973,4 +994,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(config.docs_dir)
+        server.builder = partial(self.first_shown.build, server.builder)
         return server
+
+    def on_shutdown(self) -> None:
+        self.first_shown.wait()  # a rebuild behind a record shown first

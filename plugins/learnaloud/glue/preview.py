@@ -1,0 +1,146 @@
+"""`mkdocs serve`: the record a contributor is writing, first.
+
+A whole rebuild takes seconds at a thousand records, most of them in MkDocs' loop over every page.
+When the only change since the last build is the text of published records — their front matter,
+headings and live blocks as they were — each such record's page is made at once from the last
+build's site and written into the served folder, the browser reloads, and the whole site is then
+rebuilt behind it (as Hugo's server renders the changed page first). The rebuild publishes the
+site a cold build would make; every other change waits for it, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.bounds import body_problems
+from ..core.cache import file_digests, write_atomically
+from ..core.headings import find_headings
+from ..core.model import Record
+from ..core.source import SourceProblem, page_body, read_text, split_front_matter
+
+if TYPE_CHECKING:
+    from .plugin import LearnAloudPlugin
+
+log = logging.getLogger("mkdocs.plugins.learnaloud")
+MOST_SHOWN_FIRST = 3  # records changed at once (a save in an editor); more: the whole build only
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """What the last successful build of the preview made its pages with."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    digests: dict[str, str]  # the content files as it read them
+    records: dict[str, Record]  # its published records, by their file
+    fronts: dict[str, str | None]  # their front matter's text, by their file
+
+
+class FirstShown:
+    """Wraps the preview server's builder: changed records' pages first, then the whole build, in
+    another thread (one build at a time: the next change waits for it)."""
+
+    def __init__(self, plugin: LearnAloudPlugin) -> None:
+        self.plugin = plugin
+        self.last: LastBuild | None = None
+        self.behind: threading.Thread | None = None
+
+    def remember(self, last: LastBuild | None) -> None:
+        self.last = last
+
+    def wait(self) -> None:
+        if self.behind is not None:
+            self.behind.join()
+            self.behind = None
+
+    def build(self, whole: Callable[[], None]) -> None:
+        self.wait()
+        shown = self.show_first()
+        if not shown:
+            whole()
+            return
+        log.info(f"Learn Aloud: {', '.join(shown)} shown first; the rest of the site follows")
+        self.behind = threading.Thread(target=self.build_behind, args=(whole,), daemon=True)
+        self.behind.start()
+
+    def build_behind(self, whole: Callable[[], None]) -> None:
+        try:
+            whole()
+        except (Exception, SystemExit):  # as the server reports a failed rebuild; the site stays
+            log.error("Learn Aloud: the rebuild behind the record shown first failed (above)")
+
+    def show_first(self) -> list[str]:
+        """The changed records' pages, written into the served site; none when anything else changed
+        (then nothing is written)."""
+        last = self.last
+        self.last = None  # the build that follows makes the next one
+        if last is None:
+            return []
+        docs = Path(last.config.docs_dir)
+        try:
+            now = file_digests(docs)
+        except OSError:
+            return []
+        changed = sorted(
+            path for path in now.keys() | last.digests.keys() if now.get(path) != last.digests.get(path)
+        )
+        if (
+            not changed
+            or len(changed) > MOST_SHOWN_FIRST
+            or not all(path in last.records for path in changed)
+        ):
+            return []
+        found = {path: self.body(last, path, docs / path) for path in changed}
+        bodies = {path: body for path, body in found.items() if body is not None}
+        if len(bodies) < len(found):
+            return []
+        self.plugin.outputs = None  # the last build's cache is saved: these pages are made afresh
+        return [self.write(last, last.records[path], body) for path, body in bodies.items()]
+
+    def body(self, last: LastBuild, path: str, file: Path) -> str | None:
+        """The record's new text, if only its text changed, and it needs no check the build makes."""
+        try:
+            front, body, body_line = split_front_matter(read_text(file))
+        except (OSError, UnicodeDecodeError, SourceProblem):
+            return None
+        record = last.records[path]
+        same = front == last.fronts.get(path) and find_headings(body) == record.headings
+        if not same or "learning-" in body or body_problems(body, body_line):
+            return None
+        return body
+
+    def write(self, last: LastBuild, record: Record, body: str) -> str:
+        """The record's page as the last build would have made it with this text."""
+        config, files, plugin = last.config, last.files, self.plugin
+        file = files.get_file_from_path(f"places/{record.place}/records/{record.id}.md")
+        assert file is not None and file.page is not None
+        page: Page = file.page
+        vars(page).pop("render", None)  # the last build may have put its render back
+        page.markdown = plugin.on_page_markdown(page_body(body), page=page, config=config, files=files)
+        page.render(config, files)
+        page.content = plugin.on_page_content(page.content or "", page=page, config=config, files=files)
+        page.active = True
+        try:
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            context = get_context(last.nav, doc_files, config, page)
+            template = last.env.get_template(page.meta.get("template", "main.html"))
+            context = plugin.on_page_context(context, page=page, config=config, nav=last.nav)
+            output = plugin.on_post_page(template.render(context), page=page, config=config)
+        finally:
+            page.active = False
+        write_atomically(Path(config.site_dir) / file.dest_uri, plugin.charts.fill(output))
+        return page.url
