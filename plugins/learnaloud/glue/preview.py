@@ -101,7 +101,7 @@ class FirstShown:
         if (
             not changed
             or len(changed) > MOST_SHOWN_FIRST
-            or not all(path in last.records for path in changed)
+            or not all(path in last.records and path in now for path in changed)  # none gone
         ):
             return []
         found = {path: self.body(last, path, docs / path) for path in changed}
@@ -113,6 +113,8 @@ class FirstShown:
 
     def body(self, last: LastBuild, path: str, file: Path) -> str | None:
         """The record's new text, if only its text changed, and it needs no check the build makes."""
+        if file.is_symlink():  # the loader reads no link: neither does this
+            return None
         try:
             front, body, body_line = split_front_matter(read_text(file))
         except (OSError, UnicodeDecodeError, SourceProblem):
