@@ -113,7 +113,7 @@ class FirstShown:
 
     def body(self, last: LastBuild, path: str, file: Path) -> str | None:
         """The record's new text, if only its text changed, and it needs no check the build makes."""
-        if file.is_symlink():  # the loader reads no link: neither does this
+        if file.is_symlink() or not file.is_file():  # the loader reads no link, nor a pipe
             return None
         try:
             front, body, body_line = split_front_matter(read_text(file))
