@@ -20,12 +20,17 @@ import os
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -44,6 +49,8 @@ DETAIL_CHARS = 160  # an error line quoted in the adversarial table is cut to th
 STDERR_TAIL_LINES = 40
 EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"  # the example network's site
 MIB = 1024 * 1024
+PREVIEW_SAVES = 3  # saves of one record timed under `mkdocs serve`; their median is reported
+PREVIEW_TIMEOUT = 1800.0  # seconds `mkdocs serve` may take to serve its first build, or an edit
 
 # The contract's vocabularies, from the model itself, so the generated content stays valid.
 QUESTIONS = tuple((q.id, q.text) for q in DEFAULT_QUESTIONS)
@@ -234,7 +241,8 @@ class Measure:
     search_bytes: int = 0  # what a reader's browser fetches before a first search result (at most)
     largest_page_bytes: int = 0
     largest_page: str = ""
-    edit_seconds: float = 0.0  # the build after one record's body changed (what a preview waits for)
+    edit_seconds: float = 0.0  # the build after one record's body changed
+    preview_seconds: float = 0.0  # under `mkdocs serve`: a record's text saved, until its page shows it
 
 
 # -- generating content -------------------------------------------------------------------------
@@ -780,8 +788,9 @@ def largest_page(out: Path) -> tuple[str, int]:
     return page.relative_to(out).parent.as_posix() + "/", size
 
 
-def edit_one_record(sites: list[Site]) -> None:
-    """A contributor's edit: one sentence more in one record, the same record in both sites."""
+def edit_one_record(sites: list[Site]) -> Path:
+    """A contributor's edit: one sentence more in one record, the same record in both sites (its
+    path in each site's folder)."""
     records = [
         {
             p.relative_to(site.config.parent)
@@ -793,6 +802,60 @@ def edit_one_record(sites: list[Site]) -> None:
     for site in sites:
         path = site.config.parent / first
         path.write_text(path.read_text(encoding="utf-8") + "\nOne more thing we noticed.\n", encoding="utf-8")
+    return first
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def served(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, OSError):  # not listening yet, or a 404 while it builds
+        return ""
+
+
+def shown(word: str, url: str) -> bool:
+    return word in served(url)
+
+
+def wait_until(holds: Callable[[], bool], what: str) -> float:
+    """Seconds until `holds()` (polled every 20 ms); BuildFailed after PREVIEW_TIMEOUT."""
+    start = time.perf_counter()
+    while not holds():
+        if time.perf_counter() - start > PREVIEW_TIMEOUT:
+            raise BuildFailed(f"`mkdocs serve` did not show {what} within {PREVIEW_TIMEOUT:.0f} s")
+        time.sleep(0.02)
+    return time.perf_counter() - start
+
+
+def preview_seconds(site: Site, record: Path, rebuild_seconds: float) -> float:
+    """A contributor's preview: `mkdocs serve`, a sentence added to one record's text and saved,
+    until the served page shows it. The median of PREVIEW_SAVES saves, each once the last one's
+    rebuild (as long as `rebuild_seconds`, a `mkdocs build` after an edit) has had time to end."""
+    folder = site.config.parent
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{record.relative_to('content').with_suffix('').as_posix()}/"
+    command = [*mkdocs_command(), "serve", "-f", str(site.config), "-a", f"127.0.0.1:{port}"]
+    with (folder / "serve.log").open("wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=build_env(), cwd=folder)
+        try:
+            wait_until(lambda: "</html>" in served(url), "its first build")
+            times = []
+            for save in range(PREVIEW_SAVES):
+                time.sleep(rebuild_seconds * 1.5 + 1)
+                word = f"Zebracorn{save}x{time.time_ns()}"
+                path = folder / record
+                path.write_text(path.read_text(encoding="utf-8") + f"\nWe saw a {word}.\n", encoding="utf-8")
+                times.append(wait_until(partial(shown, word, url), "an edit"))
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    return statistics.median(times)
 
 
 def default_repeats(size: int) -> int:
@@ -830,9 +893,17 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
         out, result = site.config.parent / "site", results[site.kind]
         result.search_bytes = first_search_bytes(out)
         result.largest_page, result.largest_page_bytes = largest_page(out)
-    edit_one_record(sites)
+    record = edit_one_record(sites)
     for site in sites:
         results[site.kind].edit_seconds, _, _ = build_once(site, site.config.parent / "site", size)
+    for site in sites:
+        result = results[site.kind]
+        result.preview_seconds = preview_seconds(site, record, result.edit_seconds)
+        print(
+            f"  {size:>5} records  {site.kind:<10}  edit under mkdocs serve  {result.preview_seconds:7.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     la = results["learnaloud"]
     la.check_cold_seconds, la.check_seconds = check_times(learnaloud.config, work / f"check-cache-{size}")
     return results
@@ -1027,6 +1098,14 @@ def print_tables(
         print(
             f"{size:>7}  {la.edit_seconds:>26.2f}  {plain.edit_seconds:>7.2f}  "
             f"{ratio(la.edit_seconds, plain.edit_seconds):>5}"
+        )
+    print()
+    print("records  edit under serve, save to page shown s  plain s  ratio")
+    for size, by_kind in results.items():
+        la, plain = by_kind["learnaloud"], by_kind["plain"]
+        print(
+            f"{size:>7}  {la.preview_seconds:>38.2f}  {plain.preview_seconds:>7.2f}  "
+            f"{ratio(la.preview_seconds, plain.preview_seconds):>5}"
         )
     print()
     print("content        records  check s, empty cache  check s")

@@ -152,6 +152,11 @@ def test_tiny_run_prints_what_a_reader_downloads_and_what_an_edit_costs(
     ((size, learnaloud, plain, times),) = rows
     assert size == str(TINY) and float(learnaloud) > 0 and float(plain) > 0 and times.endswith("x")
 
+    columns, rows = table(tiny_run.stdout, "records  edit under serve")
+    assert columns == ["records", "edit under serve, save to page shown s", "plain s", "ratio"]
+    ((size, learnaloud, plain, times),) = rows
+    assert size == str(TINY) and float(learnaloud) > 0 and float(plain) > 0 and times.endswith("x")
+
 
 def test_tiny_run_builds_the_adversarial_bodies_with_learnaloud(
     tiny_run: subprocess.CompletedProcess[str],
