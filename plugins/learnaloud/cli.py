@@ -26,6 +26,7 @@ from .core.model import Content
 from .core.scaffold import NewFile, ScaffoldProblem
 from .core.schema import reference_markdown, schema_files
 from .core.select import BuildVisibility
+from .core.views import plural
 from .glue.plugin import SITE_URL_MISSING, LearnAloudPlugin, build_visibility, cache_folder
 
 Format = Literal["text", "github", "json"]
@@ -139,10 +140,6 @@ def json_document(settings: Settings, diagnostics: list[Diagnostic], seconds: fl
         ensure_ascii=False,
         indent=2,
     )
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -21,12 +21,12 @@ from learnaloud.core.measures import MeasurePlanner
 from learnaloud.core.model import PlaceMeasures
 from learnaloud.core.periods import number
 from learnaloud.core.report_figures import YearFigure, YearFigures, year_period
-from learnaloud.core.reports import ReportPlanner, condition, in_words, plural
+from learnaloud.core.reports import ReportPlanner, condition, in_words
 from learnaloud.core.select import Published, select
 from learnaloud.core.site import plan_site
 from learnaloud.core.tables import TablePlanner
 from learnaloud.core.travel import learning_flows
-from learnaloud.core.views import Link
+from learnaloud.core.views import Link, plural
 from tests.helpers import EXAMPLE
 
 

@@ -33,7 +33,7 @@ from .files import QUESTION_PLACES_FOLDER
 from .model import KeyQuestion
 from .page import PlannedPage
 from .paging import GROUP_SHOWN, Pager, packed, paged_url, pager
-from .views import Answer, Cell, Link, QuestionsView, RecordCard, Row, question_url
+from .views import Answer, Cell, Link, QuestionsView, RecordCard, Row, plural, question_url
 
 # Renders the HTML of a record's answers to a question, for the page it will appear on.
 AnswerHtml = Callable[[AnswerSection, str], str]
@@ -193,10 +193,6 @@ class QuestionPages:
         """A place's section of a year view, on the page that holds it."""
         page = next(n for n, places in enumerate(self.year_pages[year], start=1) if place_id in places)
         return f"{self.year_page_url(year, page)}#{place_anchor(place_id)}"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 class QuestionPlanner:

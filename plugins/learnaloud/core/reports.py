@@ -36,17 +36,13 @@ from .views import (
     TableView,
     blog_url,
     place_report_url,
+    plural,
     table_url,
     year_in_review_url,
 )
 
 REPORTS_URL = "reports/"
 POSTS_SHOWN = 10  # the year's newest posts in the year in review; all of them are in the blog
-
-
-def plural(count: int, noun: str, many: str = "") -> str:
-    """'1 record', '3 records', '2 activities'."""
-    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def in_words(parts: list[str]) -> str:

@@ -104,6 +104,11 @@ def place_url(place_id: str) -> str:
     return f"places/{place_id}/"
 
 
+def plural(count: int, noun: str, many: str = "") -> str:
+    """'1 record', '3 records', '2 activities'."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
 def record_url(record: Record) -> str:
     return f"places/{record.place}/records/{record.id}/"
 
