@@ -143,6 +143,38 @@ def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest
     assert linked
 
 
+def test_a_place_s_answers_show_a_few_a_question_and_year_and_link_the_rest(large: Build) -> None:
+    linked = 0
+    for place in sorted(p.parent.name for p in (large.site / "questions" / "places").glob("*/index.html")):
+        url = f"questions/places/{place}/"
+        page = soup(large, url)
+        for heading in page.select(".la-qgroup h3"):
+            year = str(heading["id"]).removeprefix("year-").split("-", 1)[0]
+            total = int(heading.select_one(".la-count").get_text())  # type: ignore[union-attr]
+            following = []
+            for tag in heading.find_next_siblings():
+                if tag.name in ("h2", "h3"):
+                    break
+                following.append(tag)
+            shown = [t for t in following if t.name == "article"]
+            rest = [t for t in following if "la-qgroup__rest" in t.get("class", [])]
+            assert len(shown) == min(total, GROUP_SHOWN), (url, heading["id"])
+            if total > GROUP_SHOWN:
+                link = rest[0].a
+                assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
+                target, _, anchor = normal(url + str(link["href"])).partition("#")
+                assert f"/{year}/" in target and anchor == f"place-{place}"
+                section = soup(large, target).find(id=anchor)
+                assert isinstance(section, Tag)
+                group = section.find_parent("section")
+                assert group is not None and len(group.select("article.la-answer")) == total
+                linked += 1
+            else:
+                assert not rest
+        assert len(large.page(url)) < 200_000
+    assert linked
+
+
 def listed(build: Build, first: str) -> tuple[list[str], list[str]]:
     """Every record a facet's pages list, following its pager from the first page; and the pages."""
     pages = pages_of(build, first)

@@ -9,7 +9,8 @@ without JavaScript, two kinds of page narrow it:
 - `questions/<question>/<year>/`: the answers to one question written that year, by place (a long
   year on pages of about ANSWERS_A_PAGE answers, each place whole on one page);
 - `questions/places/<place>/`: one place's answers to every question, by question and then by year,
-  newest first. A question's place chips lead to that place's section of it
+  newest first (a year's GROUP_SHOWN newest, with a link to the rest in the question's year view).
+  A question's place chips lead to that place's section of it
   (`questions/places/<place>/#question-<question>`), so one page a place serves every question.
 
 Only years and places that have an answer get a page, and never one per year and place together,
@@ -255,12 +256,7 @@ class QuestionPlanner:
             mine = by_place[pid]
             shown = mine if year is None else mine[:GROUP_SHOWN]
             rest = len(mine) - len(shown)
-            more = None
-            if year is not None and rest:
-                where = pages.year_place_url(year, pid)
-                more = Link(
-                    f"{plural(rest, 'more answer')} from {self.place_name(pid)} in {year}", where, rest
-                )
+            more = self.more_in_year(pages, year, pid, rest) if year is not None else None
             groups.append(
                 AnswerGroup(
                     self.place_name(pid),
@@ -272,6 +268,14 @@ class QuestionPlanner:
                 )
             )
         return groups
+
+    def more_in_year(self, pages: QuestionPages, year: int, place_id: str, rest: int) -> Link | None:
+        """A place's answers of a year left out of a page, counted, linked where the question's
+        year view shows them (None: none left out)."""
+        if not rest:
+            return None
+        where = pages.year_place_url(year, place_id)
+        return Link(f"{plural(rest, 'more answer')} from {self.place_name(place_id)} in {year}", where, rest)
 
     def view(self, number: int, year: int | None = None, page: int = 1) -> QuestionView:
         question = self.published.network.questions[number - 1]
@@ -337,7 +341,7 @@ class QuestionPlanner:
     ) -> list[ChipRow]:
         """The years, then the places. The years are a row of views, with the one shown marked and
         "All years" leading back. The places lead to each place's answers to this question, on its
-        own page (`questions/places/<place>/#question-<question>`, every year); on a year view they
+        own page (`questions/places/<place>/#question-<question>`, every year's newest); on a year view they
         jump to this page's sections instead. A chip's count is what its link shows, so a year and a
         place never seem to combine."""
         if not pages.answers:
@@ -410,12 +414,13 @@ class QuestionPlanner:
                 unanswered.append(Link(question.text, question_url(question.id)))
                 continue
             years = []
-            for y in pages.years:
-                of_year = [self.answer(a, url) for a in mine if a.record.date.year == y]
+            for y in pages.years:  # a year's newest few; the rest where the year's view has them
+                of_year = [a for a in mine if a.record.date.year == y]
                 if of_year:
-                    years.append(
-                        AnswerGroup(str(y), year_question_anchor(y, question.id), len(of_year), of_year, [])
-                    )
+                    shown = [self.answer(a, url) for a in of_year[:GROUP_SHOWN]]
+                    more = self.more_in_year(pages, y, place_id, len(of_year) - len(shown))
+                    anchor = year_question_anchor(y, question.id)
+                    years.append(AnswerGroup(str(y), anchor, len(of_year), shown, [], more))
             groups.append(AnswerGroup(question.text, question_anchor(question.id), len(mine), [], years))
         totals = self.place_totals()
         filters = [
@@ -451,7 +456,15 @@ class QuestionPlanner:
         years = plural(len({y for _, y in mine}), "year")
         back = link_from(self.place_src(place_id), "questions/index.md")
         name = markdown_text(self.place_name(place_id))
-        return f"**{name}** · {answers} to {questions} in {years}, newest first · [All questions and places]({back})\n"
+        rest = (
+            f"; the {GROUP_SHOWN} newest of a question's year here, the rest in its year's view"
+            if max(Counter(mine).values(), default=0) > GROUP_SHOWN
+            else ""
+        )
+        return (
+            f"**{name}** · {answers} to {questions} in {years}, newest first{rest} · "
+            f"[All questions and places]({back})\n"
+        )
 
     # The questions' grid ---------------------------------------------------------------------------
 
