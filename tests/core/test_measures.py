@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -125,6 +126,14 @@ def test_a_chart_drawn_beside_the_build_fills_its_slot_with_the_same_bytes(tmp_p
     assert (tmp_path / f"{spec().key}.svg").read_text(encoding="utf-8") == here
     # A slot's look-alike from anywhere but the site's templates is left as it is.
     assert beside.fill('<svg class="la-chart-slot" data-chart="x"></svg>').endswith('"x"></svg>')
+
+
+def test_a_chart_worker_that_dies_costs_time_not_the_build(tmp_path: Path) -> None:
+    charts = Charts(tmp_path, workers=1)
+    charts.start_pool().submit(os._exit, 1)  # the worker dies (as an out-of-memory kill would)
+    page = f"{charts.svg(spec())}{charts.svg(spec(kind='bar'))}"
+    assert charts.fill(page) == f"{Charts(None).svg(spec())}{Charts(None).svg(spec(kind='bar'))}"
+    assert charts.fill(charts.svg(spec("After"))) == Charts(None).svg(spec("After"))  # a new pool
 
 
 def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path) -> None:

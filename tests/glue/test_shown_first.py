@@ -26,9 +26,11 @@ record, page = Path(docs, {record!r}), Path(site, {page!r})
 good = record.read_text()
 changes = {{
     "text": lambda: record.write_text(good + "\\nWe noticed zebracorns at the stall.\\n"),
-    "front matter": lambda: record.write_text(good.replace("We set up a stall", "We ran a stall")),
+    "front matter": lambda: record.write_text(good.replace("date: 2025-03-12", "date: 2025-03-13")),
     "heading": lambda: record.write_text(good + "\\n## What would we do differently?\\n\\nChairs.\\n"),
     "new file": lambda: Path(docs, "about.md").write_text("# About\\n\\nUs.\\n"),
+    # A strict build behind refuses the link: the page shown first is taken back.
+    "refused behind": lambda: record.write_text(good + "\\nSee [the plan](nowhere.md).\\n"),
 }}
 results = {{}}
 for name, change in changes.items():
@@ -38,10 +40,16 @@ for name, change in changes.items():
     before = page.read_text()
     plugin = config.plugins["learnaloud"]
     change()
-    shown = plugin.first_shown.show_first()
-    first = page.read_text()
-    build(load_config(config_file=config_file, site_dir=site))
-    results[name] = [shown, first == before, first == page.read_text(), "zebracorns" in first]
+    if name == "refused behind":
+        strict = lambda: build(load_config(config_file=config_file, site_dir=site, strict=True))
+        plugin.first_shown.build(strict)
+        plugin.first_shown.wait()
+        results[name] = page.read_text() == before
+    else:
+        shown = plugin.first_shown.show_first()
+        first = page.read_text()
+        build(load_config(config_file=config_file, site_dir=site))
+        results[name] = [shown, first == before, first == page.read_text(), "zebracorns" in first]
     record.write_text(good)
     Path(docs, "about.md").unlink(missing_ok=True)
 print(json.dumps(results))
@@ -52,6 +60,14 @@ def test_only_a_record_s_text_is_shown_first_and_it_is_the_page_the_whole_build_
     tmp_path: Path,
 ) -> None:
     docs = write_tree(tmp_path / "content", BASE_TREE)
+    # A title to escape, and no summary: the page's description is the start of its text.
+    record = docs / RECORD
+    text = record.read_text(encoding="utf-8").replace(
+        "title: Conversations at the Saturday market", "title: Tea & talk at the market"
+    )
+    text = text.replace("summary: We set up a stall and listened.\n", "")
+    assert "Tea & talk" in text and "summary:" not in text
+    record.write_text(text, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(docs=docs, options="", custom_dir=""))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path.parent / "shown-cache")}
@@ -70,3 +86,4 @@ def test_only_a_record_s_text_is_shown_first_and_it_is_the_page_the_whole_build_
     assert results["text"] == [["places/north-quay/records/2025-03-12-market-stall/"], False, True, True]
     for name in ("front matter", "heading", "new file"):
         assert results[name] == [[], True, False, False], name  # nothing written before the build
+    assert results["refused behind"] is True

@@ -18,7 +18,7 @@ import sqlite3
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -167,17 +167,22 @@ def fingerprint(*parts: object) -> str | None:
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
 
 
-def file_digests(folder: Path) -> dict[str, str]:
-    """A hash of each file of a folder, by its path in it. Links are not followed and only regular
-    files are read (a pull request's link to /dev/zero, or a pipe, is hashed by its name)."""
+def file_digests(folder: Path, seen: Callable[[str, bytes], None] | None = None) -> dict[str, str]:
+    """A hash of each file of a folder, by its path in it (and each regular file's bytes to `seen`,
+    read once). Links are not followed and only regular files are read (a pull request's link to
+    /dev/zero, or a pipe, is hashed by its name)."""
     digests: dict[str, str] = {}
     for parent, dirs, names in os.walk(folder):
         dirs.sort()
         for name in sorted(names):
             path = Path(parent, name)
             kind = os.lstat(path).st_mode
-            data = path.read_bytes() if stat.S_ISREG(kind) else f"<{stat.S_IFMT(kind)}>".encode()
-            digests[path.relative_to(folder).as_posix()] = hashlib.blake2b(data, digest_size=20).hexdigest()
+            regular = stat.S_ISREG(kind)
+            data = path.read_bytes() if regular else f"<{stat.S_IFMT(kind)}>".encode()
+            name = path.relative_to(folder).as_posix()
+            digests[name] = hashlib.blake2b(data, digest_size=20).hexdigest()
+            if regular and seen is not None:
+                seen(name, data)
     return digests
 
 

@@ -21,6 +21,7 @@ import os
 import re
 import textwrap
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -119,7 +120,7 @@ class Charts:
     cached: int = 0  # charts this build took from the cache
     memory: dict[str, str] = field(default_factory=dict)  # kept across `mkdocs serve` rebuilds
     used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
-    drawing: dict[str, Future[str]] = field(default_factory=dict)  # by other processes
+    drawing: dict[str, tuple[ChartSpec, Future[str]]] = field(default_factory=dict)  # elsewhere
     pool: ProcessPoolExecutor | None = None  # started when the first chart is missing
 
     def svg(self, spec: ChartSpec) -> str:
@@ -132,12 +133,20 @@ class Charts:
         else:
             if self.folder is not None:  # matplotlib's font list is kept beside the charts
                 os.environ.setdefault("MPLCONFIGDIR", str(self.folder.parent / "matplotlib"))
-            if self.workers:
-                self.drawing[key] = self.start_pool().submit(chart_svg, spec)
-            else:
+            if not (self.workers and self.draw_elsewhere(key, spec)):
                 self.keep(key, chart_svg(spec))
             self.count(key, drawn=True)
         return slot(key) if self.workers else self.memory[key]
+
+    def draw_elsewhere(self, key: str, spec: ChartSpec) -> bool:
+        """Whether another process now draws the chart (False: the pool broke, so it is drawn here
+        and the next chart missing starts a new pool)."""
+        try:
+            self.drawing[key] = (spec, self.start_pool().submit(chart_svg, spec))
+        except BrokenProcessPool:
+            self.pool = None
+            return False
+        return True
 
     def fill(self, page: str) -> str:
         """A page's chart slots, each with its chart (waited for, if it is still being drawn)."""
@@ -145,7 +154,13 @@ class Charts:
 
     def chart(self, key: str) -> str:
         if key in self.drawing:
-            self.keep(key, self.drawing.pop(key).result())
+            spec, drawn = self.drawing.pop(key)
+            try:
+                svg = drawn.result()
+            except BrokenProcessPool:  # a worker died, or could not start: drawn here instead
+                self.pool = None  # the next chart missing starts a new one
+                svg = chart_svg(spec)
+            self.keep(key, svg)
         return self.memory[key]
 
     def keep(self, key: str, svg: str) -> None:
@@ -164,8 +179,8 @@ class Charts:
 
     def abandon(self) -> None:
         """A failed build's charts still being drawn: not waited for."""
-        for future in self.drawing.values():
-            future.cancel()
+        for _, drawn in self.drawing.values():
+            drawn.cancel()
         self.drawing.clear()
 
     def count(self, key: str, *, drawn: bool) -> None:

@@ -119,6 +119,16 @@ class PlacePlanner:
         return pages
 
 
+def record_description(record: Record, body: str | None = None) -> str:
+    """A record page's description: its summary, else the start of its text (`body`, if it has
+    changed since the record was read)."""
+    return (
+        description(record.summary)
+        if record.summary
+        else body_description(record.body if body is None else body)
+    )
+
+
 class RecordPlanner:
     def __init__(self, cards: Cards) -> None:
         self.cards = cards
@@ -159,7 +169,7 @@ class RecordPlanner:
                 partial(self.record_view, record),
                 hide=("navigation",),
                 record=record.ref,
-                description=description(record.summary) if record.summary else body_description(record.body),
+                description=record_description(record),
                 search_label=f"{self.published.places[record.place].name} · learning record · {long_date(record.date)}",
                 search_terms=(
                     *(self.published.themes[t].title for t in record.themes),

@@ -62,7 +62,11 @@ class MarkdownSource:
 
 def read_text(path: Path) -> str:
     """A file's text with a byte-order mark dropped and Windows line endings made plain."""
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes())
+
+
+def decode_text(raw: bytes) -> str:
+    """`read_text` of a file's bytes."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -58,7 +58,7 @@ from ..core.search import SearchError, SearchIndex, search_document
 from ..core.select import BuildVisibility, Published, within
 from ..core.sharing import description
 from ..core.site import PlannedPage, SitePlan
-from ..core.source import SourceProblem, page_body, page_source, read_text, split_front_matter
+from ..core.source import SourceProblem, decode_text, page_body, page_source, read_text, split_front_matter
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
 from .failures import explain_failure
@@ -96,8 +96,8 @@ def content_epoch(published: Published) -> int:
 
 
 # Charts missing from the cache are drawn by these many other processes while the build goes on:
-# the cores the build itself does not use.
-CHART_WORKERS = max(1, (os.cpu_count() or 1) - 1)
+# the cores the build itself does not use (a few at most: each holds matplotlib, about 100 MB).
+CHART_WORKERS = max(1, min(4, (os.cpu_count() or 1) - 1))
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 # The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
@@ -428,6 +428,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
+        self.fronts: dict[str, str | None] = {}
+        self.digests = self.snapshot(config)
         checked = check_site(
             Path(config.docs_dir),
             visibility,
@@ -592,17 +594,28 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             self.index_pages(config, files)
             if self.outputs is not None:
                 self.site_key = self.site_fingerprint(config)
-                self.content = self.content_digests(config)
+                named = (record.source.path for record in self.published.records.values())
+                self.content = ContentDigests(self.digests, named) if self.digests is not None else None
         self.env = self.setup_env(env)
         return self.env
 
-    def content_digests(self, config: MkDocsConfig) -> ContentDigests | None:
-        """The content tree's files, for keys of pages by the files each is made from."""
+    def snapshot(self, config: MkDocsConfig) -> dict[str, str] | None:
+        """The content files as this build is about to read them, for the keys of its pages (taken
+        before the files are read: one saved while the build runs is made again by the next) and,
+        under `mkdocs serve`, each Markdown file's front matter, for what may be shown first."""
+        if self.outputs is None and not self.serving:
+            return None
         try:
-            files = file_digests(Path(config.docs_dir))
+            return file_digests(Path(config.docs_dir), self.keep_front if self.serving else None)
         except OSError:
             return None
-        return ContentDigests(files, (record.source.path for record in self.published.records.values()))
+
+    def keep_front(self, path: str, data: bytes) -> None:
+        if path.endswith(".md"):
+            try:
+                self.fronts[path] = split_front_matter(decode_text(data))[0]
+            except SourceProblem:  # not text, or a front matter never closed: never shown first
+                self.fronts.pop(path, None)
 
     def site_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page of the site is made from, beyond its own content and view. None (no page
@@ -951,13 +964,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         no other plugin has a part in a page)."""
         if not self.serving or set(config.plugins) - KNOWN_PLUGINS or self.env is None or self.files is None:
             return None
-        try:
-            digests = self.content.files if self.content is not None else file_digests(Path(config.docs_dir))
-            records = {r.source.path: r for r in self.published.records.values()}
-            fronts = {path: split_front_matter(read_text(Path(config.docs_dir, path)))[0] for path in records}
-        except (OSError, UnicodeDecodeError, SourceProblem):
+        if self.digests is None:
             return None
-        return LastBuild(config, self.files, self.nav, self.env, digests, records, fronts)
+        records = {r.source.path: r for r in self.published.records.values()}
+        return LastBuild(config, self.files, self.nav, self.env, self.digests, records, dict(self.fronts))
 
     def stop_listening(self) -> None:
         for handler in (self.warnings, self.render_log):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from ..core.bounds import body_problems
 from ..core.cache import file_digests, write_atomically
 from ..core.headings import find_headings
 from ..core.model import Record
+from ..core.places import record_description
 from ..core.source import SourceProblem, page_body, read_text, split_front_matter
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class FirstShown:
         self.plugin = plugin
         self.last: LastBuild | None = None
         self.behind: threading.Thread | None = None
+        self.replaced: dict[Path, bytes | None] = {}  # the served files shown first wrote over
 
     def remember(self, last: LastBuild | None) -> None:
         self.last = last
@@ -81,7 +83,21 @@ class FirstShown:
         try:
             whole()
         except (Exception, SystemExit):  # as the server reports a failed rebuild; the site stays
-            log.error("Learn Aloud: the rebuild behind the record shown first failed (above)")
+            self.put_back()
+            log.error(
+                "Learn Aloud: the rebuild behind the record shown first failed (above): the preview "
+                "is the last site built — reload the page"
+            )
+        self.replaced.clear()
+
+    def put_back(self) -> None:
+        """The served files shown first wrote, as the last build left them: a build that fails
+        publishes nothing, and no page of content it refused stays in the preview."""
+        for path, data in self.replaced.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, data)
 
     def show_first(self) -> list[str]:
         """The changed records' pages, written into the served site; none when anything else changed
@@ -120,7 +136,11 @@ class FirstShown:
         except (OSError, UnicodeDecodeError, SourceProblem):
             return None
         record = last.records[path]
-        same = front == last.fronts.get(path) and find_headings(body) == record.headings
+        same = (
+            front is not None
+            and front == last.fronts.get(path)  # as the last build's loader read it
+            and find_headings(body) == record.headings
+        )
         if not same or "learning-" in body or body_problems(body, body_line):
             return None
         return body
@@ -131,7 +151,10 @@ class FirstShown:
         file = files.get_file_from_path(f"places/{record.place}/records/{record.id}.md")
         assert file is not None and file.page is not None
         page: Page = file.page
-        vars(page).pop("render", None)  # the last build may have put its render back
+        for made in ("render", "title"):  # the last build's: its render put back, its title escaped
+            vars(page).pop(made, None)
+        planned = plugin.pages[file.src_uri]
+        plugin.pages[file.src_uri] = replace(planned, description=record_description(record, body))
         page.markdown = plugin.on_page_markdown(page_body(body), page=page, config=config, files=files)
         page.render(config, files)
         page.content = plugin.on_page_content(page.content or "", page=page, config=config, files=files)
@@ -144,5 +167,7 @@ class FirstShown:
             output = plugin.on_post_page(template.render(context), page=page, config=config)
         finally:
             page.active = False
-        write_atomically(Path(config.site_dir) / file.dest_uri, plugin.charts.fill(output))
+        served = Path(config.site_dir) / file.dest_uri
+        self.replaced.setdefault(served, served.read_bytes() if served.is_file() else None)
+        write_atomically(served, plugin.charts.fill(output))
         return page.url
