@@ -127,6 +127,18 @@ def test_a_record_s_new_text_shows_first_and_the_whole_site_follows(preview: Pre
     assert preview.said(SHOWN_FIRST) == 1
 
 
+def test_an_open_page_that_shows_the_record_catches_up_by_itself(preview: Preview, browser: Browser) -> None:
+    """The browser reloads when the record is shown first, and again when the rest follows: a tab
+    on the question's page (which shows the record's answer) ends with the new text."""
+    page = browser.new_page()
+    page.goto(preview.url + "questions/learning/")
+    preview.write_body("\nWe noticed zebracorns at the stall.\n")
+    page.wait_for_function("document.body.innerText.includes('zebracorns')", timeout=60_000)
+    assert preview.said(SHOWN_FIRST) == 1
+    wait_for(lambda: preview.said("the rest of the site is up to date") == 1)
+    page.close()
+
+
 def test_a_text_the_build_would_refuse_is_never_shown_first(preview: Preview) -> None:
     preview.write_body("\n" + "*" * 400 + "deep" + "*" * 400 + "\n")  # emphasis nested too deep
     wait_for(lambda: "problem to fix" in preview.page(RECORD_URL))

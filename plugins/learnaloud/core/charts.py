@@ -177,11 +177,13 @@ class Charts:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         return self.pool
 
-    def abandon(self) -> None:
-        """A failed build's charts still being drawn: not waited for."""
-        for _, drawn in self.drawing.values():
-            drawn.cancel()
+    def stop(self) -> None:
+        """The workers let go once a build's charts are in (each holds matplotlib; the next build
+        that misses a chart starts them again), or when a build failed, its charts not waited for."""
         self.drawing.clear()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
     def count(self, key: str, *, drawn: bool) -> None:
         if key not in self.used:

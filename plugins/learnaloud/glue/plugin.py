@@ -931,6 +931,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 "shows the link's words without the link; check that the words name nothing private"
             )
         self.fill_charts()
+        self.charts.stop()
         if self.outputs is not None:
             self.outputs.save()
             log.info(
@@ -990,7 +991,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
         self.search.abandon()
-        self.charts.abandon()
+        self.charts.stop()
         self.collector.end()
         self.staged.abandon()
         self.stop_listening()
@@ -1005,6 +1006,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     ) -> LiveReloadServer:
         server.watch(config.docs_dir)
         server.builder = partial(self.first_shown.build, server.builder)
+        self.first_shown.server = server
         return server
 
     def on_shutdown(self) -> None:

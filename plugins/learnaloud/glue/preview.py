@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +33,8 @@ from ..core.places import record_description
 from ..core.source import SourceProblem, page_body, read_text, split_front_matter
 
 if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
     from .plugin import LearnAloudPlugin
 
 log = logging.getLogger("mkdocs.plugins.learnaloud")
@@ -57,6 +60,7 @@ class FirstShown:
 
     def __init__(self, plugin: LearnAloudPlugin) -> None:
         self.plugin = plugin
+        self.server: LiveReloadServer | None = None
         self.last: LastBuild | None = None
         self.behind: threading.Thread | None = None
         self.replaced: dict[Path, bytes | None] = {}  # the served files shown first wrote over
@@ -84,11 +88,26 @@ class FirstShown:
             whole()
         except (Exception, SystemExit):  # as the server reports a failed rebuild; the site stays
             self.put_back()
-            log.error(
-                "Learn Aloud: the rebuild behind the record shown first failed (above): the preview "
-                "is the last site built — reload the page"
-            )
+            log.error("Learn Aloud: the rebuild behind the record shown first failed (above)")
+        else:
+            log.info("Learn Aloud: the rest of the site is up to date")
         self.replaced.clear()
+        self.reload_browsers()
+
+    def reload_browsers(self) -> None:
+        """The preview's open pages reloaded again: MkDocs' server reloads them when its builder
+        returns, which is when the record was shown first. Not while a newer change waits to be
+        built: that build reloads them when it ends."""
+        server = self.server
+        condition = getattr(server, "_epoch_cond", None)
+        if server is None or condition is None:  # a server other than MkDocs 1.6's
+            return
+        with condition:
+            if server._wanted_epoch == server._visible_epoch:
+                server._wanted_epoch = server._visible_epoch = max(
+                    server._visible_epoch + 1, round(time.monotonic() * 1000)
+                )
+                condition.notify_all()
 
     def put_back(self) -> None:
         """The served files shown first wrote, as the last build left them: a build that fails
