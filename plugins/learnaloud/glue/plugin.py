@@ -18,6 +18,7 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
@@ -75,6 +76,7 @@ SCRIPT = "assets/learnaloud/learnaloud.js"
 SEARCH_SCRIPT = "assets/learnaloud/search.js"
 PRINT_STYLESHEET = "assets/learnaloud/print.css"  # every page on paper; after the screen styles
 VISIBILITY_VARIABLE = "LEARNALOUD_VISIBILITY"
+PROBLEMS_STATUS = "learnaloud-problems.txt"  # a preview of content with problems: which ones
 SITE_URL_MISSING = (
     "mkdocs.yml: site_url is not set — feeds need absolute links; set site_url: "
     "https://your-network.example.org/ (nothing was built and the last site is unchanged)"
@@ -484,10 +486,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if "SOURCE_DATE_EPOCH" not in os.environ or self.own_epoch:
             os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(published))
             self.own_epoch = True
+        left_out = len(content.records) - len(published.records)
         log.info(
             f"Learn Aloud: {visibility} build of {published.network.name}: {len(published.places)} places, "
-            f"{len(published.records)} records, {len(published.themes)} themes "
-            f"({len(content.records) - len(published.records)} records not published)"
+            f"{len(published.records)} records, {len(published.themes)} themes"
+            + (f" ({left_out} network-only records left out)" if left_out else "")
         )
         self.use_theme(config)
         config.markdown_extensions.append(SafeNamesExtension())  # type: ignore[arg-type]
@@ -977,13 +980,23 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def show_problems(self, config: MkDocsConfig, problems: Report) -> None:
         """The preview of content with problems: one page, at the home address and as the answer to
         every other address (MkDocs' server answers a missing page with 404.html)."""
+        # What the page asks for each second, to reload when it changes: a file, so that asking
+        # fills no terminal with "404" lines (every other address of this preview is one).
+        status = hashlib.sha256(repr((problems.errors, problems.warnings)).encode()).hexdigest()[:16]
         page = (
             config.theme.get_env()
             .get_template("learnaloud/problems.html")
-            .render(errors=problems.errors, warnings=problems.warnings, site_name=config.site_name)
+            .render(
+                errors=problems.errors,
+                warnings=problems.warnings,
+                site_name=config.site_name,
+                status=status,
+                status_url=urlsplit(config.site_url or "/").path.rstrip("/") + "/" + PROBLEMS_STATUS,
+            )
         )
         for name in ("index.html", "404.html"):
             Path(config.site_dir, name).write_text(page, encoding="utf-8")
+        Path(config.site_dir, PROBLEMS_STATUS).write_text(status, encoding="utf-8")
         self.stop_listening()
         self.staged.publish()
         config.site_dir = str(self.staged.site)
