@@ -1037,6 +1037,17 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "n/a"
 
 
+def print_against_plain(
+    results: dict[int, dict[str, Measure]], column: str, seconds: Callable[[Measure], float]
+) -> None:
+    """A table of one time, Learn Aloud's and plain MkDocs' side by side, at each size."""
+    print()
+    print(f"records  {column}  plain s  ratio")
+    for size, by_kind in results.items():
+        la, plain = seconds(by_kind["learnaloud"]), seconds(by_kind["plain"])
+        print(f"{size:>7}  {la:>{len(column)}.2f}  {plain:>7.2f}  {ratio(la, plain):>5}")
+
+
 def print_tables(
     results: dict[int, dict[str, Measure]],
     charts: tuple[float, float, float],
@@ -1091,22 +1102,8 @@ def print_tables(
             f"{size:>7}  {la.search_bytes / 1024:>9.0f}  {plain.search_bytes / 1024:>15.0f}  "
             f"{la.largest_page_bytes / 1024:>15.0f}  {plain.largest_page_bytes / 1024:>16.0f}  {la.largest_page}"
         )
-    print()
-    print("records  one-record edit, rebuild s  plain s  ratio")
-    for size, by_kind in results.items():
-        la, plain = by_kind["learnaloud"], by_kind["plain"]
-        print(
-            f"{size:>7}  {la.edit_seconds:>26.2f}  {plain.edit_seconds:>7.2f}  "
-            f"{ratio(la.edit_seconds, plain.edit_seconds):>5}"
-        )
-    print()
-    print("records  edit under serve, save to page shown s  plain s  ratio")
-    for size, by_kind in results.items():
-        la, plain = by_kind["learnaloud"], by_kind["plain"]
-        print(
-            f"{size:>7}  {la.preview_seconds:>38.2f}  {plain.preview_seconds:>7.2f}  "
-            f"{ratio(la.preview_seconds, plain.preview_seconds):>5}"
-        )
+    print_against_plain(results, "one-record edit, rebuild s", lambda m: m.edit_seconds)
+    print_against_plain(results, "edit under serve, save to page shown s", lambda m: m.preview_seconds)
     print()
     print("content        records  check s, empty cache  check s")
     for size, by_kind in results.items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -108,38 +109,53 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
     assert f"{listed + linked_on} times learning travelled" in cover
 
 
+def few_and_the_rest(build: Build, url: str, year_and_place: Callable[[str], tuple[str, str]]) -> int:
+    """A page that shows a group's GROUP_SHOWN newest answers (a `h3` a place's or question's year)
+    and a counted link to the rest: each group's count adds up, and its link opens the year view
+    at the place, where all of them are. How many groups link the rest."""
+    linked = 0
+    for heading in soup(build, url).select(".la-qgroup h3"):
+        year, place = year_and_place(str(heading["id"]))
+        total = int(heading.select_one(".la-count").get_text())  # type: ignore[union-attr]
+        following = []
+        for tag in heading.find_next_siblings():
+            if tag.name in ("h2", "h3"):
+                break
+            following.append(tag)
+        shown = [t for t in following if t.name == "article"]
+        rest = [t for t in following if "la-qgroup__rest" in t.get("class", [])]
+        assert len(shown) == min(total, GROUP_SHOWN), (url, heading["id"])
+        if total > GROUP_SHOWN:
+            link = rest[0].a
+            assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
+            target, _, anchor = normal(url + str(link["href"])).partition("#")
+            assert f"/{year}/" in target and anchor == f"place-{place}"
+            section = soup(build, target).find(id=anchor)
+            assert isinstance(section, Tag)
+            group = section.find_parent("section")
+            assert group is not None and len(group.select("article.la-answer")) == total
+            linked += 1
+        else:
+            assert not rest
+    return linked
+
+
+def year_and_place(anchor: str) -> tuple[str, str]:
+    """A question page's group of a year and place: `year-2025-north-quay`."""
+    year, place = anchor.removeprefix("year-").split("-", 1)
+    return year, place
+
+
 def test_a_question_page_shows_a_few_answers_a_place_and_year_and_links_the_rest(large: Build) -> None:
     linked = 0
     for question in ("learning", "patterns", "adapt", "share"):
-        page = soup(large, f"questions/{question}")
+        url = f"questions/{question}/"
         assert (
             "newest of each year here, the rest in the year's view"
-            in page.select_one(".la-qfilter__now").get_text()
-        )  # type: ignore[union-attr]
-        for heading in page.select(".la-qgroup h3"):
-            year, place = str(heading["id"]).removeprefix("year-").split("-", 1)
-            total = int(heading.select_one(".la-count").get_text())  # type: ignore[union-attr]
-            following = []
-            for tag in heading.find_next_siblings():
-                if tag.name in ("h2", "h3"):
-                    break
-                following.append(tag)
-            shown = [t for t in following if t.name == "article"]
-            rest = [t for t in following if "la-qgroup__rest" in t.get("class", [])]
-            assert len(shown) == min(total, GROUP_SHOWN), heading["id"]
-            if total > GROUP_SHOWN:
-                link = rest[0].a
-                assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
-                target, _, anchor = normal(f"questions/{question}/{link['href']}").partition("#")
-                assert target.startswith(f"questions/{question}/{year}/") and anchor == f"place-{place}"
-                section = soup(large, target).find(id=anchor)
-                assert isinstance(section, Tag)
-                group = section.find_parent("section")
-                assert group is not None and len(group.select("article.la-answer")) == total
-                linked += 1
-            else:
-                assert not rest
-        assert len(large.page(f"questions/{question}")) < 300_000
+            in soup(large, url).select_one(".la-qfilter__now").get_text()  # type: ignore[union-attr]
+        )
+        linked += few_and_the_rest(large, url, year_and_place)
+        assert len(large.page(url)) < 300_000
     assert linked
 
 
@@ -147,30 +163,8 @@ def test_a_place_s_answers_show_a_few_a_question_and_year_and_link_the_rest(larg
     linked = 0
     for place in sorted(p.parent.name for p in (large.site / "questions" / "places").glob("*/index.html")):
         url = f"questions/places/{place}/"
-        page = soup(large, url)
-        for heading in page.select(".la-qgroup h3"):
-            year = str(heading["id"]).removeprefix("year-").split("-", 1)[0]
-            total = int(heading.select_one(".la-count").get_text())  # type: ignore[union-attr]
-            following = []
-            for tag in heading.find_next_siblings():
-                if tag.name in ("h2", "h3"):
-                    break
-                following.append(tag)
-            shown = [t for t in following if t.name == "article"]
-            rest = [t for t in following if "la-qgroup__rest" in t.get("class", [])]
-            assert len(shown) == min(total, GROUP_SHOWN), (url, heading["id"])
-            if total > GROUP_SHOWN:
-                link = rest[0].a
-                assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
-                target, _, anchor = normal(url + str(link["href"])).partition("#")
-                assert f"/{year}/" in target and anchor == f"place-{place}"
-                section = soup(large, target).find(id=anchor)
-                assert isinstance(section, Tag)
-                group = section.find_parent("section")
-                assert group is not None and len(group.select("article.la-answer")) == total
-                linked += 1
-            else:
-                assert not rest
+        # A group of a question's year: `year-2025-learning`, on the place's own page.
+        linked += few_and_the_rest(large, url, lambda anchor, place=place: (year_and_place(anchor)[0], place))
         assert len(large.page(url)) < 200_000
     assert linked
 
