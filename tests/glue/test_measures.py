@@ -181,6 +181,27 @@ print("matplotlib imported:", "matplotlib" in sys.modules)
     assert Build(0, "", tmp_path / "again").bytes_on_disk() == cold.bytes_on_disk()
 
 
+def test_a_script_of_one_s_own_that_builds_draws_its_charts_in_its_own_process(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes would run such a script again (Python's `spawn`): it has no guard."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # every chart missing
+    assert build_site(EXAMPLE, tmp_path / "site").returncode == 0  # writes the config below
+    script = tmp_path / "build_it.py"
+    script.write_text(
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        f"build(load_config(config_file={str(tmp_path / 'mkdocs-site.yml')!r}, site_dir={str(tmp_path / 'own')!r}))\n"
+        "print('built')\n"
+    )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # missing again
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert out.returncode == 0 and out.stdout.count("built") == 1, out.stderr
+    assert Build(0, "", tmp_path / "own").bytes_on_disk() == Build(0, "", tmp_path / "site").bytes_on_disk()
+
+
 def test_the_published_data_package_validates_and_its_csv_files_round_trip(example_site: Build) -> None:
     report = frictionless.validate(str(example_site.site / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

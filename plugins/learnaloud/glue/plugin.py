@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+import sys
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
@@ -100,6 +101,18 @@ def content_epoch(published: Published) -> int:
 # Charts missing from the cache are drawn by these many other processes while the build goes on:
 # the cores the build itself does not use (a few at most: each holds matplotlib, about 100 MB).
 CHART_WORKERS = max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def chart_workers() -> int:
+    """CHART_WORKERS, when worker processes may start: each runs the build's main script again
+    (Python's `spawn`), which only a script that guards itself bears — MkDocs' own command,
+    `python -m mkdocs`, `python -c`. A script of one's own that builds draws in its own process."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    guarded = path is None or getattr(main, "__spec__", None) is not None or Path(path).stem == "mkdocs"
+    return CHART_WORKERS if guarded else 0
+
+
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 # The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
@@ -380,7 +393,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
-        self.charts = Charts(None, workers=CHART_WORKERS)
+        self.charts = Charts(None, workers=chart_workers())
         self.own_epoch = False
         self.serving = False
         self.collector = BuildCollector()
@@ -415,7 +428,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.search = SearchIndex(search_language(config.theme.get("language")), kept)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
-            self.charts = Charts(charts, workers=CHART_WORKERS)
+            self.charts = Charts(charts, workers=chart_workers())
         self.charts.reset_counts()
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
