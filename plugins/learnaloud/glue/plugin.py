@@ -333,6 +333,7 @@ class Rendered:
                 for uri, found in self.anchor_links.items()
                 if (file := files.get_file_from_path(uri)) is not None
             }
+        vars(page).pop("render", None)  # MkDocs' own again, and this render let go
 
 
 @dataclass(frozen=True)
