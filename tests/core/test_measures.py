@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -134,6 +135,28 @@ def test_a_chart_worker_that_dies_costs_time_not_the_build(tmp_path: Path) -> No
     page = f"{charts.svg(spec())}{charts.svg(spec(kind='bar'))}"
     assert charts.fill(page) == f"{Charts(None).svg(spec())}{Charts(None).svg(spec(kind='bar'))}"
     assert charts.fill(charts.svg(spec("After"))) == Charts(None).svg(spec("After"))  # a new pool
+
+
+def test_a_chart_worker_ends_when_its_build_is_killed() -> None:
+    script = """
+import os, time
+from learnaloud.core.charts import Charts
+charts = Charts(None, workers=1)
+print(charts.start_pool().submit(os.getpid).result(), flush=True)
+time.sleep(60)
+"""
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert build.stdout is not None
+    worker = int(build.stdout.readline())
+    build.kill()  # no clean stop: as `kill -9`, or an out-of-memory kill
+    build.wait()
+    for _ in range(100):
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    pytest.fail("the chart worker outlived its build by 10 s")
 
 
 def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path) -> None:

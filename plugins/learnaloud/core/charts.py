@@ -20,6 +20,8 @@ import multiprocessing
 import os
 import re
 import textwrap
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -174,7 +176,12 @@ class Charts:
 
     def start_pool(self) -> ProcessPoolExecutor:
         if self.pool is None:  # a fresh interpreter each: the build's threads are not forked
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=end_with,
+                initargs=(os.getpid(),),
+            )
         return self.pool
 
     def stop(self) -> None:
@@ -194,6 +201,18 @@ class Charts:
     def reset_counts(self) -> None:
         self.drawn = self.cached = 0
         self.used.clear()
+
+
+def end_with(build: int) -> None:
+    """In a chart worker: end when the build's process has (a build killed, not stopped, would
+    leave its workers waiting for charts for ever)."""
+
+    def watch() -> None:
+        while os.getppid() == build:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def chart_svg(spec: ChartSpec) -> str:
