@@ -45,6 +45,7 @@ from ..core.cache import (
     file_digests,
     fingerprint,
     outside_project,
+    text_digest,
     unsafe_cache_message,
 )
 from ..core.charts import SLOT, Charts
@@ -980,9 +981,13 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def last_build(self, config: MkDocsConfig) -> LastBuild | None:
         """What the preview's next change may show first with (`mkdocs serve` only, and only when
         no other plugin has a part in a page)."""
-        if not self.serving or set(config.plugins) - KNOWN_PLUGINS or self.env is None or self.files is None:
-            return None
-        if self.digests is None:
+        if (
+            not self.serving
+            or set(config.plugins) - KNOWN_PLUGINS
+            or self.env is None
+            or self.files is None
+            or self.digests is None
+        ):
             return None
         records = {r.source.path: r for r in self.published.records.values()}
         return LastBuild(config, self.files, self.nav, self.env, self.digests, records, dict(self.fronts))
@@ -996,7 +1001,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         every other address (MkDocs' server answers a missing page with 404.html)."""
         # What the page asks for each second, to reload when it changes: a file, so that asking
         # fills no terminal with "404" lines (every other address of this preview is one).
-        status = hashlib.sha256(repr((problems.errors, problems.warnings)).encode()).hexdigest()[:16]
+        status = text_digest((problems.errors, problems.warnings))
         page = (
             config.theme.get_env()
             .get_template("learnaloud/problems.html")

@@ -152,7 +152,7 @@ class FirstShown:
             return None
         try:
             front, body, body_line = split_front_matter(read_text(file))
-        except (OSError, UnicodeDecodeError, SourceProblem):
+        except (OSError, SourceProblem):  # read_text says a file not UTF-8 is a SourceProblem
             return None
         record = last.records[path]
         same = (
