@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import itertools
 import os
 import random
@@ -238,7 +239,8 @@ class Measure:
     runs: list[float] = field(default_factory=list)  # every measured build's wall seconds, in order
     check_cold_seconds: float = 0.0  # `learnaloud check` of the network, with an empty cache
     check_seconds: float = 0.0  # `learnaloud check` again, the cache filled
-    search_bytes: int = 0  # what a reader's browser fetches before a first search result (at most)
+    search_bytes: int = 0  # the files a reader's browser fetches before a first search result (at most)
+    search_sent_bytes: int = 0  # the same files as a host sends them, compressed
     largest_page_bytes: int = 0
     largest_page: str = ""
     edit_seconds: float = 0.0  # the build after one record's body changed
@@ -765,21 +767,26 @@ def site_size(out: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
 
 
-def first_search_bytes(out: Path) -> int:
+def first_search_files(out: Path) -> list[Path]:
     """What a reader's browser fetches from opening the search to its first answers. Material's
     search: its worker and the whole index. Learn Aloud's (Pagefind): its library, worker, word
     stemmer and page list, then one chunk of the index and a fragment per result shown — counted
     as the largest chunk and the ten largest fragments, so the figure is an upper bound."""
     material = out / "search" / "search_index.json"
     if material.is_file():
-        worker = next((out / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-        return material.stat().st_size + worker.stat().st_size
+        return [material, next((out / "assets" / "javascripts" / "workers").glob("search.*.min.js"))]
     bundle = out / "pagefind"
     library = [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json"]
-    fixed = sum(p.stat().st_size for p in [*library, *bundle.glob("*.pf_meta"), *bundle.glob("wasm.*")])
-    chunk = max(p.stat().st_size for p in (bundle / "index").iterdir())
-    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").iterdir()), reverse=True)
-    return fixed + chunk + sum(fragments[:10])
+    chunk = max((bundle / "index").iterdir(), key=lambda p: p.stat().st_size)
+    fragments = sorted((bundle / "fragment").iterdir(), key=lambda p: p.stat().st_size, reverse=True)
+    return [*library, *bundle.glob("*.pf_meta"), *bundle.glob("wasm.*"), chunk, *fragments[:10]]
+
+
+def sent_bytes(path: Path) -> int:
+    """A file's bytes as a web host sends them: compressed (GitHub Pages, Netlify and Cloudflare
+    gzip text), unless compressing makes it no smaller (Pagefind's index files are gzip already)."""
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
 
 
 def largest_page(out: Path) -> tuple[str, int]:
@@ -891,7 +898,9 @@ def measure(size: int, work: Path, repeats: int | None = None) -> dict[str, Meas
             )
     for site in sites:
         out, result = site.config.parent / "site", results[site.kind]
-        result.search_bytes = first_search_bytes(out)
+        searched = first_search_files(out)
+        result.search_bytes = sum(p.stat().st_size for p in searched)
+        result.search_sent_bytes = sum(sent_bytes(p) for p in searched)
         result.largest_page, result.largest_page_bytes = largest_page(out)
     record = edit_one_record(sites)
     for site in sites:
@@ -1095,11 +1104,15 @@ def print_tables(
         la = by_kind["learnaloud"]
         print(f"{size:>7}  {la.explorer_index_bytes / 1024:>17.0f}  {la.explorer_page_bytes / 1024:>16.0f}")
     print()
-    print("records  search KB  plain search KB  largest page KB  plain largest KB  largest page")
+    print(
+        "records  search KB sent  plain search KB sent  search KB on disk  plain on disk  "
+        "largest page KB  plain largest KB  largest page"
+    )
     for size, by_kind in results.items():
         la, plain = by_kind["learnaloud"], by_kind["plain"]
         print(
-            f"{size:>7}  {la.search_bytes / 1024:>9.0f}  {plain.search_bytes / 1024:>15.0f}  "
+            f"{size:>7}  {la.search_sent_bytes / 1024:>14.0f}  {plain.search_sent_bytes / 1024:>20.0f}  "
+            f"{la.search_bytes / 1024:>17.0f}  {plain.search_bytes / 1024:>13.0f}  "
             f"{la.largest_page_bytes / 1024:>15.0f}  {plain.largest_page_bytes / 1024:>16.0f}  {la.largest_page}"
         )
     print_against_plain(results, "one-record edit, rebuild s", lambda m: m.edit_seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import os
 import re
@@ -138,14 +139,18 @@ def test_tiny_run_prints_what_a_reader_downloads_and_what_an_edit_costs(
     columns, rows = table(tiny_run.stdout, "records  search KB")
     assert columns == [
         "records",
-        "search KB",
-        "plain search KB",
+        "search KB sent",
+        "plain search KB sent",
+        "search KB on disk",
+        "plain on disk",
         "largest page KB",
         "plain largest KB",
         "largest page",
     ]
     ((size, *numbers, page),) = rows
     assert size == str(TINY) and all(float(n) > 0 for n in numbers) and page.endswith("/")
+    sent, plain_sent, on_disk, plain_on_disk = map(float, numbers[:4])
+    assert sent <= on_disk and plain_sent < plain_on_disk  # Material's index is JSON: it compresses
 
     columns, rows = table(tiny_run.stdout, "records  one-record edit")
     assert columns == ["records", "one-record edit, rebuild s", "plain s", "ratio"]
@@ -232,3 +237,12 @@ def test_outcomes_are_classified(
     assert (outcome.kind, outcome.detail) == (kind, detail)
     assert OUTCOME.fullmatch(outcome.describe())
     assert bench.Outcome("stopped", 60.0).describe() == "> 60 s (stopped)"
+
+
+def test_a_file_is_counted_as_a_host_sends_it(bench: ModuleType, tmp_path: Path) -> None:
+    text = tmp_path / "pagefind.js"
+    text.write_text("const found = search(query);\n" * 500)
+    assert bench.sent_bytes(text) < text.stat().st_size / 10  # gzip, as hosts send text
+    packed = tmp_path / "en_1.pf_index"
+    packed.write_bytes(gzip.compress(os.urandom(4096)))
+    assert bench.sent_bytes(packed) == packed.stat().st_size  # already gzip: sent as it is

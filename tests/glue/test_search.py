@@ -72,3 +72,19 @@ def test_a_search_that_cannot_be_made_stops_the_build_and_keeps_the_last_site(tm
         assert "Pagefind" in failed.output and "the last site is unchanged" in failed.output, failed.output
         assert "Traceback" not in failed.output
         assert failed.bytes_on_disk() == before
+
+
+def test_the_documents_handed_to_pagefind_are_gone_when_the_build_ends(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    docs = write_tree(tmp_path / "content", BASE_TREE)
+    built = build_site(docs, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    assert built.search_index()  # Pagefind read the documents before they went
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    failed = build_site(docs, tmp_path / "site")
+    assert failed.returncode != 0 and "Pagefind" in failed.output, failed.output
+    assert [p.name for p in temporary.iterdir() if p.name.startswith("learnaloud-search-")] == []

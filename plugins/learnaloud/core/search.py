@@ -16,10 +16,14 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 from importlib.metadata import version
 from pathlib import Path
+from typing import cast
 
 from pagefind.service import get_executable
+
+from .publish import remove_later
 
 FOLDER = "pagefind"
 # The most of a page's HTML indexed: Pagefind needs about 80 bytes of memory a character of text,
@@ -77,7 +81,9 @@ class SearchIndex:
         self.kept = kept  # the last index made, in the build cache: used again for the same documents
         self.reused = False
         self.documents: dict[str, str] = {}
-        self.work: tempfile.TemporaryDirectory[str] | None = None
+        self.work: Path | None = None  # the documents as files, for Pagefind
+        self.starting: threading.Thread | None = None  # writes them, then starts Pagefind
+        self.failure: SearchError | None = None  # why it could not
         self.run: subprocess.Popen[bytes] | None = None
         self.output: Path | None = None
         self.made_from: str | None = None  # the documents' digest, when an index is kept
@@ -101,23 +107,35 @@ class SearchIndex:
         shutil.rmtree(self.output, ignore_errors=True)
         # Pagefind writes the same index for the same documents: the last one kept is this one.
         self.made_from = self.digest(executable) if self.kept is not None else None
+        documents, self.documents = self.documents, {}  # indexed from files: not held while pages are built
         if self.kept is not None and self.made_from and (last := self.kept / self.made_from).is_dir():
             shutil.copytree(last, self.output)
             self.reused = True
             return
-        self.work = tempfile.TemporaryDirectory(prefix="learnaloud-search-")
-        pages = Path(self.work.name, "pages")
-        pages.mkdir()
-        for path, document in self.documents.items():
-            target = pages / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(document, encoding="utf-8")
+        self.work = Path(tempfile.mkdtemp(prefix="learnaloud-search-"))
+        # Thousands of small files (a second at 5,000 records): written, and Pagefind started on
+        # them, while the build goes on with its pages.
+        self.starting = threading.Thread(target=self.run_on, args=(documents, executable, self.work))
+        self.starting.start()
+
+    def run_on(self, documents: dict[str, str], executable: Path, work: Path) -> None:
+        try:
+            for path, document in documents.items():
+                target = work / "pages" / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(document, encoding="utf-8")
+        except OSError as error:
+            self.failure = SearchError(
+                f"the pages could not be handed to Pagefind ({error.strerror}: {error.filename}) — "
+                "free some disk space in the system's temporary folder and build again"
+            )
+            return
         command = [
             str(executable),
             "--site",
-            str(pages),
+            str(work / "pages"),
             "--output-path",
-            str(self.output.resolve()),
+            str(cast(Path, self.output).resolve()),
             "--exclude-selectors",
             ".headerlink",  # the headings' ¶ links
             "--force-language",
@@ -125,15 +143,12 @@ class SearchIndex:
             "--silent",
         ]
         try:
-            self.run = subprocess.Popen(
-                command, cwd=self.work.name, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-            )
+            self.run = subprocess.Popen(command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as error:
-            self.abandon()
-            raise SearchError(
+            self.failure = SearchError(
                 f"Pagefind's program could not be run ({error.strerror}: {executable}) — install "
                 "Learn Aloud with its dependencies again (`make install`)"
-            ) from None
+            )
 
     def digest(self, executable: Path) -> str:
         """What the index is made from: the documents, the language, the program."""
@@ -144,6 +159,7 @@ class SearchIndex:
 
     def finish(self) -> None:
         """Waits for the index, and leaves in it only what the site's search loads."""
+        self.started()
         if self.run is None or self.output is None:
             return
         said, _ = self.run.communicate()
@@ -174,12 +190,25 @@ class SearchIndex:
             shutil.copytree(output, staging / self.made_from)
             staging.rename(self.kept)
 
+    def started(self) -> None:
+        """Waits until Pagefind runs; a failure to start it is the build's error."""
+        if self.starting is not None:
+            self.starting.join()
+            self.starting = None
+        if (failure := self.failure) is not None:
+            self.failure = None
+            self.abandon()
+            raise failure
+
     def abandon(self) -> None:
         """Stops a run that is no longer wanted (the build failed) and removes its documents."""
+        if self.starting is not None:
+            self.starting.join()
+            self.starting = None
         if self.run is not None and self.run.poll() is None:
             self.run.kill()
             self.run.wait()
         self.run = None
         if self.work is not None:
-            self.work.cleanup()
+            remove_later(self.work)  # the documents: thousands of files, deleted beside the build
             self.work = None
