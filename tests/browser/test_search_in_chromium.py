@@ -1,8 +1,10 @@
 """The header's search on the example network as it ships, driven as readers drive it: on a phone from
 an address with `?q=`, with the keyboard, typing faster than the answers, asking for a word the site
-does not have, and with the index out of reach."""
+does not have or a question as a sentence, and with the index out of reach."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
@@ -57,6 +59,23 @@ def test_a_word_the_site_does_not_have_is_not_reported_as_matches(browser: Brows
     page.locator(BOX).press_sequentially("isolation", delay=20)
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_contain_text("No page has “isolation”", timeout=10_000)
+    page.context.close()
+
+
+def test_a_question_typed_as_a_sentence_finds_the_pages_with_its_rarer_words(
+    browser: Browser, served: str
+) -> None:
+    page = open_page(browser, served)
+    page.locator(BOX).click()
+    # No page has every word ("quokkas" is on none): the pages with some of them, the rarest first.
+    page.locator(BOX).press_sequentially("how did apologising help the quokkas", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("No page has every word of", timeout=10_000)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    addresses = results.evaluate_all("links => links.map(link => link.pathname)")
+    record = [n for n, a in enumerate(addresses) if re.search(r"/records/[^/]*apologising[^/]*/$", a)]
+    assert record and record[0] < 3, addresses  # the one word few pages have ranks it high
     page.context.close()
 
 

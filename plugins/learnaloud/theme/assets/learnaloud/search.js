@@ -159,12 +159,16 @@
       if (current !== query) return;
       const answer = await module.debouncedSearch(query, {}, 200);
       if (answer === null || current !== query) return; // a newer query is on its way
-      const results = answer.results;
       const asked = terms(query);
+      let results = answer.results;
+      const some = !results.length && asked.length > 1; // no page has every word: pages with some
+      if (some) results = await someWords(module, asked);
+      if (current !== query) return;
       const pages = rank(await Promise.all(results.slice(0, SHOWN).map((r) => r.data())), asked);
       if (current !== query) return;
-      const close = pages.filter((page) => exact(page, asked));
-      meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", query);
+      const close = some ? pages : pages.filter((page) => exact(page, asked));
+      if (some && pages.length) meta.textContent = words.laSome.replace("#", query);
+      else meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", query);
       list.replaceChildren(...(close.length ? close : pages).map(item).filter(Boolean));
       if (results.length > SHOWN && close.length === pages.length) list.append(more(results, asked));
       answered = query;
@@ -176,6 +180,25 @@
       enter = false;
       list.querySelector(".md-search-result__link")?.click();
     }
+  }
+
+  // A question typed as a sentence ("how did places keep their volunteers") has words that no
+  // page has all of: each word is searched alone, and a page ranks by the words it has, a word
+  // few pages have counting for more than one most pages have.
+  async function someWords(module, asked) {
+    const alone = [...new Set(asked)].filter((term) => term.length > 2);
+    const answers = await Promise.all(alone.map((term) => module.search(term)));
+    const pages = new Map();
+    for (const { results } of answers) {
+      const weight = 1 / results.length;
+      for (const result of results) {
+        const page = pages.get(result.id) ?? { result, score: 0, best: 0 };
+        page.score += weight;
+        if (weight > page.best) Object.assign(page, { result, best: weight }); // its excerpt shows the rarest word
+        pages.set(result.id, page);
+      }
+    }
+    return [...pages.values()].sort((a, b) => b.score - a.score).map((page) => page.result);
   }
 
   function more(results, asked) {
