@@ -130,6 +130,11 @@ class SearchIndex:
                 "free some disk space in the system's temporary folder and build again"
             )
             return
+        except Exception as error:  # in this thread, anything else would only be printed
+            self.failure = SearchError(
+                f"the pages could not be handed to Pagefind ({error!r}) — report this with the build's log"
+            )
+            return
         command = [
             str(executable),
             "--site",
