@@ -62,6 +62,34 @@ def test_a_word_the_site_does_not_have_is_not_reported_as_matches(browser: Brows
     page.context.close()
 
 
+def test_the_count_is_of_the_pages_listed_those_with_every_word_first(browser: Browser, served: str) -> None:
+    page = searched(browser, served, "flood warden")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
+    counted = int(meta.inner_text().split()[0])
+    items = page.locator(".md-search-result__list > li")
+    expect(items.locator(".md-search-result__link").first).to_be_visible()
+    kinds = items.evaluate_all(
+        "lis => lis.map(li => li.classList.contains('la-search__similar') ? 'similar' : li.innerText)"
+    )
+    assert kinds.count("similar") == 1 and 0 < kinds.index("similar") < len(kinds) - 1, kinds
+    assert len(kinds) - 1 == counted  # every page counted is listed: none hidden, none extra
+    before = kinds[: kinds.index("similar")]
+    assert all("warden" in text.lower() for text in before), before
+    page.context.close()
+
+
+def test_the_guides_for_contributors_come_after_the_network_s_learning(browser: Browser, served: str) -> None:
+    # Words the guides' sample files use too: weighed as the network's pages, the guides came first.
+    for query in ("photos", "evidence"):
+        page = searched(browser, served, query)
+        labels = page.locator(".md-search-result__item .la-search__label").all_inner_texts()
+        guides = [n for n, label in enumerate(labels) if label == "Contribute · how-to guide"]
+        learning = [n for n, label in enumerate(labels) if "learning record" in label]
+        assert learning and all(n > max(learning) for n in guides), (query, labels)
+        page.context.close()
+
+
 def test_a_question_typed_as_a_sentence_finds_the_pages_with_its_rarer_words(
     browser: Browser, served: str
 ) -> None:

@@ -33,6 +33,7 @@ from .views import (
 
 GUIDES_FOLDER = Path(__file__).resolve().parent.parent / "contribute"
 CATALOGUE = GUIDES_FOLDER / "errors.json"
+CONTRIBUTE_SEARCH_WEIGHT = 0.2  # Pagefind weight, 0 to 10 (1: as any page)
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,9 @@ class ContributePlanner:
                 in_nav=guide.name == "index",
                 hide=("navigation",),
                 searched=guide.name != "errors",  # ninety sample files: noise to a reader's search
+                # Found, labelled, after the network's learning: their sample files use its words.
+                search_label="Contribute · how-to guide",
+                search_weight=CONTRIBUTE_SEARCH_WEIGHT,
             )
             for guide in GUIDES
         ]

@@ -34,6 +34,8 @@ class PlannedPage:
     # record · 14 August 2024"). Searched too, with the words a page shows outside its Markdown.
     search_label: str = ""
     search_terms: tuple[str, ...] = ()
+    # How much its words weigh in search beside other pages' (Pagefind's weight; 0: as they are).
+    search_weight: float = 0
     # The content files (paths in the content tree) its view is made from, besides those any page
     # may show (the network, places, themes: core/cache.py ContentDigests); None: any file. A
     # rebuild makes the page again only when one of them changed.

@@ -928,7 +928,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 description=html.unescape(str(page.meta.get("description") or "")),
                 label=planned.search_label if planned else "",
                 terms=planned.search_terms if planned else (),
-                boost=float(options.get("boost") or 0),
+                boost=float(options.get("boost") or (planned.search_weight if planned else 0)),
             )
             self.search.add(page.url, document)
         try:

@@ -169,8 +169,11 @@
       const close = some ? pages : pages.filter((page) => exact(page, asked));
       if (some && pages.length) meta.textContent = words.laSome.replace("#", query);
       else meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", query);
+      // The pages with every word first; those Pagefind found by words that only begin alike after.
+      const near = close.length ? pages.filter((page) => !close.includes(page)) : [];
       list.replaceChildren(...(close.length ? close : pages).map(item).filter(Boolean));
-      if (results.length > SHOWN && close.length === pages.length) list.append(more(results, asked));
+      if (near.length) list.append(similar(), ...near.map(item).filter(Boolean));
+      if (results.length > SHOWN) list.append(more(results, asked));
       answered = query;
     } catch {
       if (current === query) failed();
@@ -183,22 +186,30 @@
   }
 
   // A question typed as a sentence ("how did places keep their volunteers") has words that no
-  // page has all of: each word is searched alone, and a page ranks by the words it has, a word
-  // few pages have counting for more than one most pages have.
+  // page has all of: each word is searched alone, and a page ranks by the words it has, each as
+  // Pagefind scores it there (how often, how weighty the page), a word few pages have counting
+  // for more than one most pages have.
   async function someWords(module, asked) {
     const alone = [...new Set(asked)].filter((term) => term.length > 2);
     const answers = await Promise.all(alone.map((term) => module.search(term)));
     const pages = new Map();
     for (const { results } of answers) {
-      const weight = 1 / results.length;
       for (const result of results) {
+        const weight = result.score; // Pagefind's: how often, how weighty the page, how rare the word
         const page = pages.get(result.id) ?? { result, score: 0, best: 0 };
         page.score += weight;
-        if (weight > page.best) Object.assign(page, { result, best: weight }); // its excerpt shows the rarest word
+        if (weight > page.best) Object.assign(page, { result, best: weight }); // its excerpt shows its best word
         pages.set(result.id, page);
       }
     }
     return [...pages.values()].sort((a, b) => b.score - a.score).map((page) => page.result);
+  }
+
+  function similar() {
+    const li = document.createElement("li");
+    li.className = "la-search__similar";
+    li.textContent = words.laNear;
+    return li;
   }
 
   function more(results, asked) {
