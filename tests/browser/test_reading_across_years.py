@@ -4,6 +4,7 @@ JavaScript), and a question's filtered views and jump links, axe-checked in both
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,6 +158,13 @@ def test_jump_links_and_filters_work_without_javascript(browser: Browser, served
     mine = page.locator("section[aria-labelledby='question-learning']")
     expect(mine.locator(".la-answer")).to_have_count(6)
     expect(mine.locator(".la-qgroup__rest a")).to_have_text("2 more answers from Hillfoot in 2024")
+    read = mine.locator(".la-answer .la-answer__title").all_inner_texts()
+    mine.locator(".la-qgroup__rest a").click()  # lands on the first of the two, not on those read
+    expect(page).to_have_url(re.compile(r"questions/learning/2024/#la-answer-learning-hillfoot-"))
+    landing = page.locator(f"[id='{page.url.partition('#')[2]}']")
+    expect(landing).to_be_in_viewport()
+    assert landing.locator(".la-answer__title").inner_text() not in read
+    page.go_back()
     expect(page.locator("nav.la-qfilter a[aria-current='page']")).to_contain_text("Hillfoot")
     jump = page.locator(".la-qfilter__row--jumps a").last
     target = jump.get_attribute("href") or ""

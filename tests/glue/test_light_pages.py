@@ -45,16 +45,17 @@ def pages_of(build: Build, first: str) -> list[str]:
     return pages
 
 
-def answers_under(heading: Tag) -> int:
+def answers_under(heading: Tag) -> list[Tag]:
     """The answers after a report's question heading, up to the next question or section."""
-    count = 0
+    found = []
     for tag in heading.find_all_next(True):
         if tag.name in ("h2", "h3") and "la-report__question" in tag.get("class", []):
             break
         if tag.name == "h2":
             break
-        count += tag.name == "article" and "la-answer" in tag.get("class", [])
-    return count
+        if tag.name == "article" and "la-answer" in tag.get("class", []):
+            found.append(tag)
+    return found
 
 
 def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large: Build) -> None:
@@ -88,13 +89,17 @@ def test_the_year_in_review_shows_a_few_answers_a_place_and_links_the_rest(large
             if rest:
                 link = rest[0].a
                 assert link is not None
-                target = normal(f"year-in-review/2025/{link['href']}")
-                assert target == f"places/{place}/reports/2025/#question-{question}"
+                target, _, anchor = normal(f"year-in-review/2025/{link['href']}").partition("#")
+                assert target == f"places/{place}/reports/2025/"
                 more = int(link.get_text().split()[0])
-                assert len(articles) == GROUP_SHOWN and answers_under(heading) == GROUP_SHOWN + more
+                everything = answers_under(heading)
+                assert len(articles) == GROUP_SHOWN and len(everything) == GROUP_SHOWN + more
+                # It lands on the first answer the year in review left out, not on those just read.
+                assert [a["id"] for a in everything[:GROUP_SHOWN]] == [a["id"] for a in articles]
+                assert everything[GROUP_SHOWN]["id"] == anchor
                 linked += 1
             else:
-                assert answers_under(heading) == len(articles)
+                assert len(answers_under(heading)) == len(articles)
         assert shown < total
     assert linked
     assert len(large.page("year-in-review/2025")) < 600_000
@@ -129,11 +134,17 @@ def few_and_the_rest(build: Build, url: str, year_and_place: Callable[[str], tup
             link = rest[0].a
             assert link is not None and link.get_text().startswith(f"{total - GROUP_SHOWN} more answer")
             target, _, anchor = normal(url + str(link["href"])).partition("#")
-            assert f"/{year}/" in target and anchor == f"place-{place}"
-            section = soup(build, target).find(id=anchor)
+            assert f"/{year}/" in target
+            year_view = soup(build, target)
+            section = year_view.find(id=f"place-{place}")
             assert isinstance(section, Tag)
             group = section.find_parent("section")
-            assert group is not None and len(group.select("article.la-answer")) == total
+            assert group is not None
+            everything = group.select("article.la-answer")
+            assert len(everything) == total
+            # It lands on the first answer this page left out, not on those just read.
+            assert [a["id"] for a in everything[:GROUP_SHOWN]] == [a["id"] for a in shown]
+            assert everything[GROUP_SHOWN]["id"] == anchor
             linked += 1
         else:
             assert not rest

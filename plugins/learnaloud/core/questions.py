@@ -98,6 +98,11 @@ def year_question_anchor(year: int, question_id: str) -> str:
     return f"year-{year}-{question_id}"
 
 
+def answer_anchor(section: AnswerSection) -> str:
+    """An answer's own id on the pages that gather answers ("la-": no contributor heading has it)."""
+    return f"la-answer-{section.question.id}-{section.record.place}-{section.record.id}"
+
+
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -239,7 +244,7 @@ class QuestionPlanner:
         record = section.record
         if record.ref not in self.cards_of:
             self.cards_of[record.ref] = self.cards.card(record)
-        return Answer(self.cards_of[record.ref], self.answer_html(section, page_url))
+        return Answer(self.cards_of[record.ref], self.answer_html(section, page_url), answer_anchor(section))
 
     def by_place(
         self, pages: QuestionPages, answers: list[AnswerSection], page_url: str, year: int | None = None
@@ -255,8 +260,7 @@ class QuestionPlanner:
                 continue
             mine = by_place[pid]
             shown = mine if year is None else mine[:GROUP_SHOWN]
-            rest = len(mine) - len(shown)
-            more = self.more_in_year(pages, year, pid, rest) if year is not None else None
+            more = self.more_in_year(pages, year, pid, mine[len(shown) :]) if year is not None else None
             groups.append(
                 AnswerGroup(
                     self.place_name(pid),
@@ -269,13 +273,16 @@ class QuestionPlanner:
             )
         return groups
 
-    def more_in_year(self, pages: QuestionPages, year: int, place_id: str, rest: int) -> Link | None:
-        """A place's answers of a year left out of a page, counted, linked where the question's
-        year view shows them (None: none left out)."""
+    def more_in_year(
+        self, pages: QuestionPages, year: int, place_id: str, rest: list[AnswerSection]
+    ) -> Link | None:
+        """A place's answers of a year left out of a page, counted, linked to the first of them
+        where the question's year view shows them all (None: none left out)."""
         if not rest:
             return None
-        where = pages.year_place_url(year, place_id)
-        return Link(f"{plural(rest, 'more answer')} from {self.place_name(place_id)} in {year}", where, rest)
+        where = pages.year_place_url(year, place_id).split("#")[0] + "#" + answer_anchor(rest[0])
+        name = self.place_name(place_id)
+        return Link(f"{plural(len(rest), 'more answer')} from {name} in {year}", where, len(rest))
 
     def view(self, number: int, year: int | None = None, page: int = 1) -> QuestionView:
         question = self.published.network.questions[number - 1]
@@ -418,7 +425,7 @@ class QuestionPlanner:
                 of_year = [a for a in mine if a.record.date.year == y]
                 if of_year:
                     shown = [self.answer(a, url) for a in of_year[:GROUP_SHOWN]]
-                    more = self.more_in_year(pages, y, place_id, len(of_year) - len(shown))
+                    more = self.more_in_year(pages, y, place_id, of_year[len(shown) :])
                     anchor = year_question_anchor(y, question.id)
                     years.append(AnswerGroup(str(y), anchor, len(of_year), shown, [], more))
             groups.append(AnswerGroup(question.text, question_anchor(question.id), len(mine), [], years))

@@ -19,7 +19,7 @@ from .measures import MeasurePlanner
 from .model import KeyQuestion, LearningTable, Post, Record
 from .page import PlannedPage
 from .paging import GROUP_SHOWN
-from .questions import AnswerHtml, question_year_url
+from .questions import AnswerHtml, answer_anchor, question_year_url
 from .report_figures import YearFigure, YearFigures
 from .tables import TablePlanner, newest_first
 from .travel import Flows
@@ -290,14 +290,19 @@ class ReportPlanner:
             for pid in self.indexes.places_of([a.record for a in given]):
                 mine = [a for a in given if a.record.place == pid]
                 shown = mine[:limit]
+                rest = mine[len(shown) :]
                 groups.append(
                     AnswerGroup(
                         self.cards.place_link(pid),
                         f"{question.id}-{pid}",
-                        [Answer(self.cards.card(a.record), self.answer_html(a, page)) for a in shown],
-                        self.in_report(
-                            len(mine) - len(shown), "more answer", pid, year, f"question-{question.id}"
-                        ),
+                        [
+                            Answer(self.cards.card(a.record), self.answer_html(a, page), answer_anchor(a))
+                            for a in shown
+                        ],
+                        # The link lands on the first answer not shown here.
+                        self.in_report(len(rest), "more answer", pid, year, answer_anchor(rest[0]))
+                        if rest
+                        else None,
                     )
                 )
             everything = None

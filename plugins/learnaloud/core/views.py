@@ -343,6 +343,7 @@ class FacetView:
 class Answer:
     card: RecordCard
     html: str  # rendered once with the record, sanitised, links rebased for the question page
+    anchor: str  # its id on the page (questions.answer_anchor): a "more" link lands on the first not shown
 
 
 @dataclass(frozen=True)
