@@ -59,6 +59,8 @@ def test_a_word_the_site_does_not_have_is_not_reported_as_matches(browser: Brows
     page.locator(BOX).press_sequentially("isolation", delay=20)
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_contain_text("No page has “isolation”", timeout=10_000)
+    page.locator(BOX).fill("isolation $& $'")  # quoted as typed, not as a replacement pattern
+    expect(meta).to_contain_text("No page has “isolation $& $'”", timeout=10_000)
     page.context.close()
 
 

@@ -311,3 +311,31 @@ def test_a_file_saved_while_a_build_runs_is_made_again_by_the_next(
     warm_files, cold_files = Build(0, "", site).bytes_on_disk(), cold.bytes_on_disk()
     assert sorted(warm_files) == sorted(cold_files)
     assert [path for path in warm_files if warm_files[path] != cold_files[path]] == []
+
+
+def test_the_same_folders_named_relative_or_absolute_are_the_same_site(tmp_path: Path) -> None:
+    """`mkdocs serve` names mkdocs.yml as typed (`-f mkdocs.yml`) and its rebuilds by full path: a
+    custom_dir relative to it is then written both ways, and is still the same folder."""
+    project = tmp_path / "project"
+    shutil.copytree(EXAMPLE, project / "content")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "README.txt").write_text("Templates here replace Learn Aloud's.\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Test network\nsite_url: https://example.org/\ndocs_dir: content\n"
+        "theme:\n  name: material\n  font: false\n  custom_dir: overrides\nplugins:\n  - learnaloud\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    outputs = []
+    for config in ("mkdocs.yml", str(project / "mkdocs.yml")):
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(tmp_path / "site")],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stderr)
+    pages = len(list((tmp_path / "site").rglob("*.html")))
+    assert unchanged(outputs[1]) >= pages - 2, outputs[1]  # all but the 404 page and the sitemap's

@@ -26,6 +26,10 @@ record, page = Path(docs, {record!r}), Path(site, {page!r})
 good = record.read_text()
 changes = {{
     "text": lambda: record.write_text(good + "\\nWe noticed zebracorns at the stall.\\n"),
+    # A paragraph before a heading: the headings move down, and are the same headings.
+    "text before a heading": lambda: record.write_text(
+        good.replace("\\n## ", "\\nWe noticed zebracorns at the stall.\\n\\n## ", 1)
+    ),
     "front matter": lambda: record.write_text(good.replace("date: 2025-03-12", "date: 2025-03-13")),
     "heading": lambda: record.write_text(good + "\\n## What would we do differently?\\n\\nChairs.\\n"),
     "new file": lambda: Path(docs, "about.md").write_text("# About\\n\\nUs.\\n"),
@@ -83,7 +87,9 @@ def test_only_a_record_s_text_is_shown_first_and_it_is_the_page_the_whole_build_
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout.splitlines()[-1])
     # The new text at once, and the page shown first is the one the whole build made after it.
-    assert results["text"] == [["places/north-quay/records/2025-03-12-market-stall/"], False, True, True]
+    shown = ["places/north-quay/records/2025-03-12-market-stall/"]
+    for name in ("text", "text before a heading"):
+        assert results[name] == [shown, False, True, True], name
     for name in ("front matter", "heading", "new file"):
         assert results[name] == [[], True, False, False], name  # nothing written before the build
     assert results["refused behind"] is True

@@ -4,13 +4,18 @@ script, read the build machine's files or take the last good site down — refus
 
 from __future__ import annotations
 
+import os
+import signal
+import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import BASE_TREE, Build, article, build_site, write_tree
+from tests.helpers import BASE_TREE, MKDOCS_YML, Build, article, build_site, write_tree
 
 HIDDEN_PLACE = {
     "places/brackenbury/place.yml": """
@@ -477,3 +482,47 @@ def test_a_successful_build_replaces_the_site_whole(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert not (site / "stale.html").exists() and (site / "index.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs-site.yml", "site"]
+
+
+def test_a_build_stopped_with_ctrl_c_leaves_no_folder_and_the_last_site(tmp_path: Path) -> None:
+    """Ctrl-C stops a build without MkDocs' error event: the staging folder and the pages handed
+    to Pagefind (a network build's are the network's text) go as the process exits."""
+    docs = write_tree(tmp_path / "content", BASE_TREE)
+    good = build_site(docs, tmp_path / "site")
+    assert good.returncode == 0, good.output
+    before = good.bytes_on_disk()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    # A hook that waits at the first page, so the build is stopped with both folders there.
+    hook = tmp_path / "wait.py"
+    hook.write_text("import time\n\ndef on_post_page(output, page, config):\n    time.sleep(60)\n")
+    config = tmp_path / "mkdocs-stopped.yml"
+    config.write_text(MKDOCS_YML.format(docs=docs, options="", custom_dir="") + f"hooks:\n  - {hook}\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    staging = tmp_path / "site.learnaloud-staging"
+    deadline = time.monotonic() + 60
+    while not (staging.is_dir() and list(temporary.glob("learnaloud-search-*"))):
+        assert time.monotonic() < deadline and build.poll() is None, "the build never reached its pages"
+        time.sleep(0.1)
+    build.send_signal(signal.SIGINT)
+    assert build.wait(timeout=60) != 0
+    assert not staging.exists()
+    assert list(temporary.glob("learnaloud-search-*")) == []
+    assert good.bytes_on_disk() == before
+
+
+def test_the_site_folder_keeps_who_may_read_it(tmp_path: Path) -> None:
+    """`mkdocs serve` serves from a folder only its user may read: the site that replaces it is too."""
+    docs = write_tree(tmp_path / "content", BASE_TREE)
+    site = tmp_path / "site"
+    site.mkdir(mode=0o700)
+    site.chmod(0o700)
+    built = build_site(docs, site)
+    assert built.returncode == 0, built.output
+    assert stat.S_IMODE(site.stat().st_mode) == 0o700

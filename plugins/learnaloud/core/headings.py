@@ -27,6 +27,11 @@ class Heading:
     top: bool  # at the top level of the body, not inside a list or a quote
 
 
+def outline(headings: tuple[Heading, ...]) -> list[tuple[str, bool]]:
+    """What a body's headings say, in order, wherever they stand."""
+    return [(heading.text, heading.top) for heading in headings]
+
+
 def find_headings(body: str) -> tuple[Heading, ...]:
     """Every second-level heading, in order: the same ones the rendered page has as <h2>."""
     if "##" not in body and "\n--" not in body:

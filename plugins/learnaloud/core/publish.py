@@ -4,7 +4,9 @@ template, another plugin — the last good site stays byte-identical."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,16 @@ from pathlib import Path
 # The last site's folders being deleted while the new one is already served; a build waits for
 # them before it starts, and the process before it exits (the threads are not daemons).
 removals: list[threading.Thread] = []
+# Folders of a build still running: Ctrl-C stops a build without MkDocs' error event, so the
+# process deletes them as it exits (the site they would have replaced is left as it was).
+unfinished: set[Path] = set()
+
+
+@atexit.register
+def remove_unfinished() -> None:
+    for folder in list(unfinished):
+        shutil.rmtree(folder, ignore_errors=True)
+    unfinished.clear()
 
 
 def remove_later(folder: Path) -> None:
@@ -38,10 +50,18 @@ class StagedSite:
         return self.site.with_name(self.site.name + ".learnaloud-previous")
 
     def start(self) -> Path:
-        """An empty staging folder (a build stopped halfway may have left one)."""
+        """An empty staging folder (a build stopped halfway may have left one), as open to others
+        as the site's folder is (`mkdocs serve` serves from a folder only its user may read)."""
         wait_for_removals()
         self.abandon()
         shutil.rmtree(self.previous, ignore_errors=True)
+        self.staging.parent.mkdir(parents=True, exist_ok=True)
+        if self.site.is_dir():
+            self.staging.mkdir(mode=0o700)
+            self.staging.chmod(stat.S_IMODE(self.site.stat().st_mode))
+        else:
+            self.staging.mkdir()  # as the user's umask has it
+        unfinished.add(self.staging)
         return self.staging
 
     def publish(self) -> None:
@@ -50,7 +70,9 @@ class StagedSite:
         if self.site.exists():
             self.site.rename(self.previous)
         self.staging.rename(self.site)
+        unfinished.discard(self.staging)
         remove_later(self.previous)  # thousands of files: the site is served meanwhile
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        unfinished.discard(self.staging)

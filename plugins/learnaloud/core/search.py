@@ -23,7 +23,7 @@ from typing import cast
 
 from pagefind.service import get_executable
 
-from .publish import remove_later
+from .publish import remove_later, unfinished
 
 FOLDER = "pagefind"
 # The most of a page's HTML indexed: Pagefind needs about 80 bytes of memory a character of text,
@@ -113,6 +113,7 @@ class SearchIndex:
             self.reused = True
             return
         self.work = Path(tempfile.mkdtemp(prefix="learnaloud-search-"))
+        unfinished.add(self.work)  # deleted as the process exits if the build never ends
         # Thousands of small files (a second at 5,000 records): written, and Pagefind started on
         # them, while the build goes on with its pages.
         self.starting = threading.Thread(target=self.run_on, args=(documents, executable, self.work))
@@ -125,9 +126,10 @@ class SearchIndex:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(document, encoding="utf-8")
         except OSError as error:
+            where = f": {error.filename}" if error.filename else f" in {work.parent}"
             self.failure = SearchError(
-                f"the pages could not be handed to Pagefind ({error.strerror}: {error.filename}) — "
-                "free some disk space in the system's temporary folder and build again"
+                f"the pages could not be handed to Pagefind ({error.strerror}{where}) — free some "
+                "disk space in the system's temporary folder (or set TMPDIR to another) and build again"
             )
             return
         except Exception as error:  # in this thread, anything else would only be printed
@@ -215,5 +217,6 @@ class SearchIndex:
             self.run.wait()
         self.run = None
         if self.work is not None:
+            unfinished.discard(self.work)
             remove_later(self.work)  # the documents: thousands of files, deleted beside the build
             self.work = None

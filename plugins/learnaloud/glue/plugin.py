@@ -180,13 +180,15 @@ def folder_digest(folders: list[str]) -> tuple[str, bool]:
     followed; and whether a template there shows the build's date."""
     digest = hashlib.sha256()
     dated = False
-    for folder in folders:
+    for number, folder in enumerate(folders):
         for parent, dirs, names in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(names):
                 data = Path(parent, name).read_bytes()
                 dated = dated or b"build_date_utc" in data
-                digest.update(Path(parent, name).as_posix().encode() + b"\0" + data + b"\0")
+                # Named within its folder: the folder itself may be written relative or not.
+                where = f"{number}/{Path(parent, name).relative_to(folder).as_posix()}"
+                digest.update(where.encode() + b"\0" + data + b"\0")
     return digest.hexdigest(), dated
 
 

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.bounds import body_problems
 from ..core.cache import file_digests, write_atomically
-from ..core.headings import find_headings
+from ..core.headings import find_headings, outline
 from ..core.model import Record
 from ..core.places import record_description
 from ..core.source import SourceProblem, page_body, read_text, split_front_matter
@@ -142,6 +142,11 @@ class FirstShown:
         found = {path: self.body(last, path, docs / path) for path in changed}
         bodies = {path: body for path, body in found.items() if body is not None}
         if len(bodies) < len(found):
+            waiting = ", ".join(path for path, body in found.items() if body is None)
+            log.info(
+                f"Learn Aloud: {waiting}: more than the text changed (front matter, a ## heading, "
+                "a live block, or something the check looks at) — shown when the whole site is built"
+            )
             return []
         self.plugin.outputs = None  # the last build's cache is saved: these pages are made afresh
         return [self.write(last, last.records[path], body) for path, body in bodies.items()]
@@ -158,7 +163,7 @@ class FirstShown:
         same = (
             front is not None
             and front == last.fronts.get(path)  # as the last build's loader read it
-            and find_headings(body) == record.headings
+            and outline(find_headings(body)) == outline(record.headings)  # moved down or up is the same
         )
         if not same or "learning-" in body or body_problems(body, body_line):
             return None

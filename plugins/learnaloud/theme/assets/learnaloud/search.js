@@ -167,8 +167,8 @@
       const pages = rank(await Promise.all(results.slice(0, SHOWN).map((r) => r.data())), asked);
       if (current !== query) return;
       const close = some ? pages : pages.filter((page) => exact(page, asked));
-      if (some && pages.length) meta.textContent = words.laSome.replace("#", query);
-      else meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", query);
+      if (some && pages.length) meta.textContent = words.laSome.replace("#", () => query);
+      else meta.textContent = close.length || !pages.length ? count(results.length) : words.laSimilar.replace("#", () => query);
       // The pages with every word first; those Pagefind found by words that only begin alike after.
       const near = close.length ? pages.filter((page) => !close.includes(page)) : [];
       list.replaceChildren(...(close.length ? close : pages).map(item).filter(Boolean));
