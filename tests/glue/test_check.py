@@ -210,3 +210,50 @@ def test_learnaloud_schema_replaces_a_link_and_never_writes_through_it(tmp_path:
     assert (
         result.returncode == 1 and "cannot write there" in result.stderr and "Traceback" not in result.stderr
     )
+
+
+LINKING = "places/north-quay/records/2025-05-03-linking.md"
+LINKS = {
+    **BASE_TREE,
+    "places/north-quay/records/stall.jpg": "not really a picture",
+    LINKING: """
+        ---
+        title: A record that links
+        date: 2025-05-03
+        evidence: [story]
+        ---
+
+        Hillfoot's [kitchen tables](../../hillfoot/records/2025-04-01-kitchen-table.md) started it.
+
+        These lead somewhere: [the stall](2025-03-12-market-stall.md#what-are-we-learning-through-the-work),
+        ![a photo](stall.jpg), [themes](../../../themes/), [elsewhere](https://example.org/a.md),
+        [here](#top), and `[code](nowhere.md)` is not a link.
+
+        [notes]: ../../hillfoot/records/notes.md
+
+        See the [notes].
+    """,
+}
+
+
+def test_a_link_to_no_file_is_named_where_it_is_written_by_the_check_and_the_build(tmp_path: Path) -> None:
+    folder = project(tmp_path, LINKS)
+    result = learnaloud("check", cwd=folder)
+    assert result.returncode == 0, result.stderr  # a warning, as MkDocs' own is
+    assert result.stdout.splitlines() == [
+        f"content/{LINKING}:7: warning: links to ../../hillfoot/records/2025-04-01-kitchen-table.md, which is "
+        "not in the site — did you mean ../../hillfoot/records/2025-04-01-kitchen-tables.md?",
+        f"content/{LINKING}:13: warning: links to ../../hillfoot/records/notes.md, which is not in the site — "
+        "check the file's name and folder: a link names a file relative to this one (../ is the folder "
+        "above, e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
+    ]
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert build.returncode != 0
+    assert f"{LINKING}:7: links to ../../hillfoot/records/2025-04-01-kitchen-table.md" in build.stderr

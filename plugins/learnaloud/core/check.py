@@ -10,9 +10,9 @@ from .analysis.questions import Answer as AnswerSection
 from .charts import Charts
 from .errors import Report
 from .files import check_addresses
-from .links import LinkGate
+from .links import LinkGate, check_page_links
 from .load import ParseCache, load_content
-from .model import Content
+from .model import Activity, Content, Post, Record
 from .questions import AnswerHtml
 from .select import BuildVisibility, Published, select
 from .site import SitePlan, plan_site
@@ -58,7 +58,14 @@ def check_site(
     site_url = site_url or PLACEHOLDER_SITE_URL
     links = LinkGate(published.withheld, site_url)
     plan = plan_site(published, answer_html, links, charts or Charts(None), site_url)
-    check_addresses(published.files, [*(page.src_uri for page in plan.pages), *plan.files], report)
+    addresses = [*(page.src_uri for page in plan.pages), *plan.files]
+    check_addresses(published.files, addresses, report)
     if report.has_errors:
         return Checked(report, content)
+    items: list[Record | Post | Activity] = [
+        *published.records.values(),
+        *published.posts.values(),
+        *published.activities.values(),
+    ]
+    check_page_links(root, items, {*published.files, *addresses}, published.withheld, report)
     return Checked(report, content, published, links, plan)

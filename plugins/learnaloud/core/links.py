@@ -1,17 +1,27 @@
-"""Hand-written links to what a build withholds. A public record may link, in Markdown or raw HTML,
-to a network-only record; the address alone names the hidden place and record. Such links are
-removed with their text kept, as `learned_from` links are, and each is reported."""
+"""Hand-written links: to what a build withholds, and to what is not there. A public record may
+link, in Markdown or raw HTML, to a network-only record; the address alone names the hidden place
+and record. Such links are removed with their text kept, as `learned_from` links are, and each is
+reported. A link to a file that is in no folder of the site (a misspelt name, a renamed record) is
+reported where it is written, with the file it most likely meant."""
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from markdown_it import MarkdownIt
+
+from .errors import Report
+from .model import Activity, Post, Record
 from .sanitize import Withheld
 from .select import within
+from .source import read_text
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
 INDEX_PAGES = ("/index.html", "/index.md")
@@ -116,3 +126,86 @@ def normal(path: str) -> str:
         if path.lower().endswith(index):
             path = path[: -len(index)]
     return posixpath.splitext(path)[0]
+
+
+# Where a Markdown body may name a file: an inline link or image `](address`, or a reference
+# `[name]: address`. Only bodies with such an address to no file are parsed, to be sure.
+WRITTEN_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_links = MarkdownIt("commonmark")
+
+
+def check_page_links(
+    root: Path,
+    items: Iterable[Record | Post | Activity],
+    known: set[str],
+    withheld: frozenset[str],
+    report: Report,
+) -> None:
+    """Each item's links to a file of the content tree that is not there (`known`: every file
+    and page the site has, by its path in the tree), as warnings at the line they are written:
+    MkDocs' own says neither where nor what was meant."""
+    for item in items:
+        page = item.source.path
+        missing = {
+            address: target
+            for found in WRITTEN_ADDRESS.finditer(item.body)
+            if (target := missing_target(page, address := found[1] or found[2], known, withheld))
+        }
+        if not missing:
+            continue
+        linked = set(body_links(item.body))  # what Markdown reads as links, not code that looks like one
+        text = read_text(root / page)
+        for address, target in sorted(missing.items()):
+            if _links.normalizeLink(address) not in linked:
+                continue
+            report.warning(page, link_line(text, address), *missing_file(page, address, target, known))
+
+
+def body_links(body: str) -> Iterable[str]:
+    for token in _links.parse(body):
+        for child in token.children or ():
+            if child.type in ("link_open", "image"):
+                yield str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
+
+
+def missing_target(page: str, address: str, known: set[str], withheld: frozenset[str]) -> str | None:
+    """The file a relative link names in the content tree, if there is none there."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None  # another site's, the site's root (MkDocs resolves those), or this page's anchor
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    if not posixpath.splitext(target)[1] or target in known or within(normal(target), withheld):
+        return None  # a folder's address (`../themes/`), a file there, or one the build withholds
+    return target
+
+
+def missing_file(page: str, address: str, target: str, known: set[str]) -> tuple[str, str]:
+    """What a link to no file says, and the nearest file of the same kind as a did-you-mean."""
+    if target.startswith("../"):
+        return (
+            f"links to {address}, which is outside the content folder",
+            "a link names a file relative to this one, inside content/",
+        )
+    if (nearest := nearest_file(target, known)) is not None:
+        meant = posixpath.relpath(nearest, posixpath.dirname(page))
+        return f"links to {address}, which is not in the site", f"did you mean {meant}?"
+    return (
+        f"links to {address}, which is not in the site",
+        "check the file's name and folder: a link names a file relative to this one "
+        "(../ is the folder above, e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
+    )
+
+
+def nearest_file(target: str, known: set[str]) -> str | None:
+    """The file a misspelt link most likely meant: a name like it in the same folder, else a name
+    very like it in any folder (a record renamed, or of another place)."""
+    folder, name = posixpath.split(target)
+    alike = sorted(path for path in known if path.endswith(posixpath.splitext(name)[1]))
+    beside = [posixpath.basename(path) for path in alike if posixpath.dirname(path) == folder]
+    if found := difflib.get_close_matches(name, beside, n=1, cutoff=0.6):
+        return posixpath.join(folder, found[0])
+    by_name: dict[str, str] = {}
+    for path in alike:
+        by_name.setdefault(posixpath.basename(path), path)
+    found = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.8)
+    return by_name[found[0]] if found else None
