@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .errors import Report, did_you_mean, invisible_hint
+from .errors import Report, closest, did_you_mean, invisible_hint
 from .messages import list_hint
 from .model import ID_PATTERN, Content, Source, one_or_many, slug
 
@@ -124,9 +124,20 @@ class References:
             elif ref == own:
                 self.report.error(source.path, line, "a record cannot name itself", "remove this entry")
             elif ref not in (known := self.known_records):
-                self.report.error(
-                    source.path, line, f"there is no record '{ref}'", did_you_mean(ref, known, "record")
-                )
+                self.report.error(source.path, line, f"there is no record '{ref}'", record_hint(ref, known))
+
+
+# A record's file name starts with its date: renamed, it most often keeps it (and its place).
+DATED = re.compile(r"[^/]+/\d{4}-\d{2}-\d{2}-")
+
+
+def record_hint(ref: str, known: set[str]) -> str:
+    """The record a missing one most likely is: of the same place and day, else any like it."""
+    if (day := DATED.match(ref)) is not None:
+        same_day = sorted(r for r in known if r.startswith(day[0]))
+        if near := closest(ref, same_day) or (same_day[0] if len(same_day) == 1 else None):
+            return f"did you mean '{near}'?"
+    return did_you_mean(ref, known, "record")
 
 
 def check_references(content: Content, report: Report, partial: Iterable[Partial] = ()) -> None:
