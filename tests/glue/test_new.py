@@ -127,3 +127,28 @@ def test_a_table_filled_in_as_its_comments_say_passes(tmp_path: Path) -> None:
     path.write_text(filled.replace("\n#    evidence:", "\n    evidence:"))
     check = learnaloud("check", "--visibility", "network", "--strict", cwd=folder)
     assert (check.returncode, check.stdout) == (0, ""), check.stdout
+
+
+def test_a_new_record_made_public_unchanged_is_a_warning_where_its_text_is_not_yet_written(
+    tmp_path: Path,
+) -> None:
+    args, path = KINDS["record"]
+    folder = project(tmp_path, BASE_TREE)
+    assert learnaloud("new", *args, cwd=folder).returncode == 0
+    record = folder / "content" / path
+    text = record.read_text().replace("visibility: network", "visibility: public")
+    record.write_text(text)
+    check = learnaloud("check", cwd=folder)
+    assert check.returncode == 0, check.stderr  # a warning: a strict build (CI) refuses it
+    lines = text.splitlines()
+    expected = [
+        n
+        for n, line in enumerate(lines, start=1)
+        if line.startswith(("What happened, in a few", "What you found."))
+    ]
+    assert len(expected) == 3  # the opening and two answers
+    warned = [
+        line for line in check.stdout.splitlines() if "is the new file's text, not yet replaced" in line
+    ]
+    assert [int(line.split(":")[1]) for line in warned] == expected, check.stdout
+    assert learnaloud("check", "--strict", cwd=folder).returncode == 1

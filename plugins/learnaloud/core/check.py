@@ -14,6 +14,7 @@ from .links import LinkGate, check_page_links
 from .load import ParseCache, load_content
 from .model import Activity, Content, Post, Record
 from .questions import AnswerHtml
+from .scaffold import check_placeholders
 from .select import BuildVisibility, Published, select
 from .site import SitePlan, plan_site
 
@@ -68,4 +69,6 @@ def check_site(
         *published.activities.values(),
     ]
     check_page_links(root, items, {*published.files, *addresses}, published.withheld, report)
+    if visibility == "public":  # the network's own site may show a draft as it was begun
+        check_placeholders([*published.records.values(), *published.posts.values()], report)
     return Checked(report, content, published, links, plan)

@@ -6,11 +6,12 @@ public), and says in its comments what each field takes — with this network's 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import did_you_mean
+from .errors import Report, did_you_mean
 from .files import RESERVED_IDS
-from .model import EVIDENCE_TYPES, LOOPS, Content, slug
+from .model import EVIDENCE_TYPES, LOOPS, Content, Post, Record, slug
 
 FILE_NAME_WORDS = 48  # characters of the title kept in a file name: enough to tell files apart
 
@@ -59,14 +60,33 @@ def theme_ids(content: Content) -> str:
 
 
 VISIBILITY_NOTE = "# network-only until it is ready: then change it to public"
+# The words `learnaloud new` writes for the contributor to replace: published, they are a warning.
+RECORD_OPENING = "What happened, in a few sentences: who was there, what you did."
+RECORD_ANSWER = "What you found. (Delete a question you do not answer.)"
+POST_OPENING = "Write here. A live block shows records that stay up to date:"
+PLACEHOLDERS = (RECORD_OPENING, RECORD_ANSWER, POST_OPENING)
+
+
+def check_placeholders(items: Iterable[Record | Post], report: Report) -> None:
+    """Published items that still hold the words `learnaloud new` wrote for their writer."""
+    for item in items:
+        for placeholder in PLACEHOLDERS:
+            at = -1
+            while (at := item.body.find(placeholder, at + 1)) >= 0:
+                line = item.body_line + item.body.count("\n", 0, at)
+                report.warning(
+                    item.source.path,
+                    line,
+                    f"'{placeholder}' is the new file's text, not yet replaced",
+                    "write what happened or what you found in its place, or delete it (and a question "
+                    "you do not answer, with its ## heading)",
+                )
 
 
 def new_record(content: Content, place: str, title: str, today: dt.date) -> NewFile:
     check_place(content, place)
     questions = content.network.questions
-    sections = "\n\n".join(
-        f"## {q.text}\n\nWhat you found. (Delete a question you do not answer.)" for q in questions[:2]
-    )
+    sections = "\n\n".join(f"## {q.text}\n\n{RECORD_ANSWER}" for q in questions[:2])
     every = "; ".join(f"## {q.text} (or ## {q.id})" for q in questions)
     return NewFile(
         f"places/{place}/records/{today.isoformat()}-{name_of(title)}.md",
@@ -82,7 +102,7 @@ evidence: [story]   # one or more of: {", ".join(EVIDENCE_TYPES)}
 visibility: network   {VISIBILITY_NOTE}
 ---
 
-What happened, in a few sentences: who was there, what you did.
+{RECORD_OPENING}
 
 <!-- Each answer starts with a heading that is one of the network's questions, word for word
      (or its id): {every} -->
@@ -110,7 +130,7 @@ type: {"report" if report else "blog"}   # blog | report (a report gets a cover,
 visibility: network   {VISIBILITY_NOTE}
 ---
 
-Write here. A live block shows records that stay up to date:
+{POST_OPENING}
 
 ```learning-records
 {f"place: {place}" if place else "limit: 5"}
