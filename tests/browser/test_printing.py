@@ -78,6 +78,21 @@ def test_a_guide_prints_on_one_or_two_a4_pages(
     assert "SOURCE" in text.upper() and "CC BY 4.0, LocalMotion North" in text
 
 
+def test_the_toolkit_prints_its_guides_across_the_page(browser: Browser, served: str) -> None:
+    """On paper the filters are gone, and with them their column: the cards take the page's width."""
+    assert len(printed(browser, served + "toolkit/").pages) <= 2
+    page = browser.new_page()
+    try:
+        page.goto(served + "toolkit/", wait_until="load")
+        page.emulate_media(media="print")
+        cards = page.locator("ul.la-cards").first.bounding_box()
+        text = page.locator(".md-content").bounding_box()
+        assert cards is not None and text is not None
+        assert cards["width"] > 0.9 * text["width"], (cards, text)
+    finally:
+        page.close()
+
+
 def test_a_guide_prints_its_materials_as_a_checklist(browser: Browser, served: str) -> None:
     page = browser.new_page()
     try:
