@@ -127,6 +127,11 @@ def test_a_record_s_new_text_shows_first_and_the_whole_site_follows(preview: Pre
     assert preview.said(SHOWN_FIRST) == 1
 
 
+def test_a_missing_page_of_the_public_preview_says_why_a_new_record_may_be_missing(preview: Preview) -> None:
+    missing = fetch(preview.url + "places/north-quay/records/2025-12-01-just-begun/")
+    assert "This page is not here" in missing and "LEARNALOUD_VISIBILITY=network make serve" in missing
+
+
 def test_an_open_page_that_shows_the_record_catches_up_by_itself(preview: Preview, browser: Browser) -> None:
     """The browser reloads when the record is shown first, and again when the rest follows: a tab
     on the question's page (which shows the record's answer) ends with the new text."""

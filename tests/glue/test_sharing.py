@@ -256,6 +256,7 @@ def test_the_404_page_offers_search_and_the_sections_from_any_address(builds: di
     build = builds["public"]
     soup = BeautifulSoup((build.site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text(strip=True) == "This page is not here"
+    assert soup.select_one(".la-notfound__preview") is None  # the preview's hint is for the preview
     form = soup.select_one("form.la-notfound__search")
     assert form["action"] == "/network/" and form.select_one("input[name=q]") is not None
     links = {a.get_text(): a["href"] for a in soup.select(".la-notfound__links a")}

@@ -668,6 +668,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         env.filters["la_date"] = long_date
         env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
         env.globals["la_search"] = self.problems is None  # a preview with problems has no index
+        # The 404 of a public preview says why a record just begun (network-only) is not there.
+        env.globals["la_public_preview"] = self.serving and self.build_visibility() == "public"
         if self.problems is None:
             env.globals["la_credit"] = self.credit  # the footer, the printed page, the 404
             env.globals["la_signposts"] = self.signposts
