@@ -243,3 +243,46 @@ def test_a_follows_cycle_is_a_clear_error(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert "tables/a.yml:4: these tables follow each other in a circle: a → b → a" in build.output
     assert "tables/b.yml:4: these tables follow each other in a circle: b → a → b" in build.output
+
+
+def test_links_in_a_table_s_entries_and_a_measure_s_description_lead_to_their_pages(tmp_path: Path) -> None:
+    """Written from the data file, as every hand-written link is: right on the table's page, on a
+    theme's page that quotes its entries, in a post's block and on the measure's page."""
+    record = "../places/north-quay/records/2025-03-12-market-stall.md"
+    entry = f"Started at [the market]({record}#what-are-we-learning-through-the-work)."
+    tree = {
+        **BASE_TREE,
+        "tables/2025-05-linked.yml": table("Linked", "place", "places: [north-quay]")
+        .replace("Linked insight", f'"{entry}"')
+        .replace("hillfoot/2025-06-06-hidden", "hillfoot/2025-04-01-kitchen-tables"),
+        "measures.yml": BASE_TREE["measures.yml"].rstrip()
+        + '\n          description: "As at [the market](places/north-quay/records/2025-03-12-market-stall.md)."\n',
+        "posts/2025-06-01-the-table.md": """
+            ---
+            title: The table
+            date: 2025-06-01
+            ---
+
+            ```learning-table
+            table: 2025-05-linked
+            ```
+        """,
+    }
+    docs = write_tree(tmp_path / "content", tree)
+    build = build_site(docs, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    target = build.site / "places/north-quay/records/2025-03-12-market-stall/index.html"
+    pages = [
+        "tables/2025-05-linked",
+        "themes/relational-approaches",
+        "posts/2025-06-01-the-table",
+        "measures/participants",
+    ]
+    for url in pages:
+        soup = BeautifulSoup(build.page(url), "html.parser")
+        links = [a["href"] for a in soup.select("article a") if "market" in a.get_text()]
+        assert links, url
+        for href in links:
+            path = href.split("#")[0]
+            assert not path.endswith(".md"), (url, href)
+            assert (build.site / url / path / "index.html").resolve() == target.resolve(), (url, href)

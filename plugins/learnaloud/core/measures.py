@@ -27,6 +27,7 @@ from .periods import (
 )
 from .sanitize import markdown_html
 from .select import Published
+from .urls import file_links
 from .views import (
     Figure,
     FigureTable,
@@ -237,10 +238,11 @@ class MeasurePlanner:
     def measure_view(self, measure: Measure) -> MeasureView:
         periods, series = self.series(measure)
         points = self.points(measure, periods, series)
-        withheld = self.links.for_page("measures.yml", measure_url(measure.id))
+        page = measure_url(measure.id)
+        withheld = self.links.for_page("measures.yml", page)
         return MeasureView(
             measure,
-            markdown_html(measure.description, withheld),
+            file_links(markdown_html(measure.description, withheld), "measures.yml", page),
             AGGREGATE_WORDS[measure.aggregate],
             self.headline(measure, periods, points, chart=False),  # the page draws the network whole
             self.places_figure(measure, periods, series) if series else None,

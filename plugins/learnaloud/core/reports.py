@@ -10,7 +10,7 @@ report holds nothing its build does not publish.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, partial
 
 from .analysis.questions import Answer as AnswerSection
@@ -23,7 +23,6 @@ from .questions import AnswerHtml, answer_anchor, question_year_url
 from .report_figures import YearFigure, YearFigures
 from .tables import TablePlanner, newest_first
 from .travel import Flows
-from .urls import move_html
 from .views import (
     Answer,
     AnswerGroup,
@@ -37,7 +36,6 @@ from .views import (
     blog_url,
     place_report_url,
     plural,
-    table_url,
     year_in_review_url,
 )
 
@@ -317,23 +315,6 @@ class ReportPlanner:
             )
         return found
 
-    def table_view(self, table: LearningTable, page: str) -> TableView:
-        """A table as its own page shows it, its entries' links made to work on `page`."""
-        view = self.tables.table_view(table)
-
-        def moved(entries: list[TableEntry]) -> list[TableEntry]:
-            return [replace(e, html=move_html(e.html, table_url(table.id), page)) for e in entries]
-
-        return replace(
-            view,
-            ground_truth=moved(view.ground_truth),
-            insights=moved(view.insights),
-            hypotheses=moved(view.hypotheses),
-            opportunities=moved(view.opportunities),
-            earlier_hypotheses=moved(view.earlier_hypotheses),
-            earlier_opportunities=moved(view.earlier_opportunities),
-        )
-
     def descendants(self, table: LearningTable) -> list[LearningTable]:
         """The published tables that pick this one up, and those that pick them up, oldest first."""
         found: list[LearningTable] = []
@@ -350,7 +331,7 @@ class ReportPlanner:
     ) -> TableLearning:
         """A table's insights and every hypothesis with its status; a revised one with what it
         became where a later table that picks this one up words it anew (the same "if …")."""
-        view = self.table_view(table, page)
+        view = self.tables.table_view(table, page)
         notes = []
         for hypothesis, entry in zip(table.hypotheses, view.hypotheses, strict=True):
             note = HypothesisNote(entry)
@@ -363,7 +344,7 @@ class ReportPlanner:
                         and " ".join(h.text.split()) != " ".join(hypothesis.text.split())
                     ]
                     if matches:
-                        became = self.table_view(later, page).hypotheses[matches[0]]
+                        became = self.tables.table_view(later, page).hypotheses[matches[0]]
                         note = HypothesisNote(entry, became, self.tables.card(later))
                         break
             notes.append(note)
@@ -581,7 +562,7 @@ class ReportPlanner:
             contents,
             questions,
             themes,
-            [self.table_view(t, page) for t in tables],
+            [self.tables.table_view(t, page) for t in tables],
             measures,
             flows,
             [cards.post_card(p) for p in posts],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from .links import LinkGate
@@ -13,6 +14,7 @@ from .model import TableEntry as Entry
 from .page import PlannedPage
 from .sanitize import markdown_html
 from .sharing import description
+from .urls import file_links, move_html
 from .views import (
     SCOPE_LABELS,
     Link,
@@ -30,6 +32,13 @@ from .views import (
 
 STATUSES: tuple[HypothesisStatus, ...] = ("open", "testing", "held", "revised", "dropped")
 QUADRANTS = ("ground_truth", "insights", "hypotheses", "opportunities")
+
+
+def moved(entries: list[TableEntry], from_page: str, to_page: str) -> list[TableEntry]:
+    """Entries as their table's page shows them, made to work on another page."""
+    if from_page == to_page:
+        return entries
+    return [replace(entry, html=move_html(entry.html, from_page, to_page)) for entry in entries]
 
 
 def newest_first(tables: Sequence[LearningTable]) -> list[LearningTable]:
@@ -67,11 +76,13 @@ class TablePlanner:
         )
 
     def entries(self, table: LearningTable, quadrant: str) -> list[TableEntry]:
+        """A quadrant's entries as the table's own page shows them (urls.move_html for another)."""
         entries: Sequence[Entry] = getattr(table, quadrant)
-        withheld = self.links.for_page(f"tables/{table.id}.yml", table_url(table.id))
+        source, page = f"tables/{table.id}.yml", table_url(table.id)
+        withheld = self.links.for_page(source, page)
         return [
             TableEntry(
-                markdown_html(entry.text, withheld),
+                file_links(markdown_html(entry.text, withheld), source, page),
                 [Link(self.records[ref].title, record_url(self.records[ref])) for ref in entry.evidence],
                 getattr(entry, "status", None),
             )
@@ -91,19 +102,25 @@ class TablePlanner:
             line.append(self.followers[line[-1].id][-1])
         return line
 
-    def table_view(self, table: LearningTable) -> TableView:
+    def table_view(self, table: LearningTable, page: str | None = None) -> TableView:
+        """A table as its own page shows it, or as `page` does (a post's block, a report)."""
         earlier = self.tables[table.follows] if table.follows else None
+        here = page if page is not None else table_url(table.id)
+
+        def entries(of: LearningTable, quadrant: str) -> list[TableEntry]:
+            return moved(self.entries(of, quadrant), table_url(of.id), here)
+
         return TableView(
             self.card(table),
             [Link(self.themes[t].title, theme_url(t)) for t in table.themes],
-            self.entries(table, "ground_truth"),
-            self.entries(table, "insights"),
-            self.entries(table, "hypotheses"),
-            self.entries(table, "opportunities"),
+            entries(table, "ground_truth"),
+            entries(table, "insights"),
+            entries(table, "hypotheses"),
+            entries(table, "opportunities"),
             self.statuses([table]),
             self.card(earlier) if earlier else None,
-            self.entries(earlier, "hypotheses") if earlier else [],
-            self.entries(earlier, "opportunities") if earlier else [],
+            entries(earlier, "hypotheses") if earlier else [],
+            entries(earlier, "opportunities") if earlier else [],
             [self.card(t) for t in self.followers.get(table.id, [])],
             [self.card(t) for t in self.chain(table)] if earlier or table.id in self.followers else [],
         )
@@ -145,7 +162,11 @@ class TablePlanner:
     def of_theme(self, theme_id: str) -> list[ThemeTables]:
         tables = newest_first([t for t in self.tables.values() if theme_id in t.themes])
         return [
-            ThemeTables(self.card(t), self.entries(t, "insights"), self.entries(t, "hypotheses"))
+            ThemeTables(
+                self.card(t),
+                moved(self.entries(t, "insights"), table_url(t.id), theme_url(theme_id)),
+                moved(self.entries(t, "hypotheses"), table_url(t.id), theme_url(theme_id)),
+            )
             for t in tables
         ]
 

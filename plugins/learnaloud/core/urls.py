@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 
 ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
 LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -18,6 +19,26 @@ def resolve(page: str, href: str) -> str:
     joined = posixpath.normpath(posixpath.join(page, path))
     joined = "" if joined == "." else joined + ("/" if path.endswith("/") else "")
     return joined + hash_ + fragment
+
+
+def file_links(html: str, source: str, page: str) -> str:
+    """HTML made from a data file's Markdown (a table's entry, a measure's description), its
+    relative links — written from the file, as every hand-written link is — made to work on
+    `page`: a Markdown file becomes its page's address, as MkDocs makes a page's own links."""
+
+    def rebase(match: re.Match[str]) -> str:
+        href = match[2]
+        if not href or href.startswith("#") or ABSOLUTE.match(href):
+            return match[0]
+        path, hash_, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(path)))
+        if target.endswith(".md"):
+            folder, name = posixpath.split(target.removesuffix(".md"))
+            target = folder if name == "index" else target.removesuffix(".md")
+            target = f"{target}/" if target else ""
+        return match[1] + relative_url(page, target + hash_ + fragment) + match[3]
+
+    return LINK_ATTRIBUTE.sub(rebase, html) if 'href="' in html or 'src="' in html else html
 
 
 def relative_url(page: str, target: str) -> str:

@@ -756,7 +756,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                     "publish — the block is left out"
                 )
                 return ""
-            view = self.plan.tables.table_view(table)
+            view = self.plan.tables.table_view(table, page.url)
         else:
             return None
         if self.block_env is None:  # MkDocs hands plugins its environment only after pages are read
