@@ -7,12 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from .errors import did_you_mean
 from .messages import period_hint
 from .model import EVIDENCE_TYPES, LOOPS, PERIOD, LiveBlock, Record
 from .periods import FIRST_YEAR, LAST_YEAR, in_order
+from .sanitize import COMMONMARK
 from .source import SourceProblem, parse_yaml
 
 # Each block's options, and what a valid value of each looks like (checked before any lookup).
@@ -46,7 +45,6 @@ REQUIRED_OPTIONS: Mapping[str, tuple[str, ...]] = {
     "learning-table": ("table",),
 }
 
-_markdown = MarkdownIt("commonmark")
 MAX_CHARTS_PER_PAGE = 20  # each may draw a chart: a page of hundreds would take minutes
 
 
@@ -62,7 +60,7 @@ def find_blocks(text: str, first_line: int) -> FoundBlocks:
         return FoundBlocks((), ())
     found: list[LiveBlock] = []
     problems: list[SourceProblem] = []
-    for token in _markdown.parse(text):
+    for token in COMMONMARK.parse(text):
         if token.type != "fence" or token.map is None:
             continue
         kind = token.info.split(maxsplit=1)[0] if token.info.strip() else ""

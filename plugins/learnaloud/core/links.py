@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
-
 from .errors import Report
 from .model import Activity, Post, Record
-from .sanitize import Withheld
+from .sanitize import COMMONMARK, Withheld
 from .select import within
 from .source import read_text
+from .urls import written_target
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
 INDEX_PAGES = ("/index.html", "/index.md")
@@ -131,7 +130,6 @@ def normal(path: str) -> str:
 # Where a Markdown body may name a file: an inline link or image `](address`, or a reference
 # `[name]: address`. Only bodies with such an address to no file are parsed, to be sure.
 WRITTEN_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_links = MarkdownIt("commonmark")
 
 
 def check_page_links(
@@ -156,13 +154,13 @@ def check_page_links(
         linked = set(body_links(item.body))  # what Markdown reads as links, not code that looks like one
         text = read_text(root / page)
         for address, target in sorted(missing.items()):
-            if _links.normalizeLink(address) not in linked:
+            if COMMONMARK.normalizeLink(address) not in linked:
                 continue
             report.warning(page, link_line(text, address), *missing_file(page, address, target, known))
 
 
 def body_links(body: str) -> Iterable[str]:
-    for token in _links.parse(body):
+    for token in COMMONMARK.parse(body):
         for child in token.children or ():
             if child.type in ("link_open", "image"):
                 yield str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
@@ -173,7 +171,7 @@ def missing_target(page: str, address: str, known: set[str], withheld: frozenset
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return None  # another site's, the site's root (MkDocs resolves those), or this page's anchor
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    target = written_target(page, parts.path)
     if not posixpath.splitext(target)[1] or target in known or within(normal(target), withheld):
         return None  # a folder's address (`../themes/`), a file there, or one the build withholds
     return target

@@ -94,9 +94,11 @@ def sanitize_html(html: str, withheld: Withheld | None = None) -> str:
     )
 
 
-_markdown = MarkdownIt("commonmark")
+# CommonMark as contributors' Markdown is read wherever no MkDocs page reads it: a data file's
+# text rendered, a body's live blocks and links found (one parser: it holds no state between uses).
+COMMONMARK = MarkdownIt("commonmark")
 
 
 def markdown_html(text: str, withheld: Withheld | None = None) -> str:
     """A short Markdown text from a data file (a table entry), as safe HTML."""
-    return sanitize_html(_markdown.render(text), withheld)
+    return sanitize_html(COMMONMARK.render(text), withheld)

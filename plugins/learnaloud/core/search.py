@@ -19,7 +19,6 @@ import tempfile
 import threading
 from importlib.metadata import version
 from pathlib import Path
-from typing import cast
 
 from pagefind.service import get_executable
 
@@ -116,10 +115,12 @@ class SearchIndex:
         unfinished.add(self.work)  # deleted as the process exits if the build never ends
         # Thousands of small files (a second at 5,000 records): written, and Pagefind started on
         # them, while the build goes on with its pages.
-        self.starting = threading.Thread(target=self.run_on, args=(documents, executable, self.work))
+        self.starting = threading.Thread(
+            target=self.run_on, args=(documents, executable, self.work, self.output)
+        )
         self.starting.start()
 
-    def run_on(self, documents: dict[str, str], executable: Path, work: Path) -> None:
+    def run_on(self, documents: dict[str, str], executable: Path, work: Path, output: Path) -> None:
         try:
             for path, document in documents.items():
                 target = work / "pages" / path
@@ -142,7 +143,7 @@ class SearchIndex:
             "--site",
             str(work / "pages"),
             "--output-path",
-            str(cast(Path, self.output).resolve()),
+            str(output.resolve()),
             "--exclude-selectors",
             ".headerlink",  # the headings' ¶ links
             "--force-language",

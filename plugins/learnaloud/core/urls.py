@@ -21,6 +21,11 @@ def resolve(page: str, href: str) -> str:
     return joined + hash_ + fragment
 
 
+def written_target(source: str, path: str) -> str:
+    """The path in the content tree that a relative link written in the file `source` names."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(path)))
+
+
 def file_links(html: str, source: str, page: str) -> str:
     """HTML made from a data file's Markdown (a table's entry, a measure's description), its
     relative links — written from the file, as every hand-written link is — made to work on
@@ -31,7 +36,7 @@ def file_links(html: str, source: str, page: str) -> str:
         if not href or href.startswith("#") or ABSOLUTE.match(href):
             return match[0]
         path, hash_, fragment = href.partition("#")
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(path)))
+        target = written_target(source, path)
         if target.endswith(".md"):
             folder, name = posixpath.split(target.removesuffix(".md"))
             target = folder if name == "index" else target.removesuffix(".md")
