@@ -14,10 +14,12 @@ import hashlib
 import io
 import os
 import pickle
+import queue
 import sqlite3
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -87,18 +89,28 @@ def write_atomically(path: Path, data: str | bytes) -> None:
 class Shelf:
     """Python objects on disk, by key (pickled: only for a folder no one else writes to), in one
     SQLite file written in one transaction a build: a file per entry cost a 5,000-record check more
-    than a second in file-system calls. A shelf that cannot be opened is no shelf: files are read."""
+    than a second in file-system calls. A shelf that cannot be opened is no shelf: files are read.
+
+    What is put is written by a thread of its own, on a connection of its own (SQLite lets go of
+    Python while it writes: a 5,000-record site's pages are some hundreds of megabytes), and read
+    back from the next build on: a `get` does not see a `put` of the same build."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.connection: sqlite3.Connection | None = None
         self.unusable = False
+        self.writes: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
+        self.writer: threading.Thread | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / "shelf.sqlite3"
 
     def database(self) -> sqlite3.Connection | None:
         if self.connection is None and not self.unusable:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.folder / "shelf.sqlite3", timeout=10)
+                connection = sqlite3.connect(self.path, timeout=10)
                 connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"
@@ -119,15 +131,46 @@ class Shelf:
             return None
 
     def put(self, key: str, value: Any) -> None:
-        database = self.database()
-        if database is not None:
+        if self.database() is None:
+            return
+        if self.writer is None:
+            self.writer = threading.Thread(target=self.write, name="learnaloud-cache", daemon=True)
+            self.writer.start()
+        self.writes.put((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def write(self) -> None:
+        """The writing thread: every entry put, in one transaction, committed when the shelf is
+        saved (a process that ends first, or is stopped, leaves none of them)."""
+        connection: sqlite3.Connection | None = None
+        with contextlib.suppress(sqlite3.Error):
+            connection = sqlite3.connect(self.path, timeout=10)
+            # A cache: a power cut may lose the last build's entries, never the database.
+            connection.execute("PRAGMA synchronous=NORMAL")
+        while (entry := self.writes.get()) is not None:
+            if connection is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", entry)
+        if connection is not None:
             with contextlib.suppress(sqlite3.Error):
-                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-                database.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, data))
+                connection.commit()
+            connection.close()
+
+    def keys(self) -> frozenset[str]:
+        database = self.database()
+        if database is None:
+            return frozenset()
+        try:
+            return frozenset(key for (key,) in database.execute("SELECT key FROM entries"))
+        except sqlite3.Error:
+            return frozenset()
 
     def save(self, keep: Iterable[str] | None = None) -> None:
         """Keeps what was put since the last save (a build that stops first leaves no entry), and
         of the rest, when `keep` is given, only those entries."""
+        if self.writer is not None:
+            self.writes.put(None)
+            self.writer.join()
+            self.writer = None
         if self.connection is not None:
             with contextlib.suppress(sqlite3.Error):
                 if keep is not None:
@@ -231,5 +274,36 @@ class Outputs:
         self.used.add(key)
         self.shelf.put(key, made)
 
+    def keys(self) -> frozenset[str]:
+        return self.shelf.keys()
+
     def save(self) -> None:
         self.shelf.save(keep=self.used)
+
+
+class OutputsOfCopy(Outputs):
+    """The page cache as a forked copy of the build sees it (glue/forked.py). SQLite's connections
+    do not cross a fork, so it reads nothing: a key the cache held when the copy was made (`held`)
+    is `found`, and that page left to the build, which takes it from the cache; what the copy
+    would keep is `kept`, for the build to keep."""
+
+    def __init__(self, held: frozenset[str]) -> None:
+        super().__init__(Path(os.devnull))  # never opened
+        self.held = held
+        self.found = False
+        self.kept: list[tuple[str, Any]] = []
+
+    def get(self, key: str) -> Any | None:
+        self.found = self.found or key in self.held
+        return None
+
+    def put(self, key: str, made: Any) -> None:
+        self.kept.append((key, made))
+
+    def take(self) -> list[tuple[str, Any]]:
+        """What a page would keep; the copy then goes on to the next page."""
+        kept, self.kept, self.found = self.kept, [], False
+        return kept
+
+    def save(self) -> None:
+        raise AssertionError("a forked copy of the build keeps nothing itself")

@@ -124,9 +124,15 @@ class Charts:
     used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
     drawing: dict[str, tuple[ChartSpec, Future[str]]] = field(default_factory=dict)  # elsewhere
     pool: ProcessPoolExecutor | None = None  # started when the first chart is missing
+    # In a forked copy of the build, which makes pages only (glue/forked.py): the charts its pages
+    # show, for the build to draw or find.
+    requested: list[ChartSpec] | None = None
 
     def svg(self, spec: ChartSpec) -> str:
         key = spec.key
+        if self.requested is not None:
+            self.requested.append(spec)
+            return slot(key)
         if key in self.memory or key in self.drawing:
             self.count(key, drawn=False)
         elif (path := self.path(key)) is not None and path.is_file():
@@ -149,6 +155,10 @@ class Charts:
             self.pool = None
             return False
         return True
+
+    def take_requested(self) -> list[ChartSpec]:
+        requested, self.requested = self.requested or [], []
+        return requested
 
     def fill(self, page: str) -> str:
         """A page's chart slots, each with its chart (waited for, if it is still being drawn)."""

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
@@ -23,12 +24,13 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
@@ -39,6 +41,7 @@ from ..core.blocks import expand_blocks, select_records
 from ..core.cache import (
     ContentDigests,
     Outputs,
+    OutputsOfCopy,
     Shelf,
     code_key,
     default_folder,
@@ -48,7 +51,7 @@ from ..core.cache import (
     text_digest,
     unsafe_cache_message,
 )
-from ..core.charts import SLOT, Charts
+from ..core.charts import SLOT, Charts, ChartSpec
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
@@ -65,6 +68,7 @@ from ..core.source import SourceProblem, decode_text, page_body, page_source, re
 from ..core.urls import move_html
 from ..core.views import RecordsBlockView, long_date, plain_title, record_url
 from .failures import explain_failure
+from .forked import ForkedPages, can_fork
 from .markup import SafeNamesExtension
 from .preview import FirstShown, LastBuild
 
@@ -340,6 +344,16 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class PageMade:
+    """A page made by the build's forked copy (glue/forked.py), and what it leaves the build to do."""
+
+    output: str
+    key: str | None  # the page cache's key of the output
+    kept: list[tuple[str, Any]]  # what the page cache is to keep
+    charts: list[ChartSpec]  # the charts its slots are for
+
+
+@dataclass(frozen=True)
 class Alias:
     """In the page cache, under a page's key by the content files it is made from (`reuse_as_before`):
     the key of its output (which fingerprints its view), so a rebuild finds every page whose files
@@ -446,6 +460,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
+        self.forked: ForkedPages[PageMade] | None = None  # every other page, made by a second process
+        self.ready: dict[str, str] = {}  # src_uri → the page as the forked copy made it
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.fronts: dict[str, str | None] = {}
         self.digests = self.snapshot(config)
@@ -610,14 +626,81 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         # Every page's content is known now (MkDocs renders all Markdown before any template).
         self.current_page = None
         self.files = files
+        self.env = self.setup_env(env)
         if self.problems is None:
-            self.index_pages(config, files)
             if self.outputs is not None:
                 self.site_key = self.site_fingerprint(config)
                 named = (record.source.path for record in self.published.records.values())
                 self.content = ContentDigests(self.digests, named) if self.digests is not None else None
-        self.env = self.setup_env(env)
+            self.forked = self.fork_pages(config, files)  # before any thread of this build starts
+            self.index_pages(config, files)
         return self.env
+
+    def fork_pages(self, config: MkDocsConfig, files: Files) -> ForkedPages[PageMade] | None:
+        """Most pages made by a forked copy of the build (glue/forked.py) when they are to be made
+        afresh: the cache holds fewer entries than the site has pages (a first build; each page
+        leaves three). Not when a plugin whose part in a page Learn Aloud cannot see is configured,
+        nor for a preview. A rebuild that reuses most pages is quicker in one process: the copy
+        would only find them, and the build would take each from the cache after it."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if self.serving or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
+            return None
+        held = self.outputs.keys() if self.outputs is not None else frozenset()
+        if len(held) >= len(pages):
+            return None
+        by_uri = {file.src_uri: file for file in pages}
+
+        def begin() -> None:
+            self.outputs = OutputsOfCopy(held)
+            self.charts.requested = []
+
+        def make(src_uri: str) -> PageMade | None:
+            page = by_uri[src_uri].page
+            return None if page is None else self.make_page(page, config, pages)
+
+        return ForkedPages.start(by_uri, begin, make)
+
+    def make_page(self, page: Page, config: MkDocsConfig, pages: Sequence[File]) -> PageMade | None:
+        """In the forked copy: a page as MkDocs' `_build_page` makes it, up to its output (None:
+        the cache holds it, for the build to take)."""
+        config._current_page = page
+        page.active = True  # the navigation shows the page being made
+        try:
+            context = get_context(self.nav, pages, config, page)
+            template = cast(Environment, self.env).get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            outputs = cast(OutputsOfCopy, self.outputs)
+            if outputs.found:
+                outputs.take()
+                self.made.pop(page.file.src_uri, None)
+                self.before.pop(page.file.src_uri, None)
+                return None
+            output = template.render(context)
+        finally:
+            page.active = False
+            config._current_page = None
+        return PageMade(
+            output, self.made.pop(page.file.src_uri, None), outputs.take(), self.charts.take_requested()
+        )
+
+    def take_made(self, page: Page, context: TemplateContext) -> bool:
+        """A page of the forked copy's share, as it made it (False: for this build to make)."""
+        if self.forked is None or page.file.src_uri not in self.forked.share:
+            return False
+        made, said = self.forked.take(page.file.src_uri)
+        for record in said:  # said now, where a build of one process says it
+            logging.getLogger(record.name).handle(record)
+        if made is None:
+            return False
+        for key, value in made.kept:
+            cast(Outputs, self.outputs).put(key, value)
+        for spec in made.charts:
+            self.charts.svg(spec)  # drawn beside the build, or found; the page has its slot
+        if made.key is not None:
+            self.made[page.file.src_uri] = made.key
+        self.ready[page.file.src_uri] = made.output
+        context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+        return True
 
     def snapshot(self, config: MkDocsConfig) -> dict[str, str] | None:
         """The content files as this build is about to read them, for the keys of its pages (taken
@@ -813,6 +896,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self.current_page = page.file.src_uri
+        if self.take_made(page, context):
+            return context
         planned = self.pages.get(page.file.src_uri)
         context["la_share"] = page_share(  # type: ignore[typeddict-unknown-key]
             self.credit,
@@ -823,12 +908,16 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page.is_homepage or (planned is not None and planned.in_nav),
         )
         context["la_feeds"] = self.plan.feed_links(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
-        if self.reuse_as_before(page, context, planned):
+        if self.reuse_as_before(page, context, planned) or self.left_to_build():
             return context
         if planned is not None:
             context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         self.reuse(page, context)
         return context
+
+    def left_to_build(self) -> bool:
+        """In the forked copy: whether the cache holds the page (the build takes it from there)."""
+        return isinstance(self.outputs, OutputsOfCopy) and self.outputs.found
 
     @staticmethod
     def page_key(page: Page, *made_from: object) -> str | None:
@@ -897,6 +986,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.current_page = None
         if (stored := self.unchanged.pop(page.file.src_uri, None)) is not None:
             return stored
+        output = self.ready.pop(page.file.src_uri, output)
         key = self.made.pop(page.file.src_uri, None)
         if SLOT.search(output):  # its charts go in once drawn (fill_charts), then it is kept
             self.unfilled.append((page, key))
@@ -945,6 +1035,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.problems is not None:
             self.show_problems(config, self.problems)
             return
+        if self.forked is not None:
+            self.forked.stop()
+            log.info(f"Learn Aloud: {self.forked.taken} pages made by a second process, beside the build")
         for page, href, target in sorted(self.links.removed):
             path = Path(config.docs_dir, page)
             line = link_line(read_text(path), href) if path.is_file() else 0
@@ -1026,6 +1119,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        if self.forked is not None:
+            self.forked.stop()
         self.search.abandon()
         self.charts.stop()
         self.collector.end()

@@ -1,0 +1,203 @@
+"""Pages made by a forked copy of the build (glue/forked.py): the same site, byte for byte, as a
+build of one process makes; a copy that fails, dies or is stopped costs time, never a page."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from pytest import MonkeyPatch
+
+from learnaloud.glue.forked import PROCESSES_VARIABLE, ForkedPages, copy_share
+from tests.helpers import EXAMPLE, MKDOCS_YML, build_site
+
+PAGES = [f"page-{n}.md" for n in range(20)]
+MADE_BY_COPY = re.compile(r"Learn Aloud: (\d+) pages made by a second process")
+UNCHANGED = re.compile(r"Learn Aloud: (\d+) pages unchanged since the last build")
+
+
+def shout(page: str) -> str:
+    logging.getLogger("forked-test.pages").warning(f"made {page}")
+    return page.upper()
+
+
+def test_the_copy_makes_its_share_and_says_what_it_said() -> None:
+    share = copy_share(PAGES)
+    assert 0.5 * len(PAGES) < len(share) < len(PAGES)  # more than half: the build also writes them
+    forked = ForkedPages.start(PAGES, lambda: None, shout, logger="forked-test")
+    try:
+        assert forked.share == frozenset(share)
+        for page in share:
+            made, said = forked.take(page)
+            assert made == page.upper()
+            assert [(r.name, r.levelno, r.getMessage()) for r in said] == [
+                ("forked-test.pages", logging.WARNING, f"made {page}")
+            ]
+        assert forked.taken == len(share)
+    finally:
+        forked.stop()
+
+
+def test_a_page_the_copy_cannot_make_is_left_to_the_build() -> None:
+    share = copy_share(PAGES)
+
+    def make(page: str) -> str:
+        if page == share[2]:
+            raise RuntimeError("a template fails")
+        return page.upper()
+
+    forked = ForkedPages.start(PAGES, lambda: None, make)
+    try:
+        assert [forked.take(page)[0] for page in share] == [
+            None if page == share[2] else page.upper() for page in share
+        ]
+    finally:
+        forked.stop()
+
+
+def test_a_copy_that_dies_leaves_the_rest_to_the_build() -> None:
+    share = copy_share(PAGES)
+
+    def make(page: str) -> str:
+        if page == share[3]:
+            os._exit(9)
+        return page.upper()
+
+    forked = ForkedPages.start(PAGES, lambda: None, make)
+    try:
+        assert [forked.take(page)[0] for page in share] == [p.upper() for p in share[:3]] + [None] * (
+            len(share) - 3
+        )
+    finally:
+        forked.stop()
+
+
+def test_a_copy_that_cannot_begin_makes_nothing() -> None:
+    def begin() -> None:
+        raise RuntimeError("no copy today")
+
+    forked = ForkedPages.start(PAGES, begin, str.upper)
+    try:
+        assert all(forked.take(page) == (None, []) for page in forked.share)
+    finally:
+        forked.stop()
+
+
+def test_what_the_copy_begins_with_stays_in_the_copy() -> None:
+    state = {"in copy": False}
+
+    def begin() -> None:
+        state["in copy"] = True
+
+    forked = ForkedPages.start(PAGES, begin, lambda page: f"{page} {state['in copy']}")
+    try:
+        assert {forked.take(page)[0] for page in forked.share} == {f"{p} True" for p in forked.share}
+        assert state == {"in copy": False}
+    finally:
+        forked.stop()
+
+
+def test_a_build_that_stops_first_stops_the_copy() -> None:
+    forked = ForkedPages.start(PAGES, lambda: None, lambda page: time.sleep(60) or page)
+    started = time.monotonic()
+    forked.stop()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):  # reaped: no process left behind
+        os.waitpid(forked.pid, os.WNOHANG)
+
+
+def test_the_copy_runs_none_of_the_builds_exit_handlers(tmp_path: Path) -> None:
+    """The build removes its staging folder at exit (core/publish.py): the copy must not."""
+    exits = tmp_path / "exits"
+    script = textwrap.dedent(
+        f"""
+        import atexit, os
+        from learnaloud.glue.forked import ForkedPages
+        atexit.register(lambda: open({str(exits)!r}, "a").write(f"{{os.getpid()}}\\n"))
+        forked = ForkedPages.start([str(n) for n in range(10)], lambda: None, str)
+        assert [forked.take(p)[0] for p in sorted(forked.share)] == sorted(forked.share)
+        forked.stop()
+        print(os.getpid())
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert exits.read_text().split() == [result.stdout.strip()]
+
+
+def built_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_forked_build_is_the_build_of_one_process(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """Each build starts with an empty cache, so every page is made (the copy's share by the copy)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-one"))
+    monkeypatch.setenv(PROCESSES_VARIABLE, "1")
+    one = build_site(EXAMPLE, tmp_path / "one" / "site")
+    assert one.returncode == 0, one.output
+    assert not MADE_BY_COPY.search(one.output)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-two"))
+    monkeypatch.delenv(PROCESSES_VARIABLE)
+    two = build_site(EXAMPLE, tmp_path / "two" / "site")
+    assert two.returncode == 0, two.output
+    made = MADE_BY_COPY.search(two.output)
+    pages = sum(1 for _ in (tmp_path / "two" / "site").rglob("*.html"))
+    assert made and int(made[1]) > pages // 2, two.output
+    assert built_files(two.site) == built_files(one.site)
+
+    # What the copy made is in the cache: the next build takes every page from there.
+    again = build_site(EXAMPLE, tmp_path / "two" / "site")  # the same site: its cache
+    assert again.returncode == 0, again.output
+    unchanged = UNCHANGED.search(again.output)
+    assert not MADE_BY_COPY.search(again.output)
+    assert unchanged and int(unchanged[1]) >= int(made[1]), again.output
+    assert built_files(again.site) == built_files(one.site)
+
+
+def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the copy ends with the build, and the
+    last site stays."""
+    good = build_site(EXAMPLE, tmp_path / "site")
+    assert good.returncode == 0, good.output
+    before = good.bytes_on_disk()
+    # Every page slow to make, so the build is stopped while both processes make pages.
+    overrides = tmp_path / "overrides"
+    (overrides / "learnaloud").mkdir(parents=True)
+    (overrides / "main.html").write_text(
+        '{% extends "learnaloud/unchanged.html" if la_unchanged else "base.html" %}'
+        "{% block content %}{% for n in range(400000) %}{% endfor %}{{ super() }}{% endblock %}"
+    )
+    config = tmp_path / "mkdocs-stopped.yml"
+    config.write_text(MKDOCS_YML.format(docs=EXAMPLE, options="", custom_dir=f"\n  custom_dir: {overrides}"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cold")}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # a group of its own, as a terminal's foreground job is
+    )
+    children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+    deadline = time.monotonic() + 120
+    while not children.read_text().split():
+        assert time.monotonic() < deadline and build.poll() is None, "the build never forked"
+        time.sleep(0.1)
+    copies = [int(pid) for pid in children.read_text().split()]
+    time.sleep(1)
+    os.killpg(build.pid, signal.SIGINT)
+    assert build.wait(timeout=60) != 0
+    for pid in copies:
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            assert time.monotonic() < deadline, "the copy outlived the build"
+            time.sleep(0.1)
+    assert not (tmp_path / "site.learnaloud-staging").exists()
+    assert good.bytes_on_disk() == before
