@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -247,11 +248,18 @@ def test_a_follows_cycle_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_links_in_a_table_s_entries_and_a_measure_s_description_lead_to_their_pages(tmp_path: Path) -> None:
     """Written from the data file, as every hand-written link is: right on the table's page, on a
-    theme's page that quotes its entries, in a post's block and on the measure's page."""
+    theme's page that quotes its entries or shows its description, in a post's block and on the
+    measure's page; a link to a file that is not there is a warning at its line in the data file."""
     record = "../places/north-quay/records/2025-03-12-market-stall.md"
     entry = f"Started at [the market]({record}#what-are-we-learning-through-the-work)."
     tree = {
         **BASE_TREE,
+        "themes.yml": BASE_TREE["themes.yml"].replace(
+            "title: Relational approaches",
+            "title: Relational approaches\n"
+            '          description: "Begun at [the market](places/north-quay/records/2025-03-12-market-stall.md)'
+            ' and [the kitchen](places/hillfoot/records/2025-04-01-kitchen-table.md)."',
+        ),
         "tables/2025-05-linked.yml": table("Linked", "place", "places: [north-quay]")
         .replace("Linked insight", f'"{entry}"')
         .replace("hillfoot/2025-06-06-hidden", "hillfoot/2025-04-01-kitchen-tables"),
@@ -286,3 +294,12 @@ def test_links_in_a_table_s_entries_and_a_measure_s_description_lead_to_their_pa
             path = href.split("#")[0]
             assert not path.endswith(".md"), (url, href)
             assert (build.site / url / path / "index.html").resolve() == target.resolve(), (url, href)
+    # MkDocs reads none of these links from a page's own folder (it warned, and they were 404s).
+    assert "market-stall.md" not in build.output.replace("2025-03-12-market-stall.md:", "")
+    theme = BeautifulSoup(build.page("themes/relational-approaches"), "html.parser")
+    assert theme.select_one(".la-lead a") is not None
+    # A link to a file that is not there, in a data file, is said at its line with the file meant.
+    written = textwrap.dedent(tree["themes.yml"]).lstrip("\n").splitlines()
+    line = next(n for n, text in enumerate(written, 1) if "kitchen" in text)
+    warning = f"themes.yml:{line}: "
+    assert warning in build.output and "2025-04-01-kitchen-tables.md" in build.output, build.output

@@ -10,9 +10,9 @@ from .analysis.questions import Answer as AnswerSection
 from .charts import Charts
 from .errors import Report
 from .files import check_addresses
-from .links import LinkGate, check_page_links
+from .links import LinkGate, check_page_links, written_markdown
 from .load import ParseCache, load_content
-from .model import Activity, Content, Post, Record
+from .model import Content
 from .questions import AnswerHtml
 from .scaffold import check_placeholders
 from .select import BuildVisibility, Published, select
@@ -63,12 +63,8 @@ def check_site(
     check_addresses(published.files, addresses, report)
     if report.has_errors:
         return Checked(report, content)
-    items: list[Record | Post | Activity] = [
-        *published.records.values(),
-        *published.posts.values(),
-        *published.activities.values(),
-    ]
-    check_page_links(root, items, {*published.files, *addresses}, published.withheld, report)
+    known = {*published.files, *addresses}
+    check_page_links(root, written_markdown(published), known, published.withheld, report)
     if visibility == "public":  # the network's own site may show a draft as it was begun
         check_placeholders([*published.records.values(), *published.posts.values()], report)
     return Checked(report, content, published, links, plan)

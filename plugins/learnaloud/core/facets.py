@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from functools import partial
 
 from .cards import Cards, count_links
+from .links import LinkGate
 from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .page import PlannedPage, later_pages
 from .paging import Pager, page_count, paged_url, pager
 from .posts import PostPlanner
+from .sanitize import markdown_html
 from .sharing import description
 from .tables import TablePlanner
+from .urls import file_links
 from .views import (
     Cell,
     ContentId,
@@ -36,6 +39,7 @@ from .views import (
     theme_url,
 )
 
+THEMES_FILE = "themes.yml"  # where each theme's description is written
 EVIDENCE_DESCRIPTIONS = {
     "activity": "Learning from running an activity and noticing what happened.",
     "data": "Numbers the place counted: attendance, reach, change over time.",
@@ -65,8 +69,9 @@ LINES_A_PAGE = 200  # a kind of evidence's or a loop's, a line each
 
 
 class FacetPlanner:
-    def __init__(self, cards: Cards, tables: TablePlanner, posts: PostPlanner) -> None:
+    def __init__(self, cards: Cards, tables: TablePlanner, posts: PostPlanner, links: LinkGate) -> None:
         self.posts = posts
+        self.links = links
         self.cards = cards
         self.published = cards.published
         self.indexes = cards.indexes
@@ -145,6 +150,7 @@ class FacetPlanner:
         records = self.indexes.by_theme[theme.id]
         listed = self.listed(records, theme_url(theme.id), CARDS_A_PAGE, page)
         first = page == 1  # the theme's patterns, tables and posts, then its records
+        url = paged_url(theme_url(theme.id), page)
         return FacetView(
             "theme",
             Link("Themes", "themes/"),
@@ -160,7 +166,14 @@ class FacetPlanner:
             theme_url(theme.id),
             listed.continued,
             listed.continues,
+            self.theme_description(theme, url) if first else "",
         )
+
+    def theme_description(self, theme: Theme, page: str) -> str:
+        """A theme's description on its page, its links written from themes.yml (as MkDocs would
+        read them from the page's own folder, `themes/`, were it the page's Markdown)."""
+        withheld = self.links.for_page(THEMES_FILE, page)
+        return file_links(markdown_html(theme.description, withheld), THEMES_FILE, page)
 
     def theme_place_url(self, theme_id: str, place_id: str) -> str:
         """A place's records on a theme's page, on the page of its list where they start."""
@@ -258,10 +271,11 @@ class FacetPlanner:
                 f"themes/{theme.id}.md",
                 "learnaloud/facet.html",
                 theme.title,
-                theme.description,
+                "",  # its description is in its view (theme_description), and searched as its words
                 partial(self.theme_view, theme),
                 description=description(theme.description),
                 search_label="Theme",
+                search_terms=(plain_text(theme.description),),
             )
             count = page_count(len(self.indexes.by_theme[theme.id]), CARDS_A_PAGE)
             pages += [first, *later_pages(first, theme_url(theme.id), count, partial(self.theme_view, theme))]

@@ -10,7 +10,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import Report
 from .model import Activity, Post, Record
 from .sanitize import COMMONMARK, Withheld
-from .select import within
+from .select import Published, within
 from .source import read_text
 from .urls import written_target
 
@@ -132,26 +132,43 @@ def normal(path: str) -> str:
 WRITTEN_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 
 
+def written_markdown(published: Published) -> Iterator[tuple[str, str]]:
+    """Every piece of Markdown a contributor wrote that the site shows, with the file it is written
+    in: record, post and guide bodies, and the data files' (themes', measures', tables' entries)."""
+    bodies: list[Record | Post | Activity] = [
+        *published.records.values(),
+        *published.posts.values(),
+        *published.activities.values(),
+    ]
+    yield from ((item.source.path, item.body) for item in bodies)
+    for theme in published.themes.values():
+        yield "themes.yml", theme.description
+    for measure in published.measures.values():
+        yield "measures.yml", measure.description
+    for table in published.tables.values():
+        for quadrant in (table.ground_truth, table.insights, table.hypotheses, table.opportunities):
+            yield from ((table.source.path, entry.text) for entry in quadrant)
+
+
 def check_page_links(
     root: Path,
-    items: Iterable[Record | Post | Activity],
+    written: Iterable[tuple[str, str]],
     known: set[str],
     withheld: frozenset[str],
     report: Report,
 ) -> None:
-    """Each item's links to a file of the content tree that is not there (`known`: every file
-    and page the site has, by its path in the tree), as warnings at the line they are written:
-    MkDocs' own says neither where nor what was meant."""
-    for item in items:
-        page = item.source.path
+    """Links written (file, Markdown) to a file of the content tree that is not there (`known`:
+    every file and page the site has, by its path in the tree), as warnings at the line they are
+    written: MkDocs' own says neither where nor what was meant, and sees none in the data files."""
+    for page, markdown in written:
         missing = {
             address: target
-            for found in WRITTEN_ADDRESS.finditer(item.body)
+            for found in WRITTEN_ADDRESS.finditer(markdown)
             if (target := missing_target(page, address := found[1] or found[2], known, withheld))
         }
         if not missing:
             continue
-        linked = set(body_links(item.body))  # what Markdown reads as links, not code that looks like one
+        linked = set(body_links(markdown))  # what Markdown reads as links, not code that looks like one
         text = read_text(root / page)
         for address, target in sorted(missing.items()):
             if COMMONMARK.normalizeLink(address) not in linked:

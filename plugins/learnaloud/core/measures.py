@@ -37,6 +37,7 @@ from .views import (
     MeasureView,
     measure_url,
     place_url,
+    plain_text,
 )
 
 # What search finds the measures page by (the page itself is drawn from its view).
@@ -304,8 +305,9 @@ class MeasurePlanner:
                     f"measures/{measure.id}.md",
                     "learnaloud/measure.html",
                     measure.title,
-                    measure.description,
+                    "",  # its description is in its view, and searched as its words
                     partial(self.measure_view, measure),
+                    search_terms=(plain_text(measure.description),),
                     inputs=(),
                 )
             )

@@ -89,7 +89,7 @@ def plan_site(
     explorer = ExplorerPlanner(cards)
     data = DataPlanner(published, indexes)
     feeds = FeedPlanner(published, indexes, site_url, reports)
-    facets = FacetPlanner(cards, tables, posts)
+    facets = FacetPlanner(cards, tables, posts, links)
     families: list[Family] = [
         HomePlanner(cards, places, tables, flows, measures, posts, reports),
         QuestionPlanner(cards, answer_html),

@@ -326,7 +326,7 @@ class FacetView:
     kind: str  # "theme", "evidence", "loop"
     index: Link  # the page listing all of this kind
     title: str
-    lead: str  # plain text ('' where the page's Markdown says it)
+    lead: str  # plain text
     groups: list[RecordGroup]
     record_count: int
     patterns: ThemePatterns | None = None
@@ -337,6 +337,7 @@ class FacetView:
     url: str = ""  # its first page
     continued: bool = False  # its first place's records began on the page before
     continues: bool = False  # its last place's records go on on the next page
+    description: str = ""  # a theme's, as HTML (its links written from themes.yml)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ chart: it sends back what it made, in order, and the build uses each as if it ha
 the copy could not make (it failed, or it was stopped) the build makes itself, as without it — so
 a failure says what it says in a build of one process, and the output is the same byte for byte.
 
-POSIX only (`os.fork`): elsewhere, under `mkdocs serve` (whose server runs threads), on one core,
-and with LEARNALOUD_PROCESSES=1 (to debug a template, or on a machine short of memory), a build
-makes every page itself."""
+On Linux only (Windows cannot fork; macOS's system libraries are not safe in a forked process, and
+Python no longer forks there by default): elsewhere, under `mkdocs serve` (whose server runs
+threads), on one core, and with LEARNALOUD_PROCESSES=1 (to debug a template, or on a machine short
+of memory), a build makes every page itself."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable
@@ -41,7 +43,7 @@ def cores() -> int:
 
 def can_fork(pages: int) -> bool:
     one = os.environ.get(PROCESSES_VARIABLE, "").strip() == "1"
-    return hasattr(os, "fork") and not one and cores() > 1 and pages >= FEWEST_PAGES
+    return sys.platform.startswith("linux") and not one and cores() > 1 and pages >= FEWEST_PAGES
 
 
 def copy_share(pages: list[str]) -> list[str]:

@@ -354,6 +354,14 @@ class PageMade:
 
 
 @dataclass(frozen=True)
+class RenderedInCopy:
+    """A page's Markdown converted by the build's forked copy (glue/forked.py)."""
+
+    rendered: Rendered
+    said: bool  # whether MkDocs said anything while it converted it (see RenderLog)
+
+
+@dataclass(frozen=True)
 class Alias:
     """In the page cache, under a page's key by the content files it is made from (`reuse_as_before`):
     the key of its output (which fingerprints its view), so a rebuild finds every page whose files
@@ -460,7 +468,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
-        self.forked: ForkedPages[PageMade] | None = None  # every other page, made by a second process
+        self.held: frozenset[str] | None = None  # the page cache's keys, when pages are made by two processes
+        self.forked_renders: ForkedPages[RenderedInCopy] | None = None  # Markdown converted by a copy
+        self.forked: ForkedPages[PageMade] | None = None  # pages made from templates by a copy
         self.ready: dict[str, str] = {}  # src_uri → the page as the forked copy made it
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.fronts: dict[str, str | None] = {}
@@ -600,7 +610,78 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.outputs is not None and self.problems is None:
             self.settings_key = self.settings_fingerprint(config)
             self.render_key = self.render_fingerprint(config, files)
+        if self.problems is None:
+            self.held = self.forking(config, files)
+            self.forked_renders = self.fork_renders(config, files)  # MkDocs reads the pages next
         return nav
+
+    def forking(self, config: MkDocsConfig, files: Files) -> frozenset[str] | None:
+        """What the page cache holds (its keys), when most pages are to be made afresh, which a
+        forked copy of the build then helps with (glue/forked.py): when the cache holds fewer
+        entries than the site has pages (a first build; each page leaves three). None, one process:
+        a rebuild that reuses most pages is quicker alone (a copy would only find them, and the
+        build take each from the cache after it); so is a build with a plugin whose part in a page
+        Learn Aloud cannot see, and a preview."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if self.serving or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
+            return None
+        held = self.outputs.keys() if self.outputs is not None else frozenset()
+        return held if len(held) < len(pages) else None
+
+    def fork_renders(self, config: MkDocsConfig, files: Files) -> ForkedPages[RenderedInCopy] | None:
+        """Most pages' Markdown converted by a forked copy, when the Markdown extensions are known
+        to read nothing but the page (`render_key`), and the page holds no live block (whose HTML
+        the build keeps aside while the page is converted)."""
+        if self.held is None or self.render_key is None:
+            return None
+        held = self.held
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        by_uri = {file.src_uri: file for file in pages if file.src_uri not in self.blocks}
+
+        def begin() -> None:
+            self.outputs = OutputsOfCopy(held)
+
+        def make(src_uri: str) -> RenderedInCopy | None:
+            return self.render_in_copy(by_uri[src_uri], config, files)
+
+        return ForkedPages.start(by_uri, begin, make)
+
+    def render_in_copy(self, file: File, config: MkDocsConfig, files: Files) -> RenderedInCopy | None:
+        """In the forked copy: a page's Markdown as MkDocs' `_populate_page` converts it (None: the
+        cache holds it, for the build to take)."""
+        page = file.page if file.page is not None else Page(None, file, config)  # as MkDocs makes it
+        config._current_page = page
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown or "", page=page, config=config, files=files
+            )
+            outputs = cast(OutputsOfCopy, self.outputs)
+            if outputs.found:
+                outputs.take()
+                return None
+            page.render(config, files)
+        finally:
+            config._current_page = None
+        return RenderedInCopy(Rendered.of(page, page.content or ""), self.render_log.said)
+
+    def take_render(self, page: Page) -> None:
+        """A page of the forked copy's share: its Markdown as the copy converted it, put back as
+        MkDocs' `Page.render` would leave it (said now: a strict build counts what it said)."""
+        if self.forked_renders is None or page.file.src_uri not in self.forked_renders.share:
+            return
+        made, said = self.forked_renders.take(page.file.src_uri)
+        self.say(said)
+        if made is not None:
+            page.render = partial(made.rendered.render, page)  # type: ignore[method-assign]
+            self.render_log.said = self.render_log.said or made.said
+
+    @staticmethod
+    def say(records: list[logging.LogRecord]) -> None:
+        """What a forked copy said about a page, said by the build where one process says it."""
+        for record in records:
+            logging.getLogger(record.name).handle(record)
 
     def settings_fingerprint(self, config: MkDocsConfig) -> str | None:
         """What every page is made with: Learn Aloud's code, the renderers' versions, mkdocs.yml.
@@ -626,6 +707,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         # Every page's content is known now (MkDocs renders all Markdown before any template).
         self.current_page = None
         self.files = files
+        if self.forked_renders is not None:
+            self.forked_renders.stop()
         self.env = self.setup_env(env)
         if self.problems is None:
             if self.outputs is not None:
@@ -637,17 +720,11 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         return self.env
 
     def fork_pages(self, config: MkDocsConfig, files: Files) -> ForkedPages[PageMade] | None:
-        """Most pages made by a forked copy of the build (glue/forked.py) when they are to be made
-        afresh: the cache holds fewer entries than the site has pages (a first build; each page
-        leaves three). Not when a plugin whose part in a page Learn Aloud cannot see is configured,
-        nor for a preview. A rebuild that reuses most pages is quicker in one process: the copy
-        would only find them, and the build would take each from the cache after it."""
+        """Most pages made from their templates by a forked copy of the build (see `forking`)."""
+        if self.held is None:
+            return None
+        held = self.held
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        if self.serving or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
-            return None
-        held = self.outputs.keys() if self.outputs is not None else frozenset()
-        if len(held) >= len(pages):
-            return None
         by_uri = {file.src_uri: file for file in pages}
 
         def begin() -> None:
@@ -688,8 +765,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.forked is None or page.file.src_uri not in self.forked.share:
             return False
         made, said = self.forked.take(page.file.src_uri)
-        for record in said:  # said now, where a build of one process says it
-            logging.getLogger(record.name).handle(record)
+        self.say(said)
         if made is None:
             return False
         for key, value in made.kept:
@@ -788,7 +864,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 page.meta.setdefault("description", html.escape(plain_title(planned.description)))
         if page.file.src_uri in self.blocks:  # held blocks' placeholders differ every build
             return expand_blocks(markdown, partial(self.hold_block, page, config))
-        return self.reuse_render(page, markdown)
+        markdown = self.reuse_render(page, markdown)
+        self.take_render(page)
+        return markdown
 
     def reuse_render(self, page: Page, markdown: str) -> str:
         """The page's Markdown. When the last build rendered exactly this for this page, the page
@@ -1119,8 +1197,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
-        if self.forked is not None:
-            self.forked.stop()
+        for forked in (self.forked, self.forked_renders):
+            if forked is not None:
+                forked.stop()
         self.search.abandon()
         self.charts.stop()
         self.collector.end()
