@@ -435,6 +435,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         # The plugin object survives `mkdocs serve` rebuilds: all per-build state starts here.
         self.current_page: str | None = None
         self.first_shown.remember(None)  # until this build has published its site
+        self.held: frozenset[str] | None = None  # the page cache's keys, when pages are made by two processes
+        self.forked_renders: ForkedPages[RenderedInCopy] | None = None  # Markdown converted by a copy
+        self.forked: ForkedPages[PageMade] | None = None  # pages made from templates by a copy
         self.env: Environment | None = None
         self.files: Files | None = None
         self.staged = StagedSite(Path(config.site_dir))
@@ -468,9 +471,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
-        self.held: frozenset[str] | None = None  # the page cache's keys, when pages are made by two processes
-        self.forked_renders: ForkedPages[RenderedInCopy] | None = None  # Markdown converted by a copy
-        self.forked: ForkedPages[PageMade] | None = None  # pages made from templates by a copy
         self.ready: dict[str, str] = {}  # src_uri → the page as the forked copy made it
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.fronts: dict[str, str | None] = {}
