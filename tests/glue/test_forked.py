@@ -11,6 +11,8 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,17 @@ MADE_BY_COPY = re.compile(r"Learn Aloud: (\d+) pages made by a second process")
 UNCHANGED = re.compile(r"Learn Aloud: (\d+) pages unchanged since the last build")
 
 
+@contextmanager
+def copy_making(
+    begin: Callable[[], None], make: Callable[[str], str | None], logger: str = "mkdocs"
+) -> Iterator[ForkedPages[str]]:
+    forked = ForkedPages.start(PAGES, begin, make, logger=logger)
+    try:
+        yield forked
+    finally:
+        forked.stop()
+
+
 def shout(page: str) -> str:
     logging.getLogger("forked-test.pages").warning(f"made {page}")
     return page.upper()
@@ -32,8 +45,7 @@ def shout(page: str) -> str:
 def test_the_copy_makes_its_share_and_says_what_it_said() -> None:
     share = copy_share(PAGES)
     assert 0.5 * len(PAGES) < len(share) < len(PAGES)  # more than half: the build also writes them
-    forked = ForkedPages.start(PAGES, lambda: None, shout, logger="forked-test")
-    try:
+    with copy_making(lambda: None, shout, logger="forked-test") as forked:
         assert forked.share == frozenset(share)
         for page in share:
             made, said = forked.take(page)
@@ -42,8 +54,6 @@ def test_the_copy_makes_its_share_and_says_what_it_said() -> None:
                 ("forked-test.pages", logging.WARNING, f"made {page}")
             ]
         assert forked.taken == len(share)
-    finally:
-        forked.stop()
 
 
 def test_a_page_the_copy_cannot_make_is_left_to_the_build() -> None:
@@ -54,13 +64,10 @@ def test_a_page_the_copy_cannot_make_is_left_to_the_build() -> None:
             raise RuntimeError("a template fails")
         return page.upper()
 
-    forked = ForkedPages.start(PAGES, lambda: None, make)
-    try:
+    with copy_making(lambda: None, make) as forked:
         assert [forked.take(page)[0] for page in share] == [
             None if page == share[2] else page.upper() for page in share
         ]
-    finally:
-        forked.stop()
 
 
 def test_a_copy_that_dies_leaves_the_rest_to_the_build() -> None:
@@ -71,24 +78,18 @@ def test_a_copy_that_dies_leaves_the_rest_to_the_build() -> None:
             os._exit(9)
         return page.upper()
 
-    forked = ForkedPages.start(PAGES, lambda: None, make)
-    try:
+    with copy_making(lambda: None, make) as forked:
         assert [forked.take(page)[0] for page in share] == [p.upper() for p in share[:3]] + [None] * (
             len(share) - 3
         )
-    finally:
-        forked.stop()
 
 
 def test_a_copy_that_cannot_begin_makes_nothing() -> None:
     def begin() -> None:
         raise RuntimeError("no copy today")
 
-    forked = ForkedPages.start(PAGES, begin, str.upper)
-    try:
+    with copy_making(begin, str.upper) as forked:
         assert all(forked.take(page) == (None, []) for page in forked.share)
-    finally:
-        forked.stop()
 
 
 def test_what_the_copy_begins_with_stays_in_the_copy() -> None:
@@ -97,16 +98,17 @@ def test_what_the_copy_begins_with_stays_in_the_copy() -> None:
     def begin() -> None:
         state["in copy"] = True
 
-    forked = ForkedPages.start(PAGES, begin, lambda page: f"{page} {state['in copy']}")
-    try:
+    with copy_making(begin, lambda page: f"{page} {state['in copy']}") as forked:
         assert {forked.take(page)[0] for page in forked.share} == {f"{p} True" for p in forked.share}
         assert state == {"in copy": False}
-    finally:
-        forked.stop()
 
 
 def test_a_build_that_stops_first_stops_the_copy() -> None:
-    forked = ForkedPages.start(PAGES, lambda: None, lambda page: time.sleep(60) or page)
+    def slow(page: str) -> str:
+        time.sleep(60)
+        return page
+
+    forked = ForkedPages.start(PAGES, lambda: None, slow)
     started = time.monotonic()
     forked.stop()
     assert time.monotonic() - started < 10
