@@ -9,6 +9,7 @@ the `pagefind[bin]` package; nothing is downloaded) indexes them into the site's
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import html
@@ -25,6 +26,24 @@ from pagefind.service import get_executable
 from .publish import remove_later, unfinished
 
 FOLDER = "pagefind"
+# Pagefind's runs not yet waited for: ended as the process exits (a build stopped by Ctrl-C), before
+# its folders are removed (atexit runs this first: registered after core/publish.py's).
+running: set[subprocess.Popen[bytes]] = set()
+
+
+@atexit.register
+def stop_running() -> None:
+    for run in list(running):
+        run.kill()
+        run.wait()
+    running.clear()
+
+
+def stopping() -> bool:
+    """Whether the process is ending (its main thread is gone: Ctrl-C): start nothing more."""
+    return not threading.main_thread().is_alive()
+
+
 # The most of a page's HTML indexed: Pagefind needs about 80 bytes of memory a character of text,
 # and a record may hold two million; this is some fifteen thousand words.
 INDEXED_CHARACTERS = 100_000
@@ -123,6 +142,8 @@ class SearchIndex:
     def run_on(self, documents: dict[str, str], executable: Path, work: Path, output: Path) -> None:
         try:
             for path, document in documents.items():
+                if stopping():
+                    return
                 target = work / "pages" / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(document, encoding="utf-8")
@@ -150,8 +171,11 @@ class SearchIndex:
             self.language,
             "--silent",
         ]
+        if stopping():
+            return
         try:
             self.run = subprocess.Popen(command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            running.add(self.run)
         except OSError as error:
             self.failure = SearchError(
                 f"Pagefind's program could not be run ({error.strerror}: {executable}) — install "
@@ -171,6 +195,7 @@ class SearchIndex:
         if self.run is None or self.output is None:
             return
         said, _ = self.run.communicate()
+        running.discard(self.run)
         status, output = self.run.returncode, self.output
         self.abandon()
         if status != 0 or not (output / "pagefind.js").is_file():
@@ -213,9 +238,11 @@ class SearchIndex:
         if self.starting is not None:
             self.starting.join()
             self.starting = None
-        if self.run is not None and self.run.poll() is None:
-            self.run.kill()
-            self.run.wait()
+        if self.run is not None:
+            if self.run.poll() is None:
+                self.run.kill()
+                self.run.wait()
+            running.discard(self.run)
         self.run = None
         if self.work is not None:
             unfinished.discard(self.work)
