@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pytest import MonkeyPatch
 
+from learnaloud.glue.plugin import THEME_DIR
 from tests.helpers import EXAMPLE, Build, build_site
 
 RECORD = "places/north-quay/records/2025-04-09-riverside-path-volunteers.md"
@@ -339,3 +340,61 @@ def test_the_same_folders_named_relative_or_absolute_are_the_same_site(tmp_path:
         outputs.append(done.stderr)
     pages = len(list((tmp_path / "site").rglob("*.html")))
     assert unchanged(outputs[1]) >= pages - 2, outputs[1]  # all but the 404 page and the sitemap's
+
+
+# A template that fails once five pages are made (and kept in the cache).
+FAILS_AFTER_FIVE_PAGES = (
+    '{% block extrahead %}{% set _ = config.extra.setdefault("made", []).append(1) %}'
+    "{% if config.extra.made | length > 5 %}{{ no_such_thing.attr }}{% endif %}"
+)
+BUILT_AFTER_A_FAILURE = """
+import logging, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.getLogger("mkdocs").setLevel(logging.INFO)  # as `mkdocs serve` logs: renders are kept
+config_file, site, template, fails = sys.argv[1:]
+good = Path(template).read_text()
+for text in (good, good.replace("{% block extrahead %}", fails), good + " "):
+    Path(template).write_text(text)
+    started = time.monotonic()
+    try:
+        build(load_config(config_file=config_file, site_dir=site))
+        print("built", round(time.monotonic() - started), flush=True)
+    except BaseException as error:
+        print("failed", type(error).__name__, flush=True)
+"""
+
+
+def test_a_build_after_a_failed_one_in_the_same_process_is_not_held_up(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """As `mkdocs serve` rebuilds: the failed build's cache entries are let go, with their lock."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    main = Path(THEME_DIR, "main.html").read_text()
+    (overrides / "main.html").write_text(main)
+    built = build_site(docs, tmp_path / "project" / "site", custom_dir=overrides)
+    assert built.returncode == 0, built.output
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            BUILT_AFTER_A_FAILURE,
+            str(tmp_path / "project" / "mkdocs-site.yml"),
+            str(tmp_path / "project" / "site"),
+            str(overrides / "main.html"),
+            FAILS_AFTER_FIVE_PAGES,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    said = out.stdout.split("\n")
+    assert said[0].startswith("built") and said[1].startswith("failed"), out.stdout + out.stderr
+    assert said[2].startswith("built"), out.stdout + out.stderr
+    assert int(said[2].split()[1]) < 60, out.stdout  # it waited ten seconds for every page's lock

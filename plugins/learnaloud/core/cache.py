@@ -20,6 +20,7 @@ import stat
 import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -99,7 +100,8 @@ class Shelf:
         self.folder = folder
         self.connection: sqlite3.Connection | None = None
         self.unusable = False
-        self.writes: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
+        # Entries for the writing thread, then True (commit them) or False (roll them back).
+        self.writes: queue.SimpleQueue[tuple[str, bytes] | bool] = queue.SimpleQueue()
         self.writer: threading.Thread | None = None
 
     @property
@@ -134,26 +136,24 @@ class Shelf:
         if self.database() is None:
             return
         if self.writer is None:
-            self.writer = threading.Thread(target=self.write, name="learnaloud-cache", daemon=True)
+            self.writer = threading.Thread(
+                target=write_entries, args=(self.path, self.writes), name="learnaloud-cache", daemon=True
+            )
             self.writer.start()
+            # A shelf dropped unsaved (a build that failed) lets go of its transaction, whose lock
+            # would hold every later build's writes.
+            weakref.finalize(self, self.writes.put, False)
         self.writes.put((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
-    def write(self) -> None:
-        """The writing thread: every entry put, in one transaction, committed when the shelf is
-        saved (a process that ends first, or is stopped, leaves none of them)."""
-        connection: sqlite3.Connection | None = None
-        with contextlib.suppress(sqlite3.Error):
-            connection = sqlite3.connect(self.path, timeout=10)
-            # A cache: a power cut may lose the last build's entries, never the database.
-            connection.execute("PRAGMA synchronous=NORMAL")
-        while (entry := self.writes.get()) is not None:
-            if connection is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    connection.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", entry)
-        if connection is not None:
-            with contextlib.suppress(sqlite3.Error):
-                connection.commit()
-            connection.close()
+    def abandon(self) -> None:
+        """Drops what was put since the last save (a build that failed)."""
+        self.stop_writing(keep=False)
+
+    def stop_writing(self, *, keep: bool) -> None:
+        if self.writer is not None:
+            self.writes.put(keep)
+            self.writer.join()
+            self.writer = None
 
     def keys(self) -> frozenset[str]:
         database = self.database()
@@ -167,10 +167,7 @@ class Shelf:
     def save(self, keep: Iterable[str] | None = None) -> None:
         """Keeps what was put since the last save (a build that stops first leaves no entry), and
         of the rest, when `keep` is given, only those entries."""
-        if self.writer is not None:
-            self.writes.put(None)
-            self.writer.join()
-            self.writer = None
+        self.stop_writing(keep=True)
         if self.connection is not None:
             with contextlib.suppress(sqlite3.Error):
                 if keep is not None:
@@ -179,6 +176,27 @@ class Shelf:
                     self.connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keep))
                     self.connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")
                 self.connection.commit()
+
+
+def write_entries(path: Path, writes: queue.SimpleQueue[tuple[str, bytes] | bool]) -> None:
+    """A shelf's writing thread: every entry put, in one transaction, committed when the shelf is
+    saved (a process that ends first, or is stopped, leaves none of them), or rolled back."""
+    connection: sqlite3.Connection | None = None
+    with contextlib.suppress(sqlite3.Error):
+        connection = sqlite3.connect(path, timeout=10)
+        # A cache: a power cut may lose the last build's entries, never the database.
+        connection.execute("PRAGMA synchronous=NORMAL")
+    while not isinstance(entry := writes.get(), bool):
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", entry)
+    if connection is not None:
+        with contextlib.suppress(sqlite3.Error):
+            if entry:
+                connection.commit()
+            else:
+                connection.rollback()
+        connection.close()
 
 
 def model_state(name: str, fields: dict[str, Any], extra: dict[str, Any] | None) -> None:
@@ -279,6 +297,9 @@ class Outputs:
 
     def save(self) -> None:
         self.shelf.save(keep=self.used)
+
+    def abandon(self) -> None:
+        self.shelf.abandon()
 
 
 class OutputsOfCopy(Outputs):

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
@@ -414,6 +415,23 @@ class BuildCollector:
             self.threshold = None
 
 
+class TemplatesRead(FileSystemBytecodeCache):
+    """The compiled templates' cache as the forked copy uses it: read, never written (the build
+    writes the same; a copy stopped half-way would leave a file half-written)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        pass
+
+
+def made_elsewhere(context: TemplateContext) -> None:
+    """A page whose HTML is made already (the cache's, the forked copy's): main.html renders
+    nothing for it (`la_unchanged`), and what a site's template reads outside its blocks (Jinja
+    runs a `{% set %}` there) of the view it is not given is harmlessly undefined."""
+    context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+    for name in ("la", "la_share", "la_feeds"):
+        context.setdefault(name, ChainableUndefined(name=name))  # type: ignore[misc]
+
+
 class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -672,8 +690,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.forked_renders is None or page.file.src_uri not in self.forked_renders.share:
             return
         made, said = self.forked_renders.take(page.file.src_uri)
-        self.say(said)
-        if made is not None:
+        if made is not None:  # else the build converts it, and says what there is to say
+            self.say(said)
             page.render = partial(made.rendered.render, page)  # type: ignore[method-assign]
             self.render_log.said = self.render_log.said or made.said
 
@@ -730,6 +748,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         def begin() -> None:
             self.outputs = OutputsOfCopy(held)
             self.charts.requested = []
+            env = cast(Environment, self.env)
+            if isinstance(env.bytecode_cache, FileSystemBytecodeCache):  # read, not written
+                env.bytecode_cache = TemplatesRead(env.bytecode_cache.directory)
 
         def make(src_uri: str) -> PageMade | None:
             page = by_uri[src_uri].page
@@ -765,9 +786,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.forked is None or page.file.src_uri not in self.forked.share:
             return False
         made, said = self.forked.take(page.file.src_uri)
-        self.say(said)
-        if made is None:
+        if made is None:  # the build makes it, and says what there is to say
             return False
+        self.say(said)
         for key, value in made.kept:
             cast(Outputs, self.outputs).put(key, value)
         for spec in made.charts:
@@ -775,7 +796,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if made.key is not None:
             self.made[page.file.src_uri] = made.key
         self.ready[page.file.src_uri] = made.output
-        context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+        made_elsewhere(context)
         return True
 
     def snapshot(self, config: MkDocsConfig) -> dict[str, str] | None:
@@ -1042,7 +1063,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             return False
         self.reused["pages"] += 1
         self.unchanged[page.file.src_uri] = stored
-        context["la_unchanged"] = True  # type: ignore[typeddict-unknown-key]
+        made_elsewhere(context)
         return True
 
     def reuse(self, page: Page, context: TemplateContext) -> None:
@@ -1200,6 +1221,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         for forked in (self.forked, self.forked_renders):
             if forked is not None:
                 forked.stop()
+        for shelf in (self.outputs, self.cache.shelf):
+            if shelf is not None:
+                shelf.abandon()
         self.search.abandon()
         self.charts.stop()
         self.collector.end()
