@@ -19,6 +19,7 @@ import pytest
 from pytest import MonkeyPatch
 
 from learnaloud.glue.forked import PROCESSES_VARIABLE, ForkedPages, copy_share
+from learnaloud.glue.plugin import THEME_DIR
 from tests.helpers import EXAMPLE, MKDOCS_YML, build_site
 
 PAGES = [f"page-{n}.md" for n in range(20)]
@@ -203,3 +204,31 @@ def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
             time.sleep(0.1)
     assert not (tmp_path / "site.learnaloud-staging").exists()
     assert good.bytes_on_disk() == before
+
+
+def test_a_site_template_that_reads_the_view_outside_its_blocks(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """Jinja runs a child template's top-level `{% set %}` even for a page whose HTML is made
+    elsewhere (by the copy, or taken from the cache): the view it reads is there, or harmlessly
+    undefined."""
+    overrides = tmp_path / "overrides"
+    (overrides / "learnaloud").mkdir(parents=True)
+    record = Path(THEME_DIR, "learnaloud", "record.html").read_text()
+    (overrides / "learnaloud" / "record.html").write_text(
+        record.replace(
+            '{% extends "learnaloud/base.html" %}',
+            '{% extends "learnaloud/base.html" %}{% set kicker = la.record.title %}',
+            1,
+        )
+    )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-one"))
+    monkeypatch.setenv(PROCESSES_VARIABLE, "1")
+    one = build_site(EXAMPLE, tmp_path / "one" / "site", custom_dir=overrides)
+    assert one.returncode == 0, one.output
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-two"))
+    monkeypatch.delenv(PROCESSES_VARIABLE)
+    for _ in ("made by two processes", "taken from the cache"):
+        two = build_site(EXAMPLE, tmp_path / "two" / "site", custom_dir=overrides)
+        assert two.returncode == 0, two.output
+        assert built_files(two.site) == built_files(one.site)
