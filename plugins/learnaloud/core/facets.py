@@ -275,7 +275,7 @@ class FacetPlanner:
                 partial(self.theme_view, theme),
                 description=description(theme.description),
                 search_label="Theme",
-                search_terms=(plain_text(theme.description),),
+                search_text=plain_text(theme.description),
             )
             count = page_count(len(self.indexes.by_theme[theme.id]), CARDS_A_PAGE)
             pages += [first, *later_pages(first, theme_url(theme.id), count, partial(self.theme_view, theme))]

@@ -10,6 +10,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,11 +111,16 @@ def host(name: str | None) -> str:
 
 def link_line(text: str, href: str) -> int:
     """The line of a file where a link's address is written (0 where it cannot be found)."""
+    return next(iter(link_lines(text, href)), 0)
+
+
+def link_lines(text: str, href: str) -> list[int]:
+    """The lines of a file where a link's address is written, first to last."""
     for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
-        index = text.find(candidate)
-        if index >= 0:
-            return text.count("\n", 0, index) + 1
-    return 0
+        found = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(candidate), text)]
+        if found:
+            return found
+    return []
 
 
 def normal(path: str) -> str:
@@ -159,21 +165,25 @@ def check_page_links(
 ) -> None:
     """Links written (file, Markdown) to a file of the content tree that is not there (`known`:
     every file and page the site has, by its path in the tree), as warnings at the line they are
-    written: MkDocs' own says neither where nor what was meant, and sees none in the data files."""
+    written: MkDocs' own says neither where nor what was meant, and sees none in the data files.
+    A data file's pieces (two themes' descriptions) that link the same address are each said, at
+    the lines it is written on in turn."""
+    missing: dict[str, Counter[tuple[str, str]]] = {}  # file → (address, target) → pieces linking it
     for page, markdown in written:
-        missing = {
-            address: target
-            for found in WRITTEN_ADDRESS.finditer(markdown)
-            if (target := missing_target(page, address := found[1] or found[2], known, withheld))
-        }
-        if not missing:
-            continue
-        linked = set(body_links(markdown))  # what Markdown reads as links, not code that looks like one
-        text = read_text(root / page)
-        for address, target in sorted(missing.items()):
-            if COMMONMARK.normalizeLink(address) not in linked:
+        linked = None
+        for found in WRITTEN_ADDRESS.finditer(markdown):
+            address = found[1] or found[2]
+            if (target := missing_target(page, address, known, withheld)) is None:
                 continue
-            report.warning(page, link_line(text, address), *missing_file(page, address, target, known))
+            linked = set(body_links(markdown)) if linked is None else linked  # not code that looks like one
+            if COMMONMARK.normalizeLink(address) in linked:
+                missing.setdefault(page, Counter())[(address, target)] += 1
+    for page, links in missing.items():
+        text = read_text(root / page)
+        for (address, target), pieces in sorted(links.items()):
+            lines = link_lines(text, address) or [0]
+            for line in sorted({lines[min(n, len(lines) - 1)] for n in range(pieces)}):
+                report.warning(page, line, *missing_file(page, address, target, known))
 
 
 def body_links(body: str) -> Iterable[str]:
@@ -196,19 +206,21 @@ def missing_target(page: str, address: str, known: set[str], withheld: frozenset
 
 def missing_file(page: str, address: str, target: str, known: set[str]) -> tuple[str, str]:
     """What a link to no file says, and the nearest file of the same kind as a did-you-mean."""
-    if target.startswith("../"):
-        return (
-            f"links to {address}, which is outside the content folder",
-            "a link names a file relative to this one, inside content/",
-        )
-    if (nearest := nearest_file(target, known)) is not None:
-        meant = posixpath.relpath(nearest, posixpath.dirname(page))
-        return f"links to {address}, which is not in the site", f"did you mean {meant}?"
+    outside = target.startswith("../")
+    what = f"links to {address}, which is " + ("outside the content folder" if outside else "not in the site")
+    # Outside: the file meant is most likely the one its path names inside content/ (written
+    # from another file's folder, as a theme's description once was).
+    if (nearest := nearest_file(re.sub(r"^(\.\./)+", "", target), known)) is not None:
+        return what, f"did you mean {posixpath.relpath(nearest, posixpath.dirname(page))}?"
+    example = posixpath.relpath(EXAMPLE_RECORD, posixpath.dirname(page) or ".")
     return (
-        f"links to {address}, which is not in the site",
-        "check the file's name and folder: a link names a file relative to this one "
-        "(../ is the folder above, e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
+        what,
+        "check the file's name and folder: a link names a file relative to this one, inside "
+        f"content/ (../ is the folder above; from here a record is written e.g. {example})",
     )
+
+
+EXAMPLE_RECORD = "places/hillfoot/records/2025-02-20-kitchen-table.md"
 
 
 def nearest_file(target: str, known: set[str]) -> str | None:

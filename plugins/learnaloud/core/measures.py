@@ -27,6 +27,7 @@ from .periods import (
 )
 from .sanitize import markdown_html
 from .select import Published
+from .sharing import description
 from .urls import file_links
 from .views import (
     Figure,
@@ -307,7 +308,9 @@ class MeasurePlanner:
                     measure.title,
                     "",  # its description is in its view, and searched as its words
                     partial(self.measure_view, measure),
-                    search_terms=(plain_text(measure.description),),
+                    description=description(measure.description),
+                    search_label="Shared measure",
+                    search_text=plain_text(measure.description),
                     inputs=(),
                 )
             )

@@ -34,6 +34,9 @@ class PlannedPage:
     # record · 14 August 2024"). Searched too, with the words a page shows outside its Markdown.
     search_label: str = ""
     search_terms: tuple[str, ...] = ()
+    # The page's own words where they come from its view, not its Markdown (a theme's description),
+    # as plain text: searched as its text is.
+    search_text: str = ""
     # How much its words weigh in search beside other pages' (Pagefind's weight; 0: as they are).
     search_weight: float = 0
     # The content files (paths in the content tree) its view is made from, besides those any page

@@ -43,7 +43,7 @@ def cores() -> int:
 
 
 def can_fork(pages: int) -> bool:
-    one = os.environ.get(PROCESSES_VARIABLE, "").strip() == "1"
+    one = os.environ.get(PROCESSES_VARIABLE, "").strip() in ("0", "1")  # 0: "no other process"
     return sys.platform.startswith("linux") and not one and cores() > 1 and pages >= FEWEST_PAGES
 
 
@@ -75,10 +75,11 @@ class LogRecords(logging.Handler):
 class ForkedPages(Generic[Made]):
     """What the copy made, by page (its `src_uri`), as it arrives."""
 
-    def __init__(self, pid: int, connection: Connection, share: frozenset[str]) -> None:
+    def __init__(self, pid: int, connection: Connection, share: frozenset[str], pages: int) -> None:
         self.pid = pid
         self.connection = connection
         self.share = share  # the pages the copy makes
+        self.pages = pages  # of these many
         self.made: dict[str, tuple[Made | None, list[logging.LogRecord]]] = {}
         self.ended = False
         self.taken = 0  # pages the build took as the copy made them
@@ -96,7 +97,8 @@ class ForkedPages(Generic[Made]):
     ) -> ForkedPages[Made]:
         """The copy's share of `pages` made by a forked copy of this process, which calls `begin`
         once, then `make` for each (None: this page is for the build to make)."""
-        share = copy_share(list(pages))
+        pages = list(pages)
+        share = copy_share(pages)
         receiving, sending = multiprocessing.Pipe(duplex=False)
         with warnings.catch_warnings():  # Python 3.12+ warns of forking with threads: the copy
             warnings.simplefilter("ignore", DeprecationWarning)  # uses none of theirs
@@ -105,7 +107,7 @@ class ForkedPages(Generic[Made]):
             receiving.close()
             make_in_copy(share, begin, make, sending, logging.getLogger(logger), os.getppid())
         sending.close()
-        return cls(pid, receiving, frozenset(share))
+        return cls(pid, receiving, frozenset(share), len(pages))
 
     def read(self) -> None:
         try:

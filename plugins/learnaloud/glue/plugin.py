@@ -1114,9 +1114,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             planned = self.pages.get(file.src_uri)
             if (planned is not None and not planned.searched) or options.get("exclude"):
                 continue
+            own = f"<p>{html.escape(planned.search_text)}</p>" if planned and planned.search_text else ""
             document = search_document(
                 html.unescape(str(page.title or config.site_name)),
-                page.content or "",
+                own + (page.content or ""),
                 language=self.search.language,
                 description=html.unescape(str(page.meta.get("description") or "")),
                 label=planned.search_label if planned else "",
@@ -1136,7 +1137,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             return
         if self.forked is not None:
             self.forked.stop()
-            log.info(f"Learn Aloud: {self.forked.taken} pages made by a second process, beside the build")
+            log.info(
+                f"Learn Aloud: {self.forked.taken} of the {self.forked.pages} pages "
+                "made by a second process, beside the build"
+            )
         for page, href, target in sorted(self.links.removed):
             path = Path(config.docs_dir, page)
             line = link_line(read_text(path), href) if path.is_file() else 0
@@ -1148,6 +1152,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.charts.stop()
         if self.outputs is not None:
             self.outputs.save()
+        if self.reused["pages"] or self.reused["renders"]:
             log.info(
                 f"Learn Aloud: {self.reused['pages']} pages unchanged since the last build, taken from "
                 f"the cache ({self.reused['unmade views']} found by the content alone; the Markdown of "
