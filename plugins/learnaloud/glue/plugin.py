@@ -440,6 +440,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.charts = Charts(None, workers=chart_workers())
         self.own_epoch = False
         self.serving = False
+        self.dirty = False
         self.collector = BuildCollector()
         self.search = SearchIndex()
         self.outputs: Outputs | None = None
@@ -447,6 +448,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty  # MkDocs makes only the pages whose files changed: no copy to help
 
     @event_priority(100)  # first, so every plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -639,9 +641,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         entries than the site has pages (a first build; each page leaves three). None, one process:
         a rebuild that reuses most pages is quicker alone (a copy would only find them, and the
         build take each from the cache after it); so is a build with a plugin whose part in a page
-        Learn Aloud cannot see, and a preview."""
+        Learn Aloud cannot see, a preview, and `mkdocs build --dirty`."""
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        if self.serving or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
+        if self.serving or self.dirty or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
             return None
         held = self.outputs.keys() if self.outputs is not None else frozenset()
         return held if len(held) < len(pages) else None
