@@ -14,7 +14,7 @@ import pytest
 from learnaloud.core.blocks import find_blocks
 from learnaloud.core.charts import Charts, ChartSpec, Series
 from learnaloud.core.messages import period_hint, value_hint
-from learnaloud.core.periods import Period, between, network_points, overlaps, roll_up, trend, trends
+from learnaloud.core.periods import Period, between, network_points, number, overlaps, roll_up, trend, trends
 
 P = Period.parse
 SVG = "{http://www.w3.org/2000/svg}"
@@ -259,3 +259,22 @@ def test_an_axis_names_the_year_wherever_it_changes_between_the_ticks_it_shows()
     texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
     assert texts[:3] == ["Feb", "2024", "Apr"]  # a two-line tick is two text elements
     assert texts[texts.index("2025") - 1] == "Feb"
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (34.0, "34"),
+        (1234.56, "1,234.6"),
+        (2.25, "2.2"),
+        (0.04, "0.04"),
+        (0.123, "0.12"),
+        (0.5, "0.5"),
+        (-0.004, "-0.004"),
+        (0.0, "0"),
+        (None, "no figure"),
+    ],
+)
+def test_a_figure_reads_as_a_reader_expects(value: float | None, said: str) -> None:
+    """A small rate keeps its figures: 0.04 was written as "0"."""
+    assert number(value) == said

@@ -396,3 +396,16 @@ def test_a_build_after_a_failed_one_in_the_same_process_is_not_held_up(
     assert said[0].startswith("built") and said[1].startswith("failed"), out.stdout + out.stderr
     assert said[2].startswith("built"), out.stdout + out.stderr
     assert int(said[2].split()[1]) < 60, out.stdout  # it waited ten seconds for every page's lock
+
+
+def test_a_strict_build_takes_the_pages_of_one_that_was_not(
+    docs: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """`--strict` decides whether a warning fails the build, not what a page holds."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = build_site(docs, tmp_path / "project" / "site")
+    assert first.returncode == 0, first.output
+    strict = build_site(docs, tmp_path / "project" / "site", strict=True)
+    assert strict.returncode == 0, strict.output
+    assert unchanged(strict.output) == len(list(strict.site.rglob("*.html"))) - 1  # all but the 404
+    assert strict.bytes_on_disk() == first.bytes_on_disk()

@@ -9,6 +9,7 @@ only when every finer period is there. A period with a value missing is a gap, n
 from __future__ import annotations
 
 import calendar
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -159,9 +160,13 @@ def network_points(
 
 
 def number(value: float | None) -> str:
-    """A figure as a reader reads it: whole numbers without a point, others to one decimal."""
+    """A figure as a reader reads it: whole numbers without a point, others to one decimal, and
+    one below 1 to two significant figures (a rate of 0.04 is not "0")."""
     if value is None:
         return "no figure"
+    if value and abs(value) < 1:
+        decimals = 1 - math.floor(math.log10(abs(value)))
+        return f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
     rounded = round(value, 1)
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
 

@@ -167,7 +167,8 @@ def config_summary(config: MkDocsConfig) -> str:
     """mkdocs.yml's settings as text, for the page cache: a change to any changes every page's key."""
     plain: dict[str, Any] = {}
     for key, value in config.items():
-        if key in ("site_dir", "config_file_path"):  # where it is built from and to: not in a page
+        # Where it is built from and to, and whether a warning fails it: not in a page.
+        if key in ("site_dir", "config_file_path", "strict"):
             continue
         if key == "plugins":
             value = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
