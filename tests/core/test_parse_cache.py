@@ -94,13 +94,11 @@ def test_a_torn_or_foreign_shelf_entry_is_read_afresh(tmp_path: Path) -> None:
     shelf = Shelf(tmp_path / "shelf")
     first, _ = load_content(root, cache=ParseCache(shelf=shelf))
     with sqlite3.connect(tmp_path / "shelf" / "shelf.sqlite3") as database:
-        keys = [key for (key,) in database.execute("SELECT key FROM entries ORDER BY key")]
+        keys = [key for (key,) in database.execute("SELECT key FROM items ORDER BY key")]
         assert keys
-        database.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", keys[0]))
+        database.execute("UPDATE items SET value = ? WHERE key = ?", (b"not a pickle", keys[0]))
         foreign = pickle.dumps({"something": "else"})
-        database.executemany(
-            "UPDATE entries SET value = ? WHERE key = ?", [(foreign, key) for key in keys[1:]]
-        )
+        database.executemany("UPDATE items SET value = ? WHERE key = ?", [(foreign, key) for key in keys[1:]])
     second, report = load_content(root, cache=ParseCache(shelf=Shelf(tmp_path / "shelf")))
     assert not report.errors and second.records.keys() == first.records.keys()
 

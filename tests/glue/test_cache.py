@@ -31,7 +31,7 @@ def test_a_warm_cache_builds_the_same_site_without_drawing_or_reading_again(
     assert not [path for path, data in cold.bytes_on_disk().items() if b"la-chart-slot" in data]
     records = list(EXAMPLE.glob("places/*/records/*.md"))
     with sqlite3.connect(cache / "parsed" / "shelf.sqlite3") as shelf:
-        assert shelf.execute("SELECT count(*) FROM entries").fetchone()[0] >= len(records)
+        assert shelf.execute("SELECT count(*) FROM items").fetchone()[0] >= len(records)
     assert list((cache / "templates").iterdir())
 
 
