@@ -29,9 +29,19 @@ HOSTILE = {
     "themes.yml": f"""
         - id: relational-approaches
           title: "<img src=x onerror=\\"{mark("theme")}\\">Relational"
-          description: "<script>{mark("theme-description")}</script>Plain words."
+          description: "<script>{mark("theme-description")}</script>Plain words.\n\n
+            [a](themes/relational-approaches/javascript%3A{mark("theme-scheme")})
+            [b](%22%20onmouseover%3D{mark("theme-hover")}%20x%3D%22.md)
+            ![c](%22onerror%3D%22{mark("theme-image")}%3Bx.png)"
         - id: equalising-space
           title: Equalising space
+    """,
+    "measures.yml": f"""
+        - id: participants
+          title: People taking part
+          unit: people
+          description: "[a](measures/participants/javascript%3A{mark("measure-scheme")})
+            [b](%22%20onfocus%3D{mark("measure-focus")}%20autofocus%20x%3D%22.md)"
     """,
     "places/north-quay/place.yml": f"""
         name: "</title><script>{mark("place")}</script>North Quay"
@@ -114,6 +124,7 @@ PAGES = [
     "about/",
     "themes/",
     "themes/relational-approaches/",
+    "measures/participants/",
     "questions/learning/",
     "tables/",
     "tables/2025-06-reaching/",
@@ -180,6 +191,20 @@ def test_no_payload_runs_on_any_page(browser: Browser, hostile_site: str, path: 
     assert pwned(page) == [], path
     assert dialogs == []
     context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_link_is_a_script_s_address(browser: Browser, hostile_site: str, path: str) -> None:
+    """As Chromium reads each link: a contributor's `javascript:` never survives, however escaped
+    (a link in a data file is moved to the page that shows it)."""
+    page = browser.new_page()
+    page.goto(hostile_site + path)
+    schemes = page.evaluate(
+        "() => [...document.querySelectorAll('a[href], [src]')]"
+        ".map(e => new URL(e.getAttribute('href') ?? e.getAttribute('src'), document.baseURI).protocol)"
+    )
+    assert "javascript:" not in schemes, path
+    page.close()
 
 
 def test_materials_config_is_its_own(browser: Browser, hostile_site: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pytest import MonkeyPatch
 
+from learnaloud.glue import forked as forked_module
 from learnaloud.glue.forked import PROCESSES_VARIABLE, ForkedPages, copy_share
 from learnaloud.glue.plugin import THEME_DIR
 from tests.helpers import EXAMPLE, MKDOCS_YML, build_site
@@ -115,6 +116,22 @@ def test_a_build_that_stops_first_stops_the_copy() -> None:
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):  # reaped: no process left behind
         os.waitpid(forked.pid, os.WNOHANG)
+
+
+def test_a_copy_stuck_on_a_page_is_stopped_and_the_build_makes_the_rest(monkeypatch: MonkeyPatch) -> None:
+    """A copy that waits for ever (a lock held as it was forked) holds the build up a while only."""
+    monkeypatch.setattr(forked_module, "PATIENCE_SECONDS", 1)
+    share = copy_share(PAGES)
+
+    def make(page: str) -> str:
+        if page == share[1]:
+            time.sleep(600)
+        return page.upper()
+
+    with copy_making(lambda: None, make) as forked:
+        started = time.monotonic()
+        assert [forked.take(page)[0] for page in share] == [share[0].upper()] + [None] * (len(share) - 1)
+        assert time.monotonic() - started < 10
 
 
 def test_the_copy_runs_none_of_the_builds_exit_handlers(tmp_path: Path) -> None:

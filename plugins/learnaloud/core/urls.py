@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html as html_module
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
 LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -29,19 +30,21 @@ def written_target(source: str, path: str) -> str:
 def file_links(html: str, source: str, page: str) -> str:
     """HTML made from a data file's Markdown (a table's entry, a measure's description), its
     relative links — written from the file, as every hand-written link is — made to work on
-    `page`: a Markdown file becomes its page's address, as MkDocs makes a page's own links."""
+    `page`: a Markdown file becomes its page's address, as MkDocs makes a page's own links. The
+    address is read as a browser reads it (entities, then percent-escapes) and written back
+    percent-escaped: what was escaped in the contributor's text stays escaped in the page."""
 
     def rebase(match: re.Match[str]) -> str:
         href = match[2]
         if not href or href.startswith("#") or ABSOLUTE.match(href):
             return match[0]
         path, hash_, fragment = href.partition("#")
-        target = written_target(source, path)
+        target = written_target(source, html_module.unescape(path))
         if target.endswith(".md"):
             folder, name = posixpath.split(target.removesuffix(".md"))
             target = folder if name == "index" else target.removesuffix(".md")
             target = f"{target}/" if target else ""
-        return match[1] + relative_url(page, target + hash_ + fragment) + match[3]
+        return match[1] + quote(relative_url(page, target)) + hash_ + fragment + match[3]
 
     return LINK_ATTRIBUTE.sub(rebase, html) if 'href="' in html or 'src="' in html else html
 
@@ -53,6 +56,8 @@ def relative_url(page: str, target: str) -> str:
     relative = posixpath.relpath(path.rstrip("/") or ".", start)
     if path.endswith("/") or not path:
         relative = "./" if relative == "." else relative + "/"
+    if ":" in relative.split("/", 1)[0]:  # else a browser reads `javascript:x/` as a scheme
+        relative = "./" + relative
     return relative + hash_ + fragment
 
 

@@ -29,6 +29,9 @@ Made = TypeVar("Made")
 
 # Fewer pages than this are not worth a process (a fork of a large build costs some milliseconds).
 FEWEST_PAGES = 64
+# How long the build waits for the copy's next page before making the rest itself: a page takes
+# milliseconds; a copy stuck for this long (a lock held as it was forked) is stopped.
+PATIENCE_SECONDS = 120
 PROCESSES_VARIABLE = "LEARNALOUD_PROCESSES"
 # The copy's share of the pages. The build also writes every page, keeps it in the cache, hands the
 # pages to search and starts Pagefind: about 2 ms a page besides making its own (measured at 1,000
@@ -127,7 +130,10 @@ class ForkedPages(Generic[Made]):
         """What the copy made of a page of its share, once it has (None: the build makes it),
         and what was said while it did."""
         with self.arrived:
-            self.arrived.wait_for(lambda: page in self.made or self.ended)
+            if not self.arrived.wait_for(lambda: page in self.made or self.ended, PATIENCE_SECONDS):
+                self.ended = True  # the build makes the rest; the copy is stopped with the build
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
             made, said = self.made.pop(page, (None, []))
             self.taken += made is not None
             return made, said

@@ -660,12 +660,19 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         by_uri = {file.src_uri: file for file in pages if file.src_uri not in self.blocks}
 
         def begin() -> None:
-            self.outputs = OutputsOfCopy(held)
+            self.become_copy(held)
 
         def make(src_uri: str) -> RenderedInCopy | None:
             return self.render_in_copy(by_uri[src_uri], config, files)
 
         return ForkedPages.start(by_uri, begin, make)
+
+    def become_copy(self, held: frozenset[str]) -> None:
+        """In a forked copy: the page cache's keys, not the cache. The build's SQLite connections
+        stay referenced, never closed here (SQLite's connections do not cross a fork: closing one
+        may wait for a lock the build's writing thread held as the copy was made)."""
+        self.inherited = (self.outputs, self.cache.shelf)
+        self.outputs = OutputsOfCopy(held)
 
     def render_in_copy(self, file: File, config: MkDocsConfig, files: Files) -> RenderedInCopy | None:
         """In the forked copy: a page's Markdown as MkDocs' `_populate_page` converts it (None: the
@@ -736,7 +743,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 self.site_key = self.site_fingerprint(config)
                 named = (record.source.path for record in self.published.records.values())
                 self.content = ContentDigests(self.digests, named) if self.digests is not None else None
-            self.forked = self.fork_pages(config, files)  # before any thread of this build starts
+            self.forked = self.fork_pages(config, files)  # before the search hand-over thread starts
             self.index_pages(config, files)
         return self.env
 
@@ -749,7 +756,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         by_uri = {file.src_uri: file for file in pages}
 
         def begin() -> None:
-            self.outputs = OutputsOfCopy(held)
+            self.become_copy(held)
             self.charts.requested = []
             env = cast(Environment, self.env)
             if isinstance(env.bytecode_cache, FileSystemBytecodeCache):  # read, not written
