@@ -72,18 +72,32 @@ def test_a_page_the_copy_cannot_make_is_left_to_the_build() -> None:
         ]
 
 
-def test_a_copy_that_dies_leaves_the_rest_to_the_build() -> None:
+def die() -> None:
+    os._exit(9)
+
+
+def hang() -> None:  # as on a lock held as it was forked
+    time.sleep(600)
+
+
+@pytest.mark.parametrize("stop", [die, hang])
+def test_a_copy_that_dies_or_hangs_leaves_the_rest_to_the_build(
+    stop: Callable[[], None], monkeypatch: MonkeyPatch
+) -> None:
+    """The build makes the rest; a copy stuck on a page holds it up a while only."""
+    monkeypatch.setattr(forked_module, "PATIENCE_SECONDS", 1)
     share = copy_share(PAGES)
 
     def make(page: str) -> str:
         if page == share[3]:
-            os._exit(9)
+            stop()
         return page.upper()
 
     with copy_making(lambda: None, make) as forked:
-        assert [forked.take(page)[0] for page in share] == [p.upper() for p in share[:3]] + [None] * (
-            len(share) - 3
-        )
+        started = time.monotonic()
+        made = [forked.take(page)[0] for page in share]
+        assert made == [p.upper() for p in share[:3]] + [None] * (len(share) - 3)
+        assert time.monotonic() - started < 10
 
 
 def test_a_copy_that_cannot_begin_makes_nothing() -> None:
@@ -116,22 +130,6 @@ def test_a_build_that_stops_first_stops_the_copy() -> None:
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):  # reaped: no process left behind
         os.waitpid(forked.pid, os.WNOHANG)
-
-
-def test_a_copy_stuck_on_a_page_is_stopped_and_the_build_makes_the_rest(monkeypatch: MonkeyPatch) -> None:
-    """A copy that waits for ever (a lock held as it was forked) holds the build up a while only."""
-    monkeypatch.setattr(forked_module, "PATIENCE_SECONDS", 1)
-    share = copy_share(PAGES)
-
-    def make(page: str) -> str:
-        if page == share[1]:
-            time.sleep(600)
-        return page.upper()
-
-    with copy_making(lambda: None, make) as forked:
-        started = time.monotonic()
-        assert [forked.take(page)[0] for page in share] == [share[0].upper()] + [None] * (len(share) - 1)
-        assert time.monotonic() - started < 10
 
 
 def test_the_copy_runs_none_of_the_builds_exit_handlers(tmp_path: Path) -> None:
