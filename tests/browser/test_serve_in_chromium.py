@@ -138,7 +138,7 @@ def test_an_open_page_that_shows_the_record_catches_up_by_itself(preview: Previe
     page = browser.new_page()
     page.goto(preview.url + "questions/learning/")
     preview.write_body("\nWe noticed zebracorns at the stall.\n")
-    page.wait_for_function("document.body.innerText.includes('zebracorns')", timeout=60_000)
+    page.wait_for_function("document.body?.innerText.includes('zebracorns')", timeout=60_000)
     assert preview.said(SHOWN_FIRST) == 1
     wait_for(lambda: preview.said("the rest of the site is up to date") == 1)
     page.close()
@@ -169,7 +169,7 @@ def test_the_problem_page_reloads_itself_in_the_browser(preview: Preview, browse
     page.goto(preview.url + RECORD_URL)
     assert page.locator("h1").inner_text() == TITLE
     preview.break_record()
-    page.wait_for_function(f"document.body.innerText.includes({PROBLEM!r})", timeout=60_000)
+    page.wait_for_function(f"document.body?.innerText.includes({PROBLEM!r})", timeout=60_000)
     assert "problem to fix" in page.locator("h1").inner_text()
     # Its own address has no page in this preview (a 404 each time it is asked for; the browser's
     # own requests, as for a favicon, are not counted).
