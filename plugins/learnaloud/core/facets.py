@@ -18,10 +18,8 @@ from .model import EVIDENCE_TYPES, LOOP_QUESTIONS, LOOPS, Record, Theme
 from .page import PlannedPage, later_pages
 from .paging import Pager, page_count, paged_url, pager
 from .posts import PostPlanner
-from .sanitize import markdown_html
 from .sharing import description
 from .tables import TablePlanner
-from .urls import file_links
 from .views import (
     Cell,
     ContentId,
@@ -172,8 +170,7 @@ class FacetPlanner:
     def theme_description(self, theme: Theme, page: str) -> str:
         """A theme's description on its page, its links written from themes.yml (as MkDocs would
         read them from the page's own folder, `themes/`, were it the page's Markdown)."""
-        withheld = self.links.for_page(THEMES_FILE, page)
-        return file_links(markdown_html(theme.description, withheld), THEMES_FILE, page)
+        return self.links.data_html(theme.description, THEMES_FILE, page)
 
     def theme_place_url(self, theme_id: str, place_id: str) -> str:
         """A place's records on a theme's page, on the page of its list where they start."""

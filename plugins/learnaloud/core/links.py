@@ -18,10 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .model import Activity, Post, Record
-from .sanitize import COMMONMARK, Withheld
+from .sanitize import COMMONMARK, Withheld, markdown_html
 from .select import Published, within
 from .source import read_text
-from .urls import written_target
+from .urls import file_links, written_target
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
 INDEX_PAGES = ("/index.html", "/index.md")
@@ -50,6 +50,12 @@ class LinkGate:
             return False
 
         return withheld
+
+    def data_html(self, markdown: str, source: str, page: str) -> str:
+        """Markdown written in a data file (a theme's or measure's description, a table's entry)
+        as HTML on `page`: links to what the build withholds dropped, the others written from the
+        file, as every hand-written link is (urls.file_links)."""
+        return file_links(markdown_html(markdown, self.for_page(source, page)), source, page)
 
     def targets(self, href: str, page_src: str, page_url: str) -> list[str]:
         """The site paths a link may point to. An absolute link is this site's whatever its

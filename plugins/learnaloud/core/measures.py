@@ -25,10 +25,8 @@ from .periods import (
     trend,
     trends,
 )
-from .sanitize import markdown_html
 from .select import Published
 from .sharing import description
-from .urls import file_links
 from .views import (
     Figure,
     FigureTable,
@@ -241,10 +239,9 @@ class MeasurePlanner:
         periods, series = self.series(measure)
         points = self.points(measure, periods, series)
         page = measure_url(measure.id)
-        withheld = self.links.for_page("measures.yml", page)
         return MeasureView(
             measure,
-            file_links(markdown_html(measure.description, withheld), "measures.yml", page),
+            self.links.data_html(measure.description, "measures.yml", page),
             AGGREGATE_WORDS[measure.aggregate],
             self.headline(measure, periods, points, chart=False),  # the page draws the network whole
             self.places_figure(measure, periods, series) if series else None,

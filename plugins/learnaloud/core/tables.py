@@ -12,9 +12,8 @@ from .links import LinkGate
 from .model import HypothesisStatus, LearningTable, Place, Record, Theme
 from .model import TableEntry as Entry
 from .page import PlannedPage
-from .sanitize import markdown_html
 from .sharing import description
-from .urls import file_links, move_html
+from .urls import move_html
 from .views import (
     SCOPE_LABELS,
     Link,
@@ -79,10 +78,9 @@ class TablePlanner:
         """A quadrant's entries as the table's own page shows them (urls.move_html for another)."""
         entries: Sequence[Entry] = getattr(table, quadrant)
         source, page = f"tables/{table.id}.yml", table_url(table.id)
-        withheld = self.links.for_page(source, page)
         return [
             TableEntry(
-                file_links(markdown_html(entry.text, withheld), source, page),
+                self.links.data_html(entry.text, source, page),
                 [Link(self.records[ref].title, record_url(self.records[ref])) for ref in entry.evidence],
                 getattr(entry, "status", None),
             )

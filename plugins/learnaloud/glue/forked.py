@@ -131,18 +131,20 @@ class ForkedPages(Generic[Made]):
         and what was said while it did."""
         with self.arrived:
             if not self.arrived.wait_for(lambda: page in self.made or self.ended, PATIENCE_SECONDS):
-                self.ended = True  # the build makes the rest; the copy is stopped with the build
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self.pid, signal.SIGKILL)
+                self.kill()  # the build makes the rest
+                self.ended = True
             made, said = self.made.pop(page, (None, []))
             self.taken += made is not None
             return made, said
 
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
     def stop(self) -> None:
         """The copy ended (at once, if the build stopped first) and its process reaped."""
         if not self.ended:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+            self.kill()
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
         self.reader.join()
