@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from learnaloud.core.blocks import find_blocks
-from learnaloud.core.charts import Charts, ChartSpec, Series
+from learnaloud.core.charts import Charts, ChartSpec, Series, tick_label, value_ticks
 from learnaloud.core.messages import period_hint, value_hint
 from learnaloud.core.periods import Period, between, network_points, number, overlaps, roll_up, trend, trends
 
@@ -83,7 +82,7 @@ def spec(title: str = "People taking part", kind: str = "line") -> ChartSpec:
 def test_a_chart_is_text_and_shapes_only_in_the_pages_colours() -> None:
     svg = Charts(None).svg(spec(HOSTILE))
     root = ET.fromstring(svg)  # well-formed XML: hostile names could not break out
-    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    texts = [line for t in root.iter(f"{SVG}text") for line in t.itertext()]  # a line a wrapped part
     assert " ".join(HOSTILE.split()) in " ".join(texts)  # the title, wrapped, as text
     assert root.get("aria-label") == HOSTILE and root.get("role") == "img"
     lowered = svg.lower()
@@ -115,51 +114,7 @@ def test_identical_charts_are_identical_bytes(tmp_path: Path) -> None:
         assert Charts(None).svg(spec(kind=kind)) == Charts(None).svg(spec(kind=kind))
 
 
-def test_a_chart_drawn_beside_the_build_fills_its_slot_with_the_same_bytes(tmp_path: Path) -> None:
-    here = Charts(None).svg(spec())
-    beside = Charts(tmp_path, workers=1)
-    page = f"<main>{beside.svg(spec())}<p>and</p>{beside.svg(spec(kind='bar'))}</main>"
-    assert "<path" not in page and page.count('class="la-chart-slot"') == 2  # drawn elsewhere
-    assert (beside.drawn, beside.cached) == (2, 0)
-    filled = beside.fill(page)
-    assert filled == f"<main>{here}<p>and</p>{Charts(None).svg(spec(kind='bar'))}</main>"
-    assert beside.fill(page) == filled and not beside.drawing  # each drawn once, then kept
-    assert (tmp_path / f"{spec().key}.svg").read_text(encoding="utf-8") == here
-    # A slot's look-alike from anywhere but the site's templates is left as it is.
-    assert beside.fill('<svg class="la-chart-slot" data-chart="x"></svg>').endswith('"x"></svg>')
-
-
-def test_a_chart_worker_that_dies_costs_time_not_the_build(tmp_path: Path) -> None:
-    charts = Charts(tmp_path, workers=1)
-    charts.start_pool().submit(os._exit, 1)  # the worker dies (as an out-of-memory kill would)
-    page = f"{charts.svg(spec())}{charts.svg(spec(kind='bar'))}"
-    assert charts.fill(page) == f"{Charts(None).svg(spec())}{Charts(None).svg(spec(kind='bar'))}"
-    assert charts.fill(charts.svg(spec("After"))) == Charts(None).svg(spec("After"))  # a new pool
-
-
-def test_a_chart_worker_ends_when_its_build_is_killed() -> None:
-    script = """
-import os, time
-from learnaloud.core.charts import Charts
-charts = Charts(None, workers=1)
-print(charts.start_pool().submit(os.getpid).result(), flush=True)
-time.sleep(60)
-"""
-    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert build.stdout is not None
-    worker = int(build.stdout.readline())
-    build.kill()  # no clean stop: as `kill -9`, or an out-of-memory kill
-    build.wait()
-    for _ in range(100):
-        try:
-            os.kill(worker, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.1)
-    pytest.fail("the chart worker outlived its build by 10 s")
-
-
-def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path) -> None:
+def test_a_cached_chart_is_read_not_drawn(tmp_path: Path) -> None:
     charts = Charts(tmp_path)
     first = charts.svg(spec())
     assert (charts.drawn, charts.cached) == (1, 0)
@@ -168,18 +123,70 @@ def test_a_cached_chart_is_not_drawn_and_matplotlib_not_imported(tmp_path: Path)
     charts.reset_counts()  # the next `mkdocs serve` rebuild
     assert charts.svg(spec()) == first and (charts.drawn, charts.cached) == (0, 1)
     script = f"""
-import sys
 from pathlib import Path
 from tests.core.test_measures import spec
-from learnaloud.core.charts import Charts
-charts = Charts(Path({str(tmp_path)!r}))
+from learnaloud.core import charts as drawing
+def never(spec):
+    raise AssertionError("drawn again")
+drawing.chart_svg = never
+charts = drawing.Charts(Path({str(tmp_path)!r}))
 svg = charts.svg(spec())
-print(charts.drawn, charts.cached, "matplotlib" in sys.modules, svg == {first!r})
+print(charts.drawn, charts.cached, svg == {first!r})
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "1", "False", "True"]
+    assert out.stdout.split() == ["0", "1", "True"]
     charts.svg(spec("Another title"))
     assert charts.drawn == 1 and len(list(tmp_path.glob("*.svg"))) == 2
+
+
+def test_a_missing_figure_breaks_the_line_and_a_figure_of_some_places_is_drawn_open() -> None:
+    gappy = replace(spec(), series=(Series("North Quay", 0, (1.0, 2.0, None, 4.0, 5.0, 6.0)),), hollow=(5,))
+    root = ET.fromstring(Charts(None).svg(gappy))
+    line, marks, open_marks = (
+        p for p in root.iter(f"{SVG}path") if "--la-series-0" in (p.get("style") or "")
+    )
+    path = line.get("d") or ""
+    assert path.count("M") == 2 and path.count("L") == 2  # Jan-Feb, Apr-May: none into the gap or to June
+    assert line.get("fill") == "none" and (marks.get("d") or "").count("M") == 4  # a mark a figure
+    assert open_marks.get("fill") == "none" and (open_marks.get("d") or "").count("M") == 1  # June's
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "most", "ticks", "decimals"),
+    [
+        (0, 151.2, 4, [0, 50, 100, 150], 0),
+        (0, 44.3, 4, [0, 10, 20, 30, 40], 0),
+        (0, 7.7, 2, [0, 5], 0),
+        (0, 1.08, 4, [0, 0.25, 0.5, 0.75, 1], 2),
+        (-10.8, 21.6, 4, [-10, 0, 10, 20], 0),
+        (0, 16200, 4, [0, 5000, 10000, 15000], 0),
+    ],
+)
+def test_the_value_axis_has_round_steps(
+    low: float, high: float, most: int, ticks: list[float], decimals: int
+) -> None:
+    assert value_ticks(low, high, most) == (ticks, decimals)
+    assert tick_label(ticks[1], decimals) == f"{ticks[1]:,.{decimals}f}".replace("-", "\u2212")
+
+
+def test_a_value_label_reads_as_a_number() -> None:
+    assert (
+        tick_label(15000, 0) == "15,000"
+        and tick_label(-2.5, 1) == "\u22122.5"
+        and tick_label(-0.001, 0) == "0"
+    )
+
+
+def test_bars_of_many_places_are_told_apart_by_their_own_patterns() -> None:
+    places = tuple(Series(f"{HOSTILE} {n}", n, (float(n), 2.0, None)) for n in range(8))
+    many = replace(spec(kind="bar"), series=places, ticks=spec().ticks[:3])
+    svg = Charts(None).svg(many)
+    root = ET.fromstring(svg)
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert ids == [f"la-{many.key[:12]}-hatch-6", f"la-{many.key[:12]}-hatch-7"]
+    assert f"url(#{ids[0]})" in svg and "<script" not in svg
+    names = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert sum(name.startswith("</text><scr") for name in names) == 8  # the legend, as text
 
 
 @pytest.mark.parametrize(
@@ -256,8 +263,10 @@ def test_an_axis_names_the_year_wherever_it_changes_between_the_ticks_it_shows()
     svg = Charts(None).svg(
         ChartSpec("From February", "people", ticks, (Series("A", 0, (1.0,) * len(ticks)),))
     )
-    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
-    assert texts[:3] == ["Feb", "2024", "Apr"]  # a two-line tick is two text elements
+    axis = ET.fromstring(svg).find(f"{SVG}g[@text-anchor='middle']")
+    assert axis is not None
+    texts = [line for t in axis.iter(f"{SVG}text") for line in t.itertext()]
+    assert texts[:3] == ["Feb", "2024", "Apr"]  # a two-line tick is two lines
     assert texts[texts.index("2025") - 1] == "Feb"
 
 

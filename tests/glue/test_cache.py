@@ -27,8 +27,6 @@ def test_a_warm_cache_builds_the_same_site_without_drawing_or_reading_again(
     assert cold.bytes_on_disk() == warm.bytes_on_disk()
     cache = tmp_path / "cache" / "learnaloud"
     assert "charts, 0 drawn and" in warm.output and ", 0 drawn" not in cold.output
-    # The charts drawn beside the cold build are all in its pages.
-    assert not [path for path, data in cold.bytes_on_disk().items() if b"la-chart-slot" in data]
     records = list(EXAMPLE.glob("places/*/records/*.md"))
     with sqlite3.connect(cache / "parsed" / "shelf.sqlite3") as shelf:
         assert shelf.execute("SELECT count(*) FROM items").fetchone()[0] >= len(records)

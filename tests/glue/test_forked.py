@@ -24,6 +24,7 @@ from learnaloud.glue.plugin import THEME_DIR
 from tests.helpers import EXAMPLE, MKDOCS_YML, build_site
 
 PAGES = [f"page-{n}.md" for n in range(20)]
+CHARTS = re.compile(r"(\d+) charts, \1 drawn and 0 from the cache")
 MADE_BY_COPY = re.compile(r"Learn Aloud: (\d+) of the (\d+) pages made by a second process")
 UNCHANGED = re.compile(r"Learn Aloud: (\d+) pages unchanged since the last build")
 
@@ -170,6 +171,10 @@ def test_a_forked_build_is_the_build_of_one_process(tmp_path: Path, monkeypatch:
     pages = sum(1 for _ in (tmp_path / "two" / "site").rglob("index.html"))
     assert made and int(made[2]) == pages and int(made[1]) > pages // 2, two.output
     assert built_files(two.site) == built_files(one.site)
+    # The charts the copy's pages show are counted and kept by the build, as one process's are.
+    charts = CHARTS.search(one.output)
+    assert charts and int(charts[1]) > 20 and charts[0] in two.output, two.output
+    assert len(list((tmp_path / "cache-two" / "learnaloud" / "charts").glob("*.svg"))) == int(charts[1])
 
     # What the copy made is in the cache: the next build takes every page from there.
     again = build_site(EXAMPLE, tmp_path / "two" / "site")  # the same site: its cache
@@ -191,7 +196,7 @@ def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
     (overrides / "learnaloud").mkdir(parents=True)
     (overrides / "main.html").write_text(
         '{% extends "learnaloud/unchanged.html" if la_unchanged else "base.html" %}'
-        "{% block content %}{% for n in range(400000) %}{% endfor %}{{ super() }}{% endblock %}"
+        "{% block content %}{% for n in range(2000000) %}{% endfor %}{{ super() }}{% endblock %}"
     )
     config = tmp_path / "mkdocs-stopped.yml"
     config.write_text(MKDOCS_YML.format(docs=EXAMPLE, options="", custom_dir=f"\n  custom_dir: {overrides}"))
@@ -204,12 +209,13 @@ def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
         start_new_session=True,  # a group of its own, as a terminal's foreground job is
     )
     children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+    staging = tmp_path / "site.learnaloud-staging"
     deadline = time.monotonic() + 120
-    while not children.read_text().split():
+    # Stopped once pages are being written: the copy that makes pages is then at work.
+    while not (children.read_text().split() and next(staging.rglob("index.html"), None)):
         assert time.monotonic() < deadline and build.poll() is None, "the build never forked"
-        time.sleep(0.1)
+        time.sleep(0.05)
     copies = [int(pid) for pid in children.read_text().split()]
-    time.sleep(1)
     os.killpg(build.pid, signal.SIGINT)
     assert build.wait(timeout=60) != 0
     for pid in copies:

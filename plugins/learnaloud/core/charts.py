@@ -1,43 +1,34 @@
-"""Charts of shared measures: matplotlib's Figure API to inline SVG, cached by content.
+"""Charts of shared measures: SVG written by the build, inside the page, cached by content.
 
-A chart is described by a `ChartSpec` (plain data); its SVG is cached on disk under a hash of
-the spec, this module's own source and matplotlib's version. matplotlib is imported only when a
-chart is not in the cache: it costs over a second.
+A chart is described by a `ChartSpec` (plain data); its SVG is cached on disk under a hash of the
+spec and this module's own source. The SVG is made to live inside a page: text stays text in the
+page's font, colours come from the page's stylesheet (`currentColor` for ink, `--la-series-N` for
+places) so a chart reads in light and dark, and nothing in it fetches or runs.
 
-The SVG is made to live inside a page: text stays text in the page's font, colours come from
-the page's stylesheet (`currentColor` for ink, `--la-series-N` for places) so a chart reads in
-light and dark, and nothing in it fetches or runs.
+Written here rather than by matplotlib (which drew them until Part 8): a chart is lines, dots,
+bars and words on a grid, which this module writes in about a millisecond; matplotlib took 30 to
+60 ms a chart and a second to import, in worker processes beside the build, and a network of twenty
+places has some 200 charts — the largest single cost of its first build.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import html
-import io
-import multiprocessing
-import os
-import re
+import math
 import textwrap
-import threading
-import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import version
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Literal
 
 from .cache import write_atomically
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+from .svg import coordinate
 
 ChartKind = Literal["line", "bar"]
 ChartSize = Literal["wide", "narrow", "small"]
 
-INK = "#010101"  # drawn as the page's text colour
 PALETTE_SIZE = 6  # colours the stylesheet defines; places beyond them also differ by dash and marker
 MAX_LABELLED = 10  # lines named at their ends; past this the names would not fit: the numbers name them
 MARKERS = "osD^vP"
@@ -45,33 +36,9 @@ MARKERS = "osD^vP"
 # a card. The title, axes and any legend add their own height around the plot.
 SIZES = {"wide": (640, 235, 13.0), "narrow": (360, 215, 12.0), "small": (300, 100, 12.0)}
 TITLE_WIDTH = {"wide": 64, "narrow": 36, "small": 36}  # characters a title line holds
+TICK = 3.0  # a tick mark's length, and the room between it and its label
+GLYPH = 0.58  # an average character's width, in ems: room for names beside the plot
 SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-STYLE: dict[str, Any] = {
-    "svg.hashsalt": "learnaloud",  # fixed clip-path and marker ids: identical input, identical bytes
-    "svg.fonttype": "none",  # text as text, in the page's font
-    "text.parse_math": False,  # a `$` in a place's name is a dollar sign, not TeX
-    "font.family": "sans-serif",
-    "axes.edgecolor": INK,
-    "axes.labelcolor": INK,
-    "text.color": INK,
-    "xtick.color": INK,
-    "ytick.color": INK,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlelocation": "left",
-    "axes.titleweight": "bold",
-}
-
-
-@functools.cache
-def matplotlib_version() -> str:
-    """Part of every chart's key (read from its metadata: importing it costs over a second)."""
-    return version("matplotlib")
-
-
-def series_colour(index: int) -> str:
-    """A stand-in colour the SVG's stylesheet variable replaces (-1: the page's ink)."""
-    return INK if index < 0 else f"#0a{index % 256:02x}0a"
 
 
 @dataclass(frozen=True)
@@ -94,86 +61,42 @@ class ChartSpec:
     @property
     def key(self) -> str:
         # Plain data all the way down (strings, numbers, tuples): its repr says all of it, and
-        # this module's source, in the key, says what each field means.
-        identity = f"{SOURCE_HASH}\0{matplotlib_version()}\0{self!r}"
+        # this module's source, in the key, says how it is drawn.
+        identity = f"{SOURCE_HASH}\0{self!r}"
         return hashlib.sha256(identity.encode()).hexdigest()[:32]
-
-
-# Where a page shows a chart drawn beside the build; `Charts.fill` puts the chart in. Only the
-# site's templates write it: a contributor's HTML keeps no `svg` and no `la-` class.
-SLOT = re.compile(r'<svg class="la-chart-slot" data-chart="([0-9a-f]{32})"></svg>')
-
-
-def slot(key: str) -> str:
-    return f'<svg class="la-chart-slot" data-chart="{key}"></svg>'
 
 
 @dataclass
 class Charts:
-    """Draws charts, or takes them from the cache; counts which, for the build's summary.
-
-    With `workers`, a chart not in the cache is drawn by other processes while the build goes on
-    (matplotlib takes about 30 ms a chart, a few seconds for a network's first build): `svg` gives
-    a slot, and `fill` puts the chart in once the page is written. Without, `svg` draws it."""
+    """Draws charts, or takes them from the cache; counts which, for the build's summary."""
 
     folder: Path | None
-    workers: int = 0
     drawn: int = 0  # charts this build drew
     cached: int = 0  # charts this build took from the cache
     memory: dict[str, str] = field(default_factory=dict)  # kept across `mkdocs serve` rebuilds
     used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
-    drawing: dict[str, tuple[ChartSpec, Future[str]]] = field(default_factory=dict)  # elsewhere
-    pool: ProcessPoolExecutor | None = None  # started when the first chart is missing
     # In a forked copy of the build, which makes pages only (glue/forked.py): the charts its pages
-    # show, for the build to draw or find.
+    # show, for the build to count and keep.
     requested: list[ChartSpec] | None = None
 
     def svg(self, spec: ChartSpec) -> str:
         key = spec.key
         if self.requested is not None:
             self.requested.append(spec)
-            return slot(key)
-        if key in self.memory or key in self.drawing:
+            return self.memory.get(key) or chart_svg(spec)
+        if key in self.memory:
             self.count(key, drawn=False)
         elif (path := self.path(key)) is not None and path.is_file():
             self.memory[key] = path.read_text(encoding="utf-8")
             self.count(key, drawn=False)
         else:
-            if self.folder is not None:  # matplotlib's font list is kept beside the charts
-                os.environ.setdefault("MPLCONFIGDIR", str(self.folder.parent / "matplotlib"))
-            if not (self.workers and self.draw_elsewhere(key, spec)):
-                self.keep(key, chart_svg(spec))
+            self.keep(key, chart_svg(spec))
             self.count(key, drawn=True)
-        return slot(key) if self.workers else self.memory[key]
-
-    def draw_elsewhere(self, key: str, spec: ChartSpec) -> bool:
-        """Whether another process now draws the chart (False: the pool broke, so it is drawn here
-        and the next chart missing starts a new pool)."""
-        try:
-            self.drawing[key] = (spec, self.start_pool().submit(chart_svg, spec))
-        except BrokenProcessPool:
-            self.pool = None
-            return False
-        return True
+        return self.memory[key]
 
     def take_requested(self) -> list[ChartSpec]:
         requested, self.requested = self.requested or [], []
         return requested
-
-    def fill(self, page: str) -> str:
-        """A page's chart slots, each with its chart (waited for, if it is still being drawn)."""
-        return SLOT.sub(lambda found: self.chart(found[1]), page)
-
-    def chart(self, key: str) -> str:
-        if key in self.drawing:
-            spec, drawn = self.drawing.pop(key)
-            try:
-                svg = drawn.result()
-            except BrokenProcessPool:  # a worker died, or could not start: drawn here instead
-                self.pool = None  # the next chart missing starts a new one
-                svg = chart_svg(spec)
-            self.keep(key, svg)
-        return self.memory[key]
 
     def keep(self, key: str, svg: str) -> None:
         self.memory[key] = svg
@@ -183,24 +106,6 @@ class Charts:
 
     def path(self, key: str) -> Path | None:
         return self.folder / f"{key}.svg" if self.folder else None
-
-    def start_pool(self) -> ProcessPoolExecutor:
-        if self.pool is None:  # a fresh interpreter each: the build's threads are not forked
-            self.pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=end_with,
-                initargs=(os.getpid(),),
-            )
-        return self.pool
-
-    def stop(self) -> None:
-        """The workers let go once a build's charts are in (each holds matplotlib; the next build
-        that misses a chart starts them again), or when a build failed, its charts not waited for."""
-        self.drawing.clear()
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
 
     def count(self, key: str, *, drawn: bool) -> None:
         if key not in self.used:
@@ -213,53 +118,6 @@ class Charts:
         self.used.clear()
 
 
-def end_with(build: int) -> None:
-    """In a chart worker: end when the build's process has (a build killed, not stopped, would
-    leave its workers waiting for charts for ever)."""
-
-    def watch() -> None:
-        while os.getppid() == build:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def chart_svg(spec: ChartSpec) -> str:
-    """The chart as a page shows it."""
-    return inline_svg(draw(spec), spec)
-
-
-def draw(spec: ChartSpec) -> str:
-    """The chart as matplotlib writes it."""
-    import matplotlib
-
-    matplotlib.use("svg")
-    from matplotlib.figure import Figure
-
-    width, plot_height, font = SIZES[spec.size]
-    left, top, bottom, right = margins(spec, font)
-    height = plot_height + top + bottom  # a long title or legend adds room; the plot keeps its height
-    with matplotlib.rc_context():
-        # matplotlib's own defaults, whatever matplotlibrc the machine or folder has: same bytes anywhere.
-        matplotlib.rcdefaults()
-        matplotlib.rcParams.update(cast(Any, {**STYLE, "font.size": font}))
-        figure = Figure(figsize=(width / 72, height / 72), dpi=72)
-        figure.patch.set_alpha(0)
-        # Fixed margins (no tight_layout: it costs more than the drawing).
-        axes = figure.add_axes(
-            (left / width, bottom / height, 1 - (left + right) / width, plot_height / height)
-        )
-        if spec.kind == "bar":
-            draw_bars(axes, spec)
-        else:
-            draw_lines(axes, spec, font)
-        label_axes(axes, spec, font)
-        out = io.StringIO()
-        figure.savefig(out, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
-    return out.getvalue()
-
-
 def legend_columns(spec: ChartSpec) -> int:
     """A bar chart's legend: its columns decide the room left for it below the plot."""
     return 3 if spec.size == "wide" else 2
@@ -268,20 +126,6 @@ def legend_columns(spec: ChartSpec) -> int:
 def labelled(spec: ChartSpec) -> bool:
     """Whether each line is named at its end: where there are several, and not too many to read."""
     return spec.kind == "line" and 1 < len(spec.series) <= MAX_LABELLED
-
-
-def margins(spec: ChartSpec, font: float) -> tuple[float, float, float, float]:
-    """(left, top, bottom, right) around the plot, in pixels."""
-    left = font * (3.4 if spec.size == "small" else 4.6)
-    top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
-    bottom = font * (2.4 if spec.size == "small" else 3.4)
-    if spec.kind == "bar" and len(spec.series) > 1:
-        bottom += font * 1.8 * -(-len(spec.series) // legend_columns(spec))
-    right = 14.0
-    if labelled(spec):
-        longest = max(len(short(s.label)) for s in spec.series)
-        right = min(12 + longest * font * 0.58, SIZES[spec.size][0] * 0.36)
-    return left, top, bottom, right
 
 
 def short(label: str, most: int = 22) -> str:
@@ -294,126 +138,6 @@ def short(label: str, most: int = 22) -> str:
 def title_lines(spec: ChartSpec) -> list[str]:
     lines = textwrap.wrap(spec.title, TITLE_WIDTH[spec.size]) or [""]
     return lines if len(lines) <= 3 else [*lines[:2], lines[2][: TITLE_WIDTH[spec.size] - 1] + "\u2026"]
-
-
-def draw_lines(axes: Axes, spec: ChartSpec, font: float) -> None:
-    positions = range(len(spec.ticks))
-    ends: list[tuple[float, str, str, str]] = []
-    for series in spec.series:
-        colour = series_colour(series.colour)
-        ys = [float("nan") if v is None else v for v in series.values]
-        line = [float("nan") if i in spec.hollow else y for i, y in enumerate(ys)]
-        style = "-" if series.colour < PALETTE_SIZE else "--"
-        marker = MARKERS[max(series.colour, 0) % len(MARKERS)]
-        size = 3 if spec.size == "small" else 4.5
-        axes.plot(positions, line, color=colour, linestyle=style, linewidth=2, marker=marker, markersize=size)
-        hollow = [i for i in spec.hollow if series.values[i] is not None]
-        if hollow:  # a figure that covers only some places: drawn open, apart from the line
-            axes.plot(
-                hollow,
-                [ys[i] for i in hollow],
-                linestyle="none",
-                marker=marker,
-                markersize=size + 2,
-                markeredgewidth=1.5,
-                markerfacecolor="none",
-                markeredgecolor=colour,
-            )
-        last = next((i for i in reversed(positions) if series.values[i] is not None), None)
-        if last is not None and labelled(spec):
-            ends.append((ys[last], short(series.label), colour, marker))
-    finish_value_axis(axes, spec)
-    axes.set_xlim(-0.5, len(spec.ticks) - 0.5)
-    place_end_labels(axes, ends, font)
-
-
-def draw_bars(axes: Axes, spec: ChartSpec) -> None:
-    count = max(len(spec.series), 1)
-    width = 0.8 / count
-    for n, series in enumerate(spec.series):
-        xs = [i - 0.4 + width * (n + 0.5) for i, v in enumerate(series.values) if v is not None]
-        ys = [v for v in series.values if v is not None]
-        hatch = None if series.colour < PALETTE_SIZE else "//"
-        axes.bar(
-            xs, ys, width=width * 0.92, color=series_colour(series.colour), hatch=hatch, label=series.label
-        )
-    finish_value_axis(axes, spec)
-    axes.set_xlim(-0.6, len(spec.ticks) - 0.4)
-    if len(spec.series) > 1:
-        axes.legend(
-            loc="upper left",
-            bbox_to_anchor=(0, -0.16 if spec.size == "wide" else -0.22),
-            ncols=legend_columns(spec),
-            frameon=False,
-            handlelength=1,
-            labelcolor=INK,
-        )
-
-
-def finish_value_axis(axes: Axes, spec: ChartSpec) -> None:
-    """A value axis from zero: a bar's length, a line's height, both read honestly."""
-    known = [v for s in spec.series for v in s.values if v is not None]
-    top, low = max([*known, 0.0]), min([*known, 0.0])
-    if top == low:
-        top = low + 1
-    axes.set_ylim(low * 1.08, top * 1.08)
-    from matplotlib.ticker import MaxNLocator
-
-    bins = 2 if spec.size == "small" else 4
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10], min_n_ticks=2))
-    axes.grid(axis="y", color=INK, alpha=0.15, linewidth=0.8)
-    axes.set_axisbelow(True)
-    axes.tick_params(length=3, width=0.8)
-
-
-def place_end_labels(axes: Axes, ends: list[tuple[float, str, str, str]], font: float) -> None:
-    """Each line's name at its right end, pushed apart so none overlaps another."""
-    if not ends:
-        return
-    to_pixels = axes.transData
-    gap = font * 1.15
-    placed = sorted(
-        (to_pixels.transform((0, y))[1], text, colour, marker) for y, text, colour, marker in ends
-    )
-    ys = [y for y, *_ in placed]
-    for i in range(1, len(ys)):
-        ys[i] = max(ys[i], ys[i - 1] + gap)
-    bottom = axes.bbox.y0
-    if ys[0] < bottom:
-        ys = [y + bottom - ys[0] for y in ys]
-    back = to_pixels.inverted()
-    x = axes.get_xlim()[1]
-    from matplotlib.transforms import offset_copy
-
-    beside = offset_copy(axes.transData, x=font * 0.5, units="dots")  # a dot is a point at 72 dpi
-    for y, (_, label, colour, marker) in zip(ys, placed, strict=True):
-        value = back.transform((0, y))[1]
-        axes.plot(
-            [x], [value], marker=marker, color=colour, markersize=font * 0.45, clip_on=False, transform=beside
-        )
-        axes.annotate(
-            label,
-            (x, value),
-            xytext=(font * 1.1, 0),
-            textcoords="offset points",
-            va="center",
-            annotation_clip=False,
-        )
-
-
-def label_axes(axes: Axes, spec: ChartSpec, font: float) -> None:
-    if spec.size == "small":
-        shown = [
-            i for i, tick in enumerate(spec.ticks) if i == 0 or year_of(tick) != year_of(spec.ticks[i - 1])
-        ]
-        labels = [year_of(spec.ticks[i]) for i in shown]
-    else:
-        every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
-        shown = list(range(0, len(spec.ticks), every))
-        labels = [year_tick(spec.ticks[i], spec.ticks[i - every] if i else None) for i in shown]
-        axes.set_title("\n".join(title_lines(spec)), pad=font)
-        axes.set_ylabel(short(spec.unit, 40))
-    axes.set_xticks(shown, labels)
 
 
 def year_of(tick: str) -> str:
@@ -435,38 +159,335 @@ def year_tick(tick: str, before: str | None) -> str:
     return f"{name}\n{year}" if before is None or year != year_of(before) else name
 
 
-ID = re.compile(r'\sid="([^"]+)"')
-REF = re.compile(r'(["(])#([A-Za-z][\w.-]*)([")])')  # "#m1a2b" or url(#p3c4d): a reference to an id
-TAG = re.compile(r"<[^>]+>")  # matplotlib escapes '<' and '>' in text and attributes alike
-VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
+def value_ticks(low: float, high: float, most: int) -> tuple[list[float], int]:
+    """Round values for the value axis between `low` and `high`, at most `most` steps apart, and
+    the decimals they need: steps of 1, 2, 2.5 or 5 times a power of ten."""
+    magnitude = 10 ** math.floor(math.log10((high - low) / most))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+        if last - first <= most:
+            break
+    decimals = next(d for d in range(12) if abs(round(step, d) - step) < step * 1e-6)
+    return [i * step for i in range(first, last + 1)], decimals
 
 
-def inline_svg(svg: str, spec: ChartSpec) -> str:
-    """matplotlib's SVG made fit to sit in a page: no XML prolog or metadata, no stylesheet that
-    would reach the page, ids unique to the chart, the page's colours and font."""
-    key = spec.key[:12]
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    svg = re.sub(r'<style type="text/css">.*?</style>', "", svg, flags=re.S)
-    svg = re.sub(r"<defs>\s*</defs>\s*", "", svg)
-    used = {ref[2] for tag in TAG.findall(svg) for ref in REF.finditer(tag)}
+def tick_label(value: float, decimals: int) -> str:
+    text = f"{abs(value):,.{decimals}f}"
+    return text if round(value, decimals) >= 0 else f"\u2212{text}"  # a minus sign, not a hyphen
 
-    def fit(tag: re.Match[str]) -> str:
-        """Only the markup is rewritten: a name's text may hold anything these patterns match."""
-        text = ID.sub(lambda m: f' id="la-{key}-{m[1]}"' if m[1] in used else "", tag[0])
-        text = REF.sub(lambda m: f"{m[1]}#la-{key}-{m[2]}{m[3]}", text)
-        text = re.sub(r"font-family: [^;\"]*;?\s*", "", text)
-        text = re.sub(
-            r"#0a([0-9a-f]{2})0a", lambda m: f"var(--la-series-{int(m[1], 16) % PALETTE_SIZE})", text
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the plot sits in the chart, and how a period and a value find their place in it."""
+
+    width: float
+    height: float
+    left: float
+    top: float
+    plot_width: float
+    plot_height: float
+    font: float
+    periods: tuple[float, float]  # the first and last position shown, in periods
+    values: tuple[float, float]  # the lowest and highest value shown
+
+    @classmethod
+    def of(cls, spec: ChartSpec) -> Frame:
+        width, plot_height, font = SIZES[spec.size]
+        left = font * (3.4 if spec.size == "small" else 4.6)
+        top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
+        bottom = font * (2.4 if spec.size == "small" else 3.4)
+        if spec.kind == "bar" and len(spec.series) > 1:
+            bottom += font * 1.8 * -(-len(spec.series) // legend_columns(spec))
+        right = 14.0
+        if labelled(spec):
+            longest = max(len(short(s.label)) for s in spec.series)
+            right = min(12 + longest * font * GLYPH, width * 0.36)
+        # A value axis from zero: a bar's length, a line's height, both read honestly.
+        known = [v for s in spec.series for v in s.values if v is not None]
+        high, low = max([*known, 0.0]), min([*known, 0.0])
+        if high == low:
+            high = low + 1
+        n = len(spec.ticks)
+        periods = (-0.6, n - 0.4) if spec.kind == "bar" else (-0.5, n - 0.5)
+        return cls(
+            width,
+            plot_height + top + bottom,
+            left,
+            top,
+            width - left - right,
+            plot_height,
+            font,
+            periods,
+            (low * 1.08, high * 1.08),
         )
-        return text.replace(INK, "currentColor")
 
-    svg = TAG.sub(fit, svg)
-    box = VIEW_BOX.search(svg)
-    root = (
-        f'<svg viewBox="{box[1] if box else ""}" xmlns="http://www.w3.org/2000/svg" '
-        f'xmlns:xlink="http://www.w3.org/1999/xlink" class="la-chart la-chart--{spec.size}" role="img" '
-        f'aria-label="{html.escape(spec.title)}">'
+    @property
+    def right(self) -> float:
+        return self.left + self.plot_width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.plot_height
+
+    def x(self, position: float) -> float:
+        first, last = self.periods
+        return self.left + (position - first) / (last - first) * self.plot_width
+
+    def y(self, value: float) -> float:
+        low, high = self.values
+        return self.bottom - (value - low) / (high - low) * self.plot_height
+
+
+def chart_svg(spec: ChartSpec) -> str:
+    """The chart as a page shows it."""
+    frame = Frame.of(spec)
+    font = frame.font
+    parts = [
+        f'<svg viewBox="0 0 {coordinate(frame.width)} {coordinate(frame.height)}" '
+        f'xmlns="http://www.w3.org/2000/svg" class="la-chart la-chart--{spec.size}" role="img" '
+        f'aria-label="{escape(spec.title)}">',
+        *hatches(spec),
+        *value_axis(spec, frame),
+        *(bars(spec, frame) if spec.kind == "bar" else lines(spec, frame)),
+        *period_axis(spec, frame),
+        f'<path d="M{coordinate(frame.left)} {coordinate(frame.top)}V{coordinate(frame.bottom)}'
+        f'H{coordinate(frame.right)}" fill="none" stroke="currentColor" stroke-width="0.8"/>',
+    ]
+    if spec.size != "small":
+        title = "".join(
+            f'<tspan x="{coordinate(frame.left)}" dy="{"1.15em" if n else 0}">{escape(line)}</tspan>'
+            for n, line in enumerate(title_lines(spec))
+        )
+        parts.append(
+            f'<text y="{coordinate(font * 1.25)}" font-size="{coordinate(font * 1.15)}" '
+            f'font-weight="bold" fill="currentColor">{title}</text>'
+        )
+        middle = frame.top + frame.plot_height / 2
+        parts.append(
+            f'<text transform="translate({coordinate(font)} {coordinate(middle)}) rotate(-90)" '
+            f'text-anchor="middle" font-size="{coordinate(font)}" fill="currentColor">'
+            f"{escape(short(spec.unit, 40))}</text>"
+        )
+    parts.append("</svg>\n")
+    return "\n".join(parts)
+
+
+def series_style(series: Series) -> str:
+    """A place's colour from the page's stylesheet (the page's ink for the network's own line)."""
+    return "currentColor" if series.colour < 0 else f"var(--la-series-{series.colour % PALETTE_SIZE})"
+
+
+def value_axis(spec: ChartSpec, frame: Frame) -> list[str]:
+    """Faint lines across the plot at round values, each named at the left."""
+    ticks, decimals = value_ticks(*frame.values, 2 if spec.size == "small" else 4)
+    grid = "".join(
+        f"M{coordinate(frame.left)} {coordinate(frame.y(t))}H{coordinate(frame.right)}" for t in ticks
     )
-    svg = root + svg[svg.index(">") + 1 :]
-    return "\n".join(line.rstrip() for line in svg.splitlines() if line.strip()) + "\n"
+    marks = "".join(
+        f"M{coordinate(frame.left - TICK)} {coordinate(frame.y(t))}h{coordinate(TICK)}" for t in ticks
+    )
+    names = "".join(
+        f'<text x="{coordinate(frame.left - 2 * TICK)}" y="{coordinate(frame.y(t) + frame.font * 0.35)}">'
+        f"{tick_label(t, decimals)}</text>"
+        for t in ticks
+    )
+    return [
+        f'<path d="{grid}" stroke="currentColor" stroke-opacity="0.15" stroke-width="0.8"/>',
+        f'<path d="{marks}" stroke="currentColor" stroke-width="0.8"/>',
+        f'<g text-anchor="end" font-size="{coordinate(frame.font)}" fill="currentColor">{names}</g>',
+    ]
+
+
+def period_axis(spec: ChartSpec, frame: Frame) -> list[str]:
+    """The periods named below the plot: months with the year where it changes, or years."""
+    if spec.size == "small":
+        shown = [
+            i for i, tick in enumerate(spec.ticks) if i == 0 or year_of(tick) != year_of(spec.ticks[i - 1])
+        ]
+        labels = [year_of(spec.ticks[i]) for i in shown]
+    else:
+        every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
+        shown = list(range(0, len(spec.ticks), every))
+        labels = [year_tick(spec.ticks[i], spec.ticks[i - every] if i else None) for i in shown]
+    baseline = frame.bottom + 2 * TICK + frame.font * 0.8
+    marks = "".join(f"M{coordinate(frame.x(i))} {coordinate(frame.bottom)}v{coordinate(TICK)}" for i in shown)
+    names = "".join(
+        f'<text x="{coordinate(frame.x(i))}" y="{coordinate(baseline)}">{stacked(label, frame.x(i))}</text>'
+        for i, label in zip(shown, labels, strict=True)
+    )
+    return [
+        f'<path d="{marks}" stroke="currentColor" stroke-width="0.8"/>',
+        f'<g text-anchor="middle" font-size="{coordinate(frame.font)}" fill="currentColor">{names}</g>',
+    ]
+
+
+def stacked(label: str, x: float) -> str:
+    """A tick's label, a line below the other for each part ('Jan', '2025')."""
+    first, *rest = label.split("\n")
+    return escape(first) + "".join(
+        f'<tspan x="{coordinate(x)}" dy="1.2em">{escape(line)}</tspan>' for line in rest
+    )
+
+
+def marker(shape: str, x: float, y: float, size: float) -> str:
+    """A point's mark, `size` pixels across: circle, square, diamond, triangles, plus."""
+    r = size / 2
+    at = f"M{coordinate(x)} {coordinate(y)}"
+    if shape == "o":
+        return f"{at}m{coordinate(-r)} 0a{coordinate(r)} {coordinate(r)} 0 1 0 {coordinate(size)} 0a{coordinate(r)} {coordinate(r)} 0 1 0 {coordinate(-size)} 0z"
+    if shape == "s":
+        side = size * 0.9
+        return f"{at}m{coordinate(-side / 2)} {coordinate(-side / 2)}h{coordinate(side)}v{coordinate(side)}h{coordinate(-side)}z"
+    if shape == "D":
+        d = r * 1.15
+        return f"{at}m0 {coordinate(-d)}l{coordinate(d)} {coordinate(d)}l{coordinate(-d)} {coordinate(d)}l{coordinate(-d)} {coordinate(-d)}z"
+    if shape in "^v":
+        tip = -r * 1.15 if shape == "^" else r * 1.15
+        return (
+            f"{at}m0 {coordinate(tip)}l{coordinate(r * 1.1)} {coordinate(-tip * 1.6)}h{coordinate(-r * 2.2)}z"
+        )
+    arm = size / 3  # "P": a filled plus
+    return (
+        f"{at}m{coordinate(-arm / 2)} {coordinate(-r)}h{coordinate(arm)}v{coordinate(r - arm / 2)}"
+        f"h{coordinate(r - arm / 2)}v{coordinate(arm)}h{coordinate(arm / 2 - r)}v{coordinate(r - arm / 2)}"
+        f"h{coordinate(-arm)}v{coordinate(arm / 2 - r)}h{coordinate(arm / 2 - r)}v{coordinate(-arm)}"
+        f"h{coordinate(r - arm / 2)}z"
+    )
+
+
+def path(points: Iterable[tuple[float, float] | None]) -> str:
+    """A line through the points, broken where a point is missing (a gap, never a zero)."""
+    out, pen_down = [], False
+    for point in points:
+        if point is None:
+            pen_down = False
+            continue
+        out.append(f"{'L' if pen_down else 'M'}{coordinate(point[0])} {coordinate(point[1])}")
+        pen_down = True
+    return "".join(out)
+
+
+def lines(spec: ChartSpec, frame: Frame) -> list[str]:
+    """A line a place, with a mark at each figure; a figure covering only some places drawn open,
+    apart from the line; each line named at its right end when there are several."""
+    size = 4.5 if spec.size == "small" else 6.0  # a mark's width, in pixels
+    parts: list[str] = []
+    ends: list[tuple[float, str, Series]] = []
+    for series in spec.series:
+        colour = series_style(series)
+        shape = MARKERS[max(series.colour, 0) % len(MARKERS)]
+        points = [
+            None if value is None else (frame.x(i), frame.y(value)) for i, value in enumerate(series.values)
+        ]
+        joined = [None if i in spec.hollow else point for i, point in enumerate(points)]
+        dashes = "" if series.colour < PALETTE_SIZE else ' stroke-dasharray="7.4 3.2"'
+        parts.append(
+            f'<path d="{path(joined)}" fill="none" style="stroke: {colour}" stroke-width="2" '
+            f'stroke-linejoin="round"{dashes}/>'
+        )
+        marks = "".join(marker(shape, *p, size) for p in joined if p is not None)
+        if marks:
+            parts.append(f'<path d="{marks}" style="fill: {colour}"/>')
+        open_marks = "".join(
+            marker(shape, *p, size + 2) for i, p in enumerate(points) if p is not None and i in spec.hollow
+        )
+        if open_marks:
+            parts.append(f'<path d="{open_marks}" fill="none" style="stroke: {colour}" stroke-width="1.5"/>')
+        last = next((p for p in reversed(points) if p is not None), None)
+        if last is not None and labelled(spec):
+            ends.append((last[1], short(series.label), series))
+    return parts + end_labels(ends, frame)
+
+
+def end_labels(ends: Sequence[tuple[float, str, Series]], frame: Frame) -> list[str]:
+    """Each line's name at its right end, pushed apart so none overlaps another, none below the plot."""
+    if not ends:
+        return []
+    gap = frame.font * 1.15
+    placed = sorted(ends, key=lambda end: -end[0])  # from the lowest on the page up
+    ys = [y for y, *_ in placed]
+    for i in range(1, len(ys)):
+        ys[i] = min(ys[i], ys[i - 1] - gap)
+    if ys[0] > frame.bottom:
+        ys = [y - (ys[0] - frame.bottom) for y in ys]
+    parts = []
+    for y, (_, label, series) in zip(ys, placed, strict=True):
+        colour = series_style(series)
+        shape = MARKERS[max(series.colour, 0) % len(MARKERS)]
+        parts.append(
+            f'<path d="{marker(shape, frame.right + frame.font * 0.5, y, frame.font * 0.6)}" style="fill: {colour}"/>'
+        )
+        parts.append(
+            f'<text x="{coordinate(frame.right + frame.font * 1.1)}" y="{coordinate(y + frame.font * 0.35)}" '
+            f'font-size="{coordinate(frame.font)}" fill="currentColor">{escape(label)}</text>'
+        )
+    return parts
+
+
+def hatch_id(spec: ChartSpec, series: Series) -> str:
+    return f"la-{spec.key[:12]}-hatch-{series.colour}"
+
+
+def hatched(spec: ChartSpec, series: Series) -> bool:
+    """Bars of places beyond the palette's colours are also told apart by diagonal lines."""
+    return spec.kind == "bar" and series.colour >= PALETTE_SIZE
+
+
+def hatches(spec: ChartSpec) -> list[str]:
+    patterns = [
+        f'<pattern id="{hatch_id(spec, s)}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" style="fill: {series_style(s)}"/>'
+        f'<path d="M0 0v6" stroke="currentColor" stroke-width="1.5"/></pattern>'
+        for s in spec.series
+        if hatched(spec, s)
+    ]
+    return [f"<defs>{''.join(patterns)}</defs>"] if patterns else []
+
+
+def bar_fill(spec: ChartSpec, series: Series) -> str:
+    return f"url(#{hatch_id(spec, series)})" if hatched(spec, series) else series_style(series)
+
+
+def bars(spec: ChartSpec, frame: Frame) -> list[str]:
+    """The places' bars side by side in each period, from zero; a legend below when several."""
+    count = max(len(spec.series), 1)
+    width = 0.8 / count
+    parts = []
+    zero = frame.y(0)
+    for n, series in enumerate(spec.series):
+        shapes = []
+        for i, value in enumerate(series.values):
+            if value is None:
+                continue
+            x = frame.x(i - 0.4 + width * n + width * 0.04)
+            top = min(frame.y(value), zero)
+            shapes.append(
+                f"M{coordinate(x)} {coordinate(top)}h{coordinate(frame.x(width * 0.92) - frame.x(0))}"
+                f"V{coordinate(max(frame.y(value), zero))}H{coordinate(x)}z"
+            )
+        parts.append(f'<path d="{"".join(shapes)}" style="fill: {bar_fill(spec, series)}"/>')
+    if len(spec.series) > 1:
+        parts += legend(spec, frame)
+    return parts
+
+
+def legend(spec: ChartSpec, frame: Frame) -> list[str]:
+    """Each place's colour and name, in columns below the period axis."""
+    columns = legend_columns(spec)
+    column_width = frame.plot_width / columns
+    font = frame.font
+    parts = []
+    for n, series in enumerate(spec.series):
+        x = frame.left + column_width * (n % columns)
+        y = frame.bottom + font * 3.4 + font * 1.8 * (n // columns) + font * 0.9
+        parts.append(
+            f'<rect x="{coordinate(x)}" y="{coordinate(y - font * 0.8)}" width="{coordinate(font * 0.9)}" '
+            f'height="{coordinate(font * 0.9)}" style="fill: {bar_fill(spec, series)}"/>'
+        )
+        most = int((column_width - font * 1.6) / (font * GLYPH))
+        parts.append(
+            f'<text x="{coordinate(x + font * 1.3)}" y="{coordinate(y)}" font-size="{coordinate(font)}" '
+            f'fill="currentColor">{escape(short(series.label, max(most, 8)))}</text>'
+        )
+    return parts

@@ -7,14 +7,12 @@ import math
 from collections.abc import Sequence
 from html import escape
 
+from .svg import coordinate
+
 WIDTH, HEIGHT = 760, 460
 CENTRE_X, CENTRE_Y, RADIUS = WIDTH / 2, HEIGHT / 2, 165
 NODE = 11
 BEND = 0.18  # how far an arrow bows to its right, so A→B and B→A stay apart
-
-
-def number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def positions(count: int) -> list[tuple[float, float]]:
@@ -36,8 +34,8 @@ def arrow(start: tuple[float, float], end: tuple[float, float], count: int) -> s
     ex, ey = x2 - ux * (NODE + 9), y2 - uy * (NODE + 9)
     width = min(1.5 + 1.5 * (count - 1), 9.0)
     return (
-        f'<path class="la-travel__flow" d="M{number(sx)} {number(sy)} Q{number(mx)} {number(my)} '
-        f'{number(ex)} {number(ey)}" stroke-width="{number(width)}" marker-end="url(#la-arrow)"/>'
+        f'<path class="la-travel__flow" d="M{coordinate(sx)} {coordinate(sy)} Q{coordinate(mx)} {coordinate(my)} '
+        f'{coordinate(ex)} {coordinate(ey)}" stroke-width="{coordinate(width)}" marker-end="url(#la-arrow)"/>'
     )
 
 
@@ -48,7 +46,7 @@ def label(x: float, y: float, name: str) -> str:
     anchor = "middle" if abs(dx) < 30 else ("start" if dx > 0 else "end")
     if abs(dx) < 30:
         ly += 8 if dy > 0 else -4
-    return f'<text class="la-travel__label" x="{number(lx)}" y="{number(ly)}" text-anchor="{anchor}">{escape(name)}</text>'
+    return f'<text class="la-travel__label" x="{coordinate(lx)}" y="{coordinate(ly)}" text-anchor="{anchor}">{escape(name)}</text>'
 
 
 def travel_diagram(
@@ -66,7 +64,9 @@ def travel_diagram(
     parts += [arrow(at[source], at[learner], count) for source, learner, count in flows]
     for pid, name in places:
         x, y = at[pid]
-        parts.append(f'<circle class="la-travel__node" cx="{number(x)}" cy="{number(y)}" r="{NODE}"/>')
+        parts.append(
+            f'<circle class="la-travel__node" cx="{coordinate(x)}" cy="{coordinate(y)}" r="{NODE}"/>'
+        )
         parts.append(label(x, y, name))
     parts.append("</svg>")
     return "".join(parts)

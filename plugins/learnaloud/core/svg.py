@@ -29,6 +29,13 @@ IGNORED_IN_URLS = re.compile(r"[\x00-\x20]+")
 SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
+def coordinate(value: float) -> str:
+    """A length or position in the SVG the build draws (charts, the travel diagram): a tenth of a
+    pixel is finer than a screen shows, and the same value is always the same text."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def local(name: str) -> str:
     """A tag or attribute name without its XML namespace, lower case."""
     return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()

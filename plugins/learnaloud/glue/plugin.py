@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import secrets
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -52,7 +51,7 @@ from ..core.cache import (
     text_digest,
     unsafe_cache_message,
 )
-from ..core.charts import SLOT, Charts, ChartSpec
+from ..core.charts import Charts, ChartSpec
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
@@ -104,27 +103,11 @@ def content_epoch(published: Published) -> int:
     return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
 
 
-# Charts missing from the cache are drawn by these many other processes while the build goes on:
-# the cores the build itself does not use (a few at most: each holds matplotlib, about 100 MB).
-CHART_WORKERS = max(1, min(4, (os.cpu_count() or 1) - 1))
-
-
-def chart_workers() -> int:
-    """CHART_WORKERS, when worker processes may start: each runs the build's main script again
-    (Python's `spawn`), which only a script that guards itself bears — MkDocs' own command,
-    `python -m mkdocs`, `python -c`. A script of one's own that builds draws in its own process."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    guarded = path is None or getattr(main, "__spec__", None) is not None or Path(path).stem == "mkdocs"
-    return CHART_WORKERS if guarded else 0
-
-
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 # The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
-# a new version of any is a new key for every page (charts are drawn by matplotlib, contributor
-# HTML cleaned by nh3).
-RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions", "nh3", "matplotlib")
+# a new version of any is a new key for every page (contributor HTML is cleaned by nh3).
+RENDERERS = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pymdown-extensions", "nh3")
 # Markdown extensions whose output is a function of a page's text and their settings alone: with
 # any other (pymdownx.snippets and b64 read files, a site's own extension runs code no key sees),
 # every page's Markdown is converted afresh. Functions in their settings must come from these.
@@ -438,7 +421,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files are re-read only when they change.
         self.cache = ParseCache()
-        self.charts = Charts(None, workers=chart_workers())
+        self.charts = Charts(None)
         self.own_epoch = False
         self.serving = False
         self.dirty = False
@@ -478,7 +461,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.search = SearchIndex(search_language(config.theme.get("language")), kept)
         charts = self.cache_folder / "charts" if self.cache_folder else None
         if self.charts.folder != charts:
-            self.charts = Charts(charts, workers=chart_workers())
+            self.charts = Charts(charts)
         self.charts.reset_counts()
         self.cache.shelf = Shelf(self.cache_folder / "parsed") if self.cache_folder else None
         self.outputs = self.page_outputs(config, visibility)
@@ -491,7 +474,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.reused = {"pages": 0, "unmade views": 0, "renders": 0}
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
-        self.unfilled: list[tuple[Page, str | None]] = []  # pages written with chart slots, their keys
         self.ready: dict[str, str] = {}  # src_uri → the page as the forked copy made it
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.fronts: dict[str, str | None] = {}
@@ -802,7 +784,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         for key, value in made.kept:
             cast(Outputs, self.outputs).put(key, value)
         for spec in made.charts:
-            self.charts.svg(spec)  # drawn beside the build, or found; the page has its slot
+            self.charts.svg(spec)  # counted, and kept for the next build
         if made.key is not None:
             self.made[page.file.src_uri] = made.key
         self.ready[page.file.src_uri] = made.output
@@ -1097,22 +1079,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             return stored
         output = self.ready.pop(page.file.src_uri, output)
         key = self.made.pop(page.file.src_uri, None)
-        if SLOT.search(output):  # its charts go in once drawn (fill_charts), then it is kept
-            self.unfilled.append((page, key))
-        elif self.outputs is not None and key is not None:
+        if self.outputs is not None and key is not None:
             self.outputs.put(key, output)
         return output
-
-    def fill_charts(self) -> None:
-        """The charts drawn beside the build into the pages written with their slots."""
-        for page, key in self.unfilled:
-            self.current_page = page.file.src_uri
-            path = Path(page.file.abs_dest_path)
-            output = self.charts.fill(path.read_text(encoding="utf-8"))
-            path.write_text(output, encoding="utf-8")
-            if self.outputs is not None and key is not None:
-                self.outputs.put(key, output)
-        self.current_page = None
 
     def index_pages(self, config: MkDocsConfig, files: Files) -> None:
         """Every searched page to Pagefind, which indexes them while the pages are written."""
@@ -1158,8 +1127,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"{page}:{line}: links to {target}, which this build does not publish — the site "
                 "shows the link's words without the link; check that the words name nothing private"
             )
-        self.fill_charts()
-        self.charts.stop()
         if self.outputs is not None:
             self.outputs.save()
         if self.reused["pages"] or self.reused["renders"]:
@@ -1240,7 +1207,6 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             if shelf is not None:
                 shelf.abandon()
         self.search.abandon()
-        self.charts.stop()
         self.collector.end()
         self.staged.abandon()
         self.stop_listening()

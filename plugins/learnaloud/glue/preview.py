@@ -193,5 +193,5 @@ class FirstShown:
             page.active = False
         served = Path(config.site_dir) / file.dest_uri
         self.replaced.setdefault(served, served.read_bytes() if served.is_file() else None)
-        write_atomically(served, plugin.charts.fill(output))
+        write_atomically(served, output)
         return page.url
