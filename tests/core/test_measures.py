@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from learnaloud.core.blocks import find_blocks
-from learnaloud.core.charts import Charts, ChartSpec, Series, tick_label, value_ticks
+from learnaloud.core.charts import Charts, ChartSpec, Series, hatch, tick_label, value_ticks
 from learnaloud.core.messages import period_hint, value_hint
 from learnaloud.core.periods import Period, between, network_points, number, overlaps, roll_up, trend, trends
 
@@ -177,16 +177,66 @@ def test_a_value_label_reads_as_a_number() -> None:
     )
 
 
-def test_bars_of_many_places_are_told_apart_by_their_own_patterns() -> None:
-    places = tuple(Series(f"{HOSTILE} {n}", n, (float(n), 2.0, None)) for n in range(8))
-    many = replace(spec(kind="bar"), series=places, ticks=spec().ticks[:3])
-    svg = Charts(None).svg(many)
-    root = ET.fromstring(svg)
-    ids = [e.get("id") for e in root.iter() if e.get("id")]
-    assert ids == [f"la-{many.key[:12]}-hatch-6", f"la-{many.key[:12]}-hatch-7"]
-    assert f"url(#{ids[0]})" in svg and "<script" not in svg
-    names = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
-    assert sum(name.startswith("</text><scr") for name in names) == 8  # the legend, as text
+def test_places_sharing_a_colour_are_told_apart_by_dashes_marks_and_hatching() -> None:
+    places = tuple(Series(f"{HOSTILE} {n}", n, (float(n + 1), 2.0, None)) for n in (0, 6, 12))
+    lines = ET.fromstring(Charts(None).svg(replace(spec(), series=places)))
+    drawn = [p for p in lines.iter(f"{SVG}path") if p.get("stroke-width") == "2"]
+    assert [p.get("stroke-dasharray") for p in drawn] == [None, "7.4 3.2", "2 3"]
+    assert {p.get("style") for p in drawn} == {"stroke: var(--la-series-0)"}
+    bars = ET.fromstring(Charts(None).svg(replace(spec(kind="bar"), series=places, ticks=spec().ticks[:3])))
+    hatched = [p.get("d") or "" for p in bars.iter(f"{SVG}path") if p.get("stroke-opacity") == "0.7"]
+    assert len(hatched) == 6  # two bars and a legend's swatch each for the places beyond the palette
+    assert not [e for e in bars.iter() if e.get("id")]  # no id to collide with another chart's
+    names = ["".join(t.itertext()) for t in bars.iter(f"{SVG}text")]
+    assert sum(name.startswith("</text><scr") for name in names) == 3  # the legend, as text
+
+
+@pytest.mark.parametrize("value", [1e-10, 5e-324, -1e-10, 1e12, -1e12, 0.0])
+def test_any_figure_the_loader_accepts_draws_a_chart(value: float) -> None:
+    for kind in ("line", "bar"):
+        for size in ("wide", "narrow", "small"):
+            one = replace(spec(kind=kind), size=size, series=(Series("A", 0, (value, None, value, 0, 0, 0)),))
+            ET.fromstring(Charts(None).svg(one))  # well-formed, and no exception
+
+
+def test_contributor_text_is_written_the_same_however_the_chart_is_kept(tmp_path: Path) -> None:
+    odd = "Visits\rper\r\nweek\x01\x08 \u0085end"
+    chart = replace(spec(odd), unit=odd, series=(Series(odd, 0, (1.0,) * 6), Series("B", 1, (2.0,) * 6)))
+    drawn = Charts(tmp_path).svg(chart)
+    assert Charts(tmp_path).svg(chart) == drawn  # read back from the cache, byte for byte
+    root = ET.fromstring(drawn)  # no character XML cannot hold
+    assert "Visits per week end" in [line for t in root.iter(f"{SVG}text") for line in t.itertext()]
+    assert "\r" not in drawn and root.get("aria-label") == "Visits per week end"
+
+
+def test_every_name_and_figure_stays_inside_the_chart() -> None:
+    """Names at the lines' ends, values on the axis: none outside the chart's box (its page clips it)."""
+    same_end = tuple(Series(f"A place with a long name {n}", n, (1.0,) * 5 + (1e9,)) for n in range(10))
+    for size in ("wide", "narrow"):
+        chart = replace(spec(), size=size, series=same_end)
+        root = ET.fromstring(Charts(None).svg(chart))
+        width, height = (float(v) for v in (root.get("viewBox") or "").split()[2:])
+        for text in root.iter(f"{SVG}text"):
+            if text.get("y") is None or text.get("x") is None:
+                continue
+            x, y = float(text.get("x") or 0), float(text.get("y") or 0)
+            line = "".join(text.itertext())
+            chars = len(line) * 0.58 * float(text.get("font-size") or 13)
+            assert 0 <= y <= height, (size, line)
+            if text.get("text-anchor") is None:  # starts at x: a name at a line's end
+                assert x + chars <= width + 1, (size, line)
+        values = root.find(f"{SVG}g[@text-anchor='end']")
+        assert values is not None
+        for text in values.iter(f"{SVG}text"):  # the value axis's names end at x
+            assert float(text.get("x") or 0) - len(text.text or "") * 0.58 * 13 >= 0, text.text
+
+
+@pytest.mark.parametrize("group", [1, 2, 3, 4])
+def test_hatching_runs_one_way_or_the_other(group: int) -> None:
+    first = hatch(0, 0, 12, 12, group).split("M")[1]
+    (x0, y0), (x1, y1) = (tuple(map(float, point.split())) for point in first.split("L"))
+    assert x1 > x0 and (y1 < y0) == (group % 2 == 1)  # "/" for odd rounds of the palette, else "\\"
+    assert hatch(0, 0, 12, 12, group).count("M") == (4 if group <= 2 else 6)
 
 
 @pytest.mark.parametrize(

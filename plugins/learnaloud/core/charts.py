@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from .cache import write_atomically
-from .svg import coordinate
+from .svg import NOT_XML, coordinate
 
 ChartKind = Literal["line", "bar"]
 ChartSize = Literal["wide", "narrow", "small"]
@@ -32,13 +32,18 @@ ChartSize = Literal["wide", "narrow", "small"]
 PALETTE_SIZE = 6  # colours the stylesheet defines; places beyond them also differ by dash and marker
 MAX_LABELLED = 10  # lines named at their ends; past this the names would not fit: the numbers name them
 MARKERS = "osD^vP"
+DASHES = ("", "7.4 3.2", "2 3", "7.4 3.2 2 3.2")  # a line's dashes, by its round of the palette
 # (width, plot height, font size) in CSS pixels: a wide chart, the same for a phone, a small one on
 # a card. The title, axes and any legend add their own height around the plot.
 SIZES = {"wide": (640, 235, 13.0), "narrow": (360, 215, 12.0), "small": (300, 100, 12.0)}
 TITLE_WIDTH = {"wide": 64, "narrow": 36, "small": 36}  # characters a title line holds
+SMALL_YEARS = 5  # years a small chart names at most
 TICK = 3.0  # a tick mark's length, and the room between it and its label
 GLYPH = 0.58  # an average character's width, in ems: room for names beside the plot
-SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+# The code that writes a chart: this module and the SVG helpers it uses.
+SOURCE_HASH = hashlib.sha256(
+    Path(__file__).read_bytes() + Path(__file__).with_name("svg.py").read_bytes()
+).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ class Charts:
         if key in self.memory:
             self.count(key, drawn=False)
         elif (path := self.path(key)) is not None and path.is_file():
-            self.memory[key] = path.read_text(encoding="utf-8")
+            self.memory[key] = path.read_bytes().decode("utf-8")  # as written: no newline translated
             self.count(key, drawn=False)
         else:
             self.keep(key, chart_svg(spec))
@@ -128,15 +133,22 @@ def labelled(spec: ChartSpec) -> bool:
     return spec.kind == "line" and 1 < len(spec.series) <= MAX_LABELLED
 
 
+def words(text: str) -> str:
+    """Contributor text as one line an SVG can hold (no control character, no line break: the
+    same bytes however the chart is stored)."""
+    return " ".join(NOT_XML.sub(" ", text).split())
+
+
 def short(label: str, most: int = 22) -> str:
     """A name that fits beside a line; its start and end kept, so similar names stay apart."""
+    label = words(label)
     if len(label) <= most:
         return label
     return f"{label[: most // 2].rstrip()}\u2026{label[-(most // 2 - 1) :].lstrip()}"
 
 
 def title_lines(spec: ChartSpec) -> list[str]:
-    lines = textwrap.wrap(spec.title, TITLE_WIDTH[spec.size]) or [""]
+    lines = textwrap.wrap(words(spec.title), TITLE_WIDTH[spec.size]) or [""]
     return lines if len(lines) <= 3 else [*lines[:2], lines[2][: TITLE_WIDTH[spec.size] - 1] + "\u2026"]
 
 
@@ -162,13 +174,14 @@ def year_tick(tick: str, before: str | None) -> str:
 def value_ticks(low: float, high: float, most: int) -> tuple[list[float], int]:
     """Round values for the value axis between `low` and `high`, at most `most` steps apart, and
     the decimals they need: steps of 1, 2, 2.5 or 5 times a power of ten."""
-    magnitude = 10 ** math.floor(math.log10((high - low) / most))
+    span = max(high - low, 1e-9)  # figures closer than this are drawn as one (no endless decimals)
+    magnitude = 10 ** math.floor(math.log10(span / most))
     for factor in (1, 2, 2.5, 5, 10):
         step = factor * magnitude
         first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
         if last - first <= most:
             break
-    decimals = next(d for d in range(12) if abs(round(step, d) - step) < step * 1e-6)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (factor == 2.5))
     return [i * step for i in range(first, last + 1)], decimals
 
 
@@ -190,24 +203,32 @@ class Frame:
     font: float
     periods: tuple[float, float]  # the first and last position shown, in periods
     values: tuple[float, float]  # the lowest and highest value shown
+    ticks: tuple[float, ...]  # the values named on the value axis
+    decimals: int  # the decimals they are named with
+    name_length: int  # characters of a line's name at its end
 
     @classmethod
     def of(cls, spec: ChartSpec) -> Frame:
         width, plot_height, font = SIZES[spec.size]
-        left = font * (3.4 if spec.size == "small" else 4.6)
-        top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
-        bottom = font * (2.4 if spec.size == "small" else 3.4)
-        if spec.kind == "bar" and len(spec.series) > 1:
-            bottom += font * 1.8 * -(-len(spec.series) // legend_columns(spec))
-        right = 14.0
-        if labelled(spec):
-            longest = max(len(short(s.label)) for s in spec.series)
-            right = min(12 + longest * font * GLYPH, width * 0.36)
         # A value axis from zero: a bar's length, a line's height, both read honestly.
         known = [v for s in spec.series for v in s.values if v is not None]
         high, low = max([*known, 0.0]), min([*known, 0.0])
         if high == low:
             high = low + 1
+        values = (low * 1.08, high * 1.08)
+        ticks, decimals = value_ticks(*values, 2 if spec.size == "small" else 4)
+        # Room on the left for the widest value named and, beside it, the unit turned on its side.
+        widest = max(len(tick_label(t, decimals)) for t in ticks) * font * GLYPH + 2 * TICK
+        left = min(max(font * (3.4 if spec.size == "small" else 4.6), widest + font * 1.8), width * 0.3)
+        top = font * 0.8 if spec.size == "small" else font * (1.3 * len(title_lines(spec)) + 1.4)
+        bottom = font * (2.4 if spec.size == "small" else 3.4)
+        if spec.kind == "bar" and len(spec.series) > 1:
+            bottom += font * 1.8 * -(-len(spec.series) // legend_columns(spec))
+        right, name_length = 14.0, 22
+        if labelled(spec):  # room on the right for the names, shortened to at most a third of it
+            longest = max(len(short(s.label)) for s in spec.series)
+            right = min(font * 1.1 + longest * font * GLYPH + 4, width * 0.36)
+            name_length = min(22, int((right - font * 1.1 - 4) / (font * GLYPH)))
         n = len(spec.ticks)
         periods = (-0.6, n - 0.4) if spec.kind == "bar" else (-0.5, n - 0.5)
         return cls(
@@ -219,7 +240,10 @@ class Frame:
             plot_height,
             font,
             periods,
-            (low * 1.08, high * 1.08),
+            values,
+            tuple(ticks),
+            decimals,
+            name_length,
         )
 
     @property
@@ -246,9 +270,8 @@ def chart_svg(spec: ChartSpec) -> str:
     parts = [
         f'<svg viewBox="0 0 {coordinate(frame.width)} {coordinate(frame.height)}" '
         f'xmlns="http://www.w3.org/2000/svg" class="la-chart la-chart--{spec.size}" role="img" '
-        f'aria-label="{escape(spec.title)}">',
-        *hatches(spec),
-        *value_axis(spec, frame),
+        f'aria-label="{escape(words(spec.title))}">',
+        *value_axis(frame),
         *(bars(spec, frame) if spec.kind == "bar" else lines(spec, frame)),
         *period_axis(spec, frame),
         f'<path d="M{coordinate(frame.left)} {coordinate(frame.top)}V{coordinate(frame.bottom)}'
@@ -267,10 +290,21 @@ def chart_svg(spec: ChartSpec) -> str:
         parts.append(
             f'<text transform="translate({coordinate(font)} {coordinate(middle)}) rotate(-90)" '
             f'text-anchor="middle" font-size="{coordinate(font)}" fill="currentColor">'
-            f"{escape(short(spec.unit, 40))}</text>"
+            f"{escape(short(spec.unit, int(frame.plot_height / (font * GLYPH))))}</text>"
         )
     parts.append("</svg>\n")
     return "\n".join(parts)
+
+
+def series_group(series: Series) -> int:
+    """Places beyond the palette's colours share them: each round of the palette is told apart by
+    its lines' dashes and its bars' hatching (0: the palette's first round, drawn plain)."""
+    return max(series.colour, 0) // PALETTE_SIZE
+
+
+def series_marker(series: Series) -> str:
+    """A place's mark, another for each round of the palette."""
+    return MARKERS[(max(series.colour, 0) + series_group(series)) % len(MARKERS)]
 
 
 def series_style(series: Series) -> str:
@@ -278,9 +312,9 @@ def series_style(series: Series) -> str:
     return "currentColor" if series.colour < 0 else f"var(--la-series-{series.colour % PALETTE_SIZE})"
 
 
-def value_axis(spec: ChartSpec, frame: Frame) -> list[str]:
+def value_axis(frame: Frame) -> list[str]:
     """Faint lines across the plot at round values, each named at the left."""
-    ticks, decimals = value_ticks(*frame.values, 2 if spec.size == "small" else 4)
+    ticks, decimals = frame.ticks, frame.decimals
     grid = "".join(
         f"M{coordinate(frame.left)} {coordinate(frame.y(t))}H{coordinate(frame.right)}" for t in ticks
     )
@@ -305,6 +339,7 @@ def period_axis(spec: ChartSpec, frame: Frame) -> list[str]:
         shown = [
             i for i, tick in enumerate(spec.ticks) if i == 0 or year_of(tick) != year_of(spec.ticks[i - 1])
         ]
+        shown = shown[:: -(-len(shown) // SMALL_YEARS)]  # every year, or every other, …
         labels = [year_of(spec.ticks[i]) for i in shown]
     else:
         every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
@@ -376,12 +411,13 @@ def lines(spec: ChartSpec, frame: Frame) -> list[str]:
     ends: list[tuple[float, str, Series]] = []
     for series in spec.series:
         colour = series_style(series)
-        shape = MARKERS[max(series.colour, 0) % len(MARKERS)]
+        shape = series_marker(series)
         points = [
             None if value is None else (frame.x(i), frame.y(value)) for i, value in enumerate(series.values)
         ]
         joined = [None if i in spec.hollow else point for i, point in enumerate(points)]
-        dashes = "" if series.colour < PALETTE_SIZE else ' stroke-dasharray="7.4 3.2"'
+        pattern = DASHES[series_group(series) % len(DASHES)]
+        dashes = f' stroke-dasharray="{pattern}"' if pattern else ""
         parts.append(
             f'<path d="{path(joined)}" fill="none" style="stroke: {colour}" stroke-width="2" '
             f'stroke-linejoin="round"{dashes}/>'
@@ -396,25 +432,29 @@ def lines(spec: ChartSpec, frame: Frame) -> list[str]:
             parts.append(f'<path d="{open_marks}" fill="none" style="stroke: {colour}" stroke-width="1.5"/>')
         last = next((p for p in reversed(points) if p is not None), None)
         if last is not None and labelled(spec):
-            ends.append((last[1], short(series.label), series))
+            ends.append((last[1], short(series.label, frame.name_length), series))
     return parts + end_labels(ends, frame)
 
 
 def end_labels(ends: Sequence[tuple[float, str, Series]], frame: Frame) -> list[str]:
-    """Each line's name at its right end, pushed apart so none overlaps another, none below the plot."""
+    """Each line's name at its right end, pushed apart so none overlaps another, all beside the plot."""
     if not ends:
         return []
-    gap = frame.font * 1.15
+    gap = min(frame.font * 1.15, frame.plot_height / max(len(ends) - 1, 1))
     placed = sorted(ends, key=lambda end: -end[0])  # from the lowest on the page up
     ys = [y for y, *_ in placed]
     for i in range(1, len(ys)):
         ys[i] = min(ys[i], ys[i - 1] - gap)
     if ys[0] > frame.bottom:
         ys = [y - (ys[0] - frame.bottom) for y in ys]
+    if ys[-1] < frame.top:  # pushed above the plot: pushed down from its top instead
+        ys[-1] = frame.top
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = max(ys[i], ys[i + 1] + gap)
     parts = []
     for y, (_, label, series) in zip(ys, placed, strict=True):
         colour = series_style(series)
-        shape = MARKERS[max(series.colour, 0) % len(MARKERS)]
+        shape = series_marker(series)
         parts.append(
             f'<path d="{marker(shape, frame.right + frame.font * 0.5, y, frame.font * 0.6)}" style="fill: {colour}"/>'
         )
@@ -425,48 +465,50 @@ def end_labels(ends: Sequence[tuple[float, str, Series]], frame: Frame) -> list[
     return parts
 
 
-def hatch_id(spec: ChartSpec, series: Series) -> str:
-    return f"la-{spec.key[:12]}-hatch-{series.colour}"
+def hatch(x0: float, y0: float, x1: float, y1: float, group: int) -> str:
+    """Diagonal lines across a box (a bar, a legend's swatch): "/" or "\\", wide or close apart by
+    the place's group beyond the palette, so two places of one colour never look alike."""
+    spacing = 6.0 if group <= 2 else 4.0
+    rising = group % 2 == 1
+    first, last = (x0 + y0, x1 + y1) if rising else (x0 - y1, x1 - y0)
+    out = []
+    k = first + spacing / 2
+    while k < last:
+        if rising:  # x + y = k
+            lo, hi = max(x0, k - y1), min(x1, k - y0)
+            ends = ((lo, k - lo), (hi, k - hi))
+        else:  # x - y = k
+            lo, hi = max(x0, k + y0), min(x1, k + y1)
+            ends = ((lo, lo - k), (hi, hi - k))
+        if lo < hi:
+            out.append(path(ends))
+        k += spacing
+    return "".join(out)
 
 
-def hatched(spec: ChartSpec, series: Series) -> bool:
-    """Bars of places beyond the palette's colours are also told apart by diagonal lines."""
-    return spec.kind == "bar" and series.colour >= PALETTE_SIZE
-
-
-def hatches(spec: ChartSpec) -> list[str]:
-    patterns = [
-        f'<pattern id="{hatch_id(spec, s)}" width="6" height="6" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate(45)"><rect width="6" height="6" style="fill: {series_style(s)}"/>'
-        f'<path d="M0 0v6" stroke="currentColor" stroke-width="1.5"/></pattern>'
-        for s in spec.series
-        if hatched(spec, s)
-    ]
-    return [f"<defs>{''.join(patterns)}</defs>"] if patterns else []
-
-
-def bar_fill(spec: ChartSpec, series: Series) -> str:
-    return f"url(#{hatch_id(spec, series)})" if hatched(spec, series) else series_style(series)
+def box(spec: ChartSpec, series: Series, x0: float, y0: float, x1: float, y1: float) -> str:
+    """A filled box in the place's colour, hatched beyond the palette."""
+    shape = f"M{coordinate(x0)} {coordinate(y0)}H{coordinate(x1)}V{coordinate(y1)}H{coordinate(x0)}z"
+    drawn = f'<path d="{shape}" style="fill: {series_style(series)}"/>'
+    group = series_group(series)
+    if group and spec.kind == "bar":
+        lines = hatch(x0, y0, x1, y1, group)
+        drawn += f'<path d="{lines}" stroke="currentColor" stroke-opacity="0.7" stroke-width="1.2"/>'
+    return drawn
 
 
 def bars(spec: ChartSpec, frame: Frame) -> list[str]:
     """The places' bars side by side in each period, from zero; a legend below when several."""
-    count = max(len(spec.series), 1)
-    width = 0.8 / count
-    parts = []
+    width = 0.8 / max(len(spec.series), 1)
+    bar = frame.x(width * 0.92) - frame.x(0)
     zero = frame.y(0)
+    parts = []
     for n, series in enumerate(spec.series):
-        shapes = []
         for i, value in enumerate(series.values):
-            if value is None:
-                continue
-            x = frame.x(i - 0.4 + width * n + width * 0.04)
-            top = min(frame.y(value), zero)
-            shapes.append(
-                f"M{coordinate(x)} {coordinate(top)}h{coordinate(frame.x(width * 0.92) - frame.x(0))}"
-                f"V{coordinate(max(frame.y(value), zero))}H{coordinate(x)}z"
-            )
-        parts.append(f'<path d="{"".join(shapes)}" style="fill: {bar_fill(spec, series)}"/>')
+            if value is not None:
+                x = frame.x(i - 0.4 + width * n + width * 0.04)
+                end = frame.y(value)
+                parts.append(box(spec, series, x, min(end, zero), x + bar, max(end, zero)))
     if len(spec.series) > 1:
         parts += legend(spec, frame)
     return parts
@@ -477,17 +519,14 @@ def legend(spec: ChartSpec, frame: Frame) -> list[str]:
     columns = legend_columns(spec)
     column_width = frame.plot_width / columns
     font = frame.font
+    most = max(int((column_width - font * 1.6) / (font * GLYPH)), 8)
     parts = []
     for n, series in enumerate(spec.series):
         x = frame.left + column_width * (n % columns)
         y = frame.bottom + font * 3.4 + font * 1.8 * (n // columns) + font * 0.9
-        parts.append(
-            f'<rect x="{coordinate(x)}" y="{coordinate(y - font * 0.8)}" width="{coordinate(font * 0.9)}" '
-            f'height="{coordinate(font * 0.9)}" style="fill: {bar_fill(spec, series)}"/>'
-        )
-        most = int((column_width - font * 1.6) / (font * GLYPH))
+        parts.append(box(spec, series, x, y - font * 0.8, x + font * 0.9, y + font * 0.1))
         parts.append(
             f'<text x="{coordinate(x + font * 1.3)}" y="{coordinate(y)}" font-size="{coordinate(font)}" '
-            f'fill="currentColor">{escape(short(series.label, max(most, 8)))}</text>'
+            f'fill="currentColor">{escape(short(series.label, most))}</text>'
         )
     return parts

@@ -33,7 +33,6 @@ import datetime as dt
 import email.utils
 import functools
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -47,6 +46,7 @@ from .model import Post, Record
 from .page import FileText, PlannedPage
 from .periods import Period
 from .select import Published
+from .svg import NOT_XML
 from .views import (
     place_report_url,
     place_url,
@@ -88,11 +88,6 @@ FORMATS: tuple[tuple[Format, str, str, str], ...] = (
     ("json", "feed.json", "application/feed+json", "JSON Feed"),
 )
 EPOCH = dt.date(2000, 1, 1)  # an empty network's feeds are dated here: never the build's time
-
-# Characters XML 1.0 cannot hold (C0 controls but tab, newline and return; surrogates; U+FFFE and
-# U+FFFF) and the C1 controls it discourages.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
 
 def feed_text(text: str) -> str:
     """Contributor text as one clean line: no markup, no character XML cannot hold."""

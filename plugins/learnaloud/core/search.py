@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import html
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -89,6 +90,16 @@ def search_document(
     )
 
 
+def link_or_copy(source: str, target: str) -> None:
+    """A file of the index in the cache and in the site: one file on disk, two names (thousands of
+    fragments copied took a second at 5,000 records); copied where the two are on different disks.
+    Neither is ever written in place: each build writes a new index and removes the old."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 class SearchIndex:
     """The documents of one build, by the page's file in the site (`places/x/index.html`), and the
     Pagefind run that indexes them. The run starts as soon as every page's content is known and
@@ -127,7 +138,7 @@ class SearchIndex:
         self.made_from = self.digest(executable) if self.kept is not None else None
         documents, self.documents = self.documents, {}  # indexed from files: not held while pages are built
         if self.kept is not None and self.made_from and (last := self.kept / self.made_from).is_dir():
-            shutil.copytree(last, self.output)
+            shutil.copytree(last, self.output, copy_function=link_or_copy)
             self.reused = True
             return
         self.work = Path(tempfile.mkdtemp(prefix="learnaloud-search-"))
@@ -220,7 +231,7 @@ class SearchIndex:
             shutil.rmtree(self.kept, ignore_errors=True)
             staging = self.kept.with_name(self.kept.name + ".new")
             shutil.rmtree(staging, ignore_errors=True)
-            shutil.copytree(output, staging / self.made_from)
+            shutil.copytree(output, staging / self.made_from, copy_function=link_or_copy)
             staging.rename(self.kept)
 
     def started(self) -> None:

@@ -27,6 +27,9 @@ LINK_ATTRIBUTES = {"href", "src"}
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme ("java\tscript:").
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]+")
 SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# Characters XML 1.0 cannot hold (C0 controls but tab, newline and return; surrogates; U+FFFE and
+# U+FFFF) and the C1 controls it discourages.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def coordinate(value: float) -> str:

@@ -103,6 +103,8 @@ def content_epoch(published: Published) -> int:
     return min(max(calendar.timegm(max(dates).timetuple()), 0), 2**32 - 1)
 
 
+# What MkDocs renders for a page made already (by the forked copy): nothing, quickly.
+STUB_TEMPLATE = "learnaloud/unchanged.html"
 # Plugins whose part in a page the page cache knows: with any other, every page is rendered.
 KNOWN_PLUGINS = frozenset({"learnaloud", "material/search", "search"})
 # The libraries a page's HTML depends on, beyond those its content is read with (core/cache.py):
@@ -475,6 +477,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.unchanged: dict[str, str] = {}  # src_uri → the page as the last build wrote it
         self.made: dict[str, str] = {}  # src_uri → the key of a page rendered afresh
         self.ready: dict[str, str] = {}  # src_uri → the page as the forked copy made it
+        self.stubbed: dict[str, str | None] = {}  # src_uri → its own template, where the stub is set
         self.answers: dict[tuple[str, str], list[str]] = {}  # (record, question) → sanitised HTML
         self.fronts: dict[str, str | None] = {}
         self.digests = self.snapshot(config)
@@ -748,7 +751,25 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             page = by_uri[src_uri].page
             return None if page is None else self.make_page(page, config, pages)
 
-        return ForkedPages.start(by_uri, begin, make)
+        forked = ForkedPages.start(by_uri, begin, make)
+        # MkDocs fetches a page's template before on_page_context: for a page the copy makes, the
+        # stub (rendering the page's own for nothing cost a millisecond a page), put back there.
+        for src_uri in forked.share:
+            if (page := by_uri[src_uri].page) is not None:
+                self.stubbed[src_uri] = page.meta.get("template")
+                page.meta["template"] = STUB_TEMPLATE
+        return forked
+
+    def own_template(self, page: Page) -> str | None:
+        """The template of a page fork_pages gave the stub, put back (None: it has its own)."""
+        if page.file.src_uri not in self.stubbed:
+            return None
+        template = self.stubbed.pop(page.file.src_uri)
+        if template is None:
+            del page.meta["template"]
+        else:
+            page.meta["template"] = template
+        return template or "main.html"
 
     def make_page(self, page: Page, config: MkDocsConfig, pages: Sequence[File]) -> PageMade | None:
         """In the forked copy: a page as MkDocs' `_build_page` makes it, up to its output (None:
@@ -987,8 +1008,17 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self.current_page = page.file.src_uri
+        own = self.own_template(page)
         if self.take_made(page, context):
             return context
+        self.make_view(page, context, config)
+        if own is not None and page.file.src_uri not in self.unchanged:  # the copy could not make it
+            self.ready[page.file.src_uri] = cast(Environment, self.env).get_template(own).render(context)
+        return context
+
+    def make_view(self, page: Page, context: TemplateContext, config: MkDocsConfig) -> None:
+        """What a page's template is given: the page's view, its link preview and feeds (or, for a
+        page the cache holds, the stored page)."""
         planned = self.pages.get(page.file.src_uri)
         context["la_share"] = page_share(  # type: ignore[typeddict-unknown-key]
             self.credit,
@@ -1000,11 +1030,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
         context["la_feeds"] = self.plan.feed_links(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         if self.reuse_as_before(page, context, planned) or self.left_to_build():
-            return context
+            return
         if planned is not None:
             context["la"] = planned.view()  # type: ignore[typeddict-unknown-key]
         self.reuse(page, context)
-        return context
 
     def left_to_build(self) -> bool:
         """In the forked copy: whether the cache holds the page (the build takes it from there)."""
