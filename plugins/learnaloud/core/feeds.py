@@ -89,6 +89,7 @@ FORMATS: tuple[tuple[Format, str, str, str], ...] = (
 )
 EPOCH = dt.date(2000, 1, 1)  # an empty network's feeds are dated here: never the build's time
 
+
 def feed_text(text: str) -> str:
     """Contributor text as one clean line: no markup, no character XML cannot hold."""
     return plain_title(NOT_XML.sub(" ", text))
