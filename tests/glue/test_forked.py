@@ -185,6 +185,40 @@ def test_a_forked_build_is_the_build_of_one_process(tmp_path: Path, monkeypatch:
     assert built_files(again.site) == built_files(one.site)
 
 
+def test_a_page_the_copy_did_not_make_is_made_by_the_build_from_its_own_template(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """The build gives a page of the copy's share a stub template (MkDocs fetches it before the
+    page's context is made); when the copy's page does not come, the page's own is rendered."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-one"))
+    monkeypatch.setenv(PROCESSES_VARIABLE, "1")
+    one = build_site(EXAMPLE, tmp_path / "one" / "site")
+    assert one.returncode == 0, one.output
+    monkeypatch.delenv(PROCESSES_VARIABLE)
+    script = f"""
+import sys
+from learnaloud.glue import forked
+take = forked.ForkedPages.take
+asked = []
+def every_other(self, page):
+    made, said = take(self, page)
+    asked.append(page)
+    return (None, []) if len(asked) % 2 else (made, said)  # as if the copy had failed on it
+forked.ForkedPages.take = every_other
+import atexit
+atexit.register(lambda: print("made by the build:", (len(asked) + 1) // 2))
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-f", {str(tmp_path / "one" / "mkdocs-site.yml")!r}, "-d", {str(tmp_path / "two")!r}]
+cli()
+"""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cache-two")}
+    two = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert two.returncode == 0, two.stderr
+    assert MADE_BY_COPY.search(two.stderr), two.stderr
+    assert int(two.stdout.split(":")[-1]) > 20, two.stdout  # half the copy's share made here
+    assert built_files(tmp_path / "two") == built_files(one.site)
+
+
 def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
     """Ctrl-C reaches every process of the terminal's group: the copy ends with the build, and the
     last site stays."""
