@@ -154,19 +154,26 @@ def test_a_missing_figure_breaks_the_line_and_a_figure_of_some_places_is_drawn_o
 @pytest.mark.parametrize(
     ("low", "high", "most", "ticks", "decimals"),
     [
-        (0, 151.2, 4, [0, 50, 100, 150], 0),
-        (0, 44.3, 4, [0, 10, 20, 30, 40], 0),
-        (0, 7.7, 2, [0, 5], 0),
-        (0, 1.08, 4, [0, 0.25, 0.5, 0.75, 1], 2),
-        (-10.8, 21.6, 4, [-10, 0, 10, 20], 0),
-        (0, 16200, 4, [0, 5000, 10000, 15000], 0),
+        (0, 140, 5, [0, 50, 100, 150], 0),
+        (0, 150, 5, [0, 50, 100, 150], 0),  # a figure on a round value: the axis ends there
+        (0, 41, 5, [0, 10, 20, 30, 40, 50], 0),
+        (0, 1, 5, [0, 0.2, 0.4, 0.6, 0.8, 1], 1),
+        (0, 0.9, 4, [0, 0.25, 0.5, 0.75, 1], 2),
+        (-10, 20, 5, [-10, 0, 10, 20], 0),
+        (0, 15000, 5, [0, 5000, 10000, 15000], 0),
     ],
 )
-def test_the_value_axis_has_round_steps(
+def test_the_value_axis_has_round_steps_beyond_the_figures(
     low: float, high: float, most: int, ticks: list[float], decimals: int
 ) -> None:
-    assert value_ticks(low, high, most) == (ticks, decimals)
+    found, places = value_ticks(low, high, most)
+    assert [round(t, 6) for t in found] == ticks and places == decimals
+    assert found[0] <= low and found[-1] >= high  # every figure under a named value
     assert tick_label(ticks[1], decimals) == f"{ticks[1]:,.{decimals}f}".replace("-", "\u2212")
+
+
+def test_a_small_chart_of_a_score_out_of_ten_reads_0_5_10() -> None:
+    assert value_ticks(0, 7.1, 3, (1, 2, 5, 10)) == ([0, 5, 10], 0)
 
 
 def test_a_value_label_reads_as_a_number() -> None:
@@ -184,7 +191,9 @@ def test_places_sharing_a_colour_are_told_apart_by_dashes_marks_and_hatching() -
     assert [p.get("stroke-dasharray") for p in drawn] == [None, "7.4 3.2", "2 3"]
     assert {p.get("style") for p in drawn} == {"stroke: var(--la-series-0)"}
     bars = ET.fromstring(Charts(None).svg(replace(spec(kind="bar"), series=places, ticks=spec().ticks[:3])))
-    hatched = [p.get("d") or "" for p in bars.iter(f"{SVG}path") if p.get("stroke-opacity") == "0.7"]
+    hatched = [
+        p.get("d") for p in bars.iter(f"{SVG}path") if p.get("style") == "stroke: var(--la-chart-paper)"
+    ]
     assert len(hatched) == 6  # two bars and a legend's swatch each for the places beyond the palette
     assert not [e for e in bars.iter() if e.get("id")]  # no id to collide with another chart's
     names = ["".join(t.itertext()) for t in bars.iter(f"{SVG}text")]

@@ -156,10 +156,16 @@ def year_of(tick: str) -> str:
     return tick.rpartition(" ")[2]
 
 
-def tick_step(count: int, room: int) -> int:
-    step = 1
-    while count / step > room:
-        step = {1: 2, 2: 3, 3: 6, 6: 12}.get(step, step * 2)
+def tick_step(ticks: Sequence[str], room: int) -> int:
+    """Every how many periods one is named: steps that keep to the same months ('Jan', 'Jul'),
+    quarters ('Q1', 'Q3') or years."""
+    steps = {"Q": (1, 2, 4), " ": (1, 2, 3, 6, 12)}.get(
+        next((c for c in ticks[0][:4] if c in "Q "), ""), (1, 2, 5)
+    )
+    step, n = 1, 0
+    while len(ticks) / step > room:
+        n += 1
+        step = steps[n] if n < len(steps) else step * 2
     return step
 
 
@@ -171,18 +177,20 @@ def year_tick(tick: str, before: str | None) -> str:
     return f"{name}\n{year}" if before is None or year != year_of(before) else name
 
 
-def value_ticks(low: float, high: float, most: int) -> tuple[list[float], int]:
-    """Round values for the value axis between `low` and `high`, at most `most` steps apart, and
-    the decimals they need: steps of 1, 2, 2.5 or 5 times a power of ten."""
+def value_ticks(
+    low: float, high: float, most: int, factors: Sequence[float] = (1, 2, 2.5, 5, 10)
+) -> tuple[list[float], int]:
+    """Round values for the value axis from at or below `low` to at or above `high`, at most `most`
+    steps apart, and the decimals they need: steps of a factor times a power of ten."""
     span = max(high - low, 1e-9)  # figures closer than this are drawn as one (no endless decimals)
     magnitude = 10 ** math.floor(math.log10(span / most))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in factors:
         step = factor * magnitude
-        first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+        first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
         if last - first <= most:
             break
     decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (factor == 2.5))
-    return [i * step for i in range(first, last + 1)], decimals
+    return [i * step for i in range(first, max(last, first + 1) + 1)], decimals
 
 
 def tick_label(value: float, decimals: int) -> str:
@@ -215,8 +223,10 @@ class Frame:
         high, low = max([*known, 0.0]), min([*known, 0.0])
         if high == low:
             high = low + 1
-        values = (low * 1.08, high * 1.08)
-        ticks, decimals = value_ticks(*values, 2 if spec.size == "small" else 4)
+        # The plot ends on named values, the first and last a round step beyond the figures.
+        small = spec.size == "small"
+        ticks, decimals = value_ticks(low, high, *((3, (1, 2, 5, 10)) if small else (5,)))
+        values = (ticks[0], ticks[-1])
         # Room on the left for the widest value named and, beside it, the unit turned on its side.
         widest = max(len(tick_label(t, decimals)) for t in ticks) * font * GLYPH + 2 * TICK
         left = min(max(font * (3.4 if spec.size == "small" else 4.6), widest + font * 1.8), width * 0.3)
@@ -326,8 +336,14 @@ def value_axis(frame: Frame) -> list[str]:
         f"{tick_label(t, decimals)}</text>"
         for t in ticks
     )
+    zero = (
+        f'<path d="M{coordinate(frame.left)} {coordinate(frame.y(0))}H{coordinate(frame.right)}" '
+        'stroke="currentColor" stroke-width="0.8"/>'
+        if frame.values[0] < 0  # figures below zero: the zero line drawn as plainly as the axis
+        else ""
+    )
     return [
-        f'<path d="{grid}" stroke="currentColor" stroke-opacity="0.15" stroke-width="0.8"/>',
+        f'<path d="{grid}" stroke="currentColor" stroke-opacity="0.15" stroke-width="0.8"/>{zero}',
         f'<path d="{marks}" stroke="currentColor" stroke-width="0.8"/>',
         f'<g text-anchor="end" font-size="{coordinate(frame.font)}" fill="currentColor">{names}</g>',
     ]
@@ -342,7 +358,7 @@ def period_axis(spec: ChartSpec, frame: Frame) -> list[str]:
         shown = shown[:: -(-len(shown) // SMALL_YEARS)]  # every year, or every other, …
         labels = [year_of(spec.ticks[i]) for i in shown]
     else:
-        every = tick_step(len(spec.ticks), 12 if spec.size == "wide" else 5)
+        every = tick_step(spec.ticks, 12 if spec.size == "wide" else 5)
         shown = list(range(0, len(spec.ticks), every))
         labels = [year_tick(spec.ticks[i], spec.ticks[i - every] if i else None) for i in shown]
     baseline = frame.bottom + 2 * TICK + frame.font * 0.8
@@ -406,7 +422,8 @@ def path(points: Iterable[tuple[float, float] | None]) -> str:
 def lines(spec: ChartSpec, frame: Frame) -> list[str]:
     """A line a place, with a mark at each figure; a figure covering only some places drawn open,
     apart from the line; each line named at its right end when there are several."""
-    size = 4.5 if spec.size == "small" else 6.0  # a mark's width, in pixels
+    # A mark's width in pixels, smaller where the periods stand close (two years on a phone).
+    size = min(4.5 if spec.size == "small" else 6.0, max(3.0, (frame.x(1) - frame.x(0)) * 0.6))
     parts: list[str] = []
     ends: list[tuple[float, str, Series]] = []
     for series in spec.series:
@@ -493,7 +510,7 @@ def box(spec: ChartSpec, series: Series, x0: float, y0: float, x1: float, y1: fl
     group = series_group(series)
     if group and spec.kind == "bar":
         lines = hatch(x0, y0, x1, y1, group)
-        drawn += f'<path d="{lines}" stroke="currentColor" stroke-opacity="0.7" stroke-width="1.2"/>'
+        drawn += f'<path d="{lines}" style="stroke: var(--la-chart-paper)" stroke-width="1.5"/>'
     return drawn
 
 

@@ -111,8 +111,11 @@ class MeasurePlanner:
     def places_figure(
         self, measure: Measure, periods: list[Period], series: list[Serie], kind: ChartKind = "line"
     ) -> Figure:
+        # One place (a chart block of one place's figures) is named in the title: a chart copied
+        # or printed on its own still says whose it is.
+        title = f"{measure.title}, {'by place' if len(series) != 1 else f'at {self.name(series[0].place)}'}"
         spec = ChartSpec(
-            f"{measure.title}, by place",
+            title,
             measure.unit,
             tuple(p.axis for p in periods),
             tuple(
