@@ -135,6 +135,8 @@ def test_a_chart_block_draws_bars_within_its_range(tmp_path: Path) -> None:
         "<path" in str(block.svg)
         and "Between January and February 2025, North Quay rose from 10 to 20" in block.get_text()
     )
+    # One place's chart says whose it is, copied or printed on its own.
+    assert block.svg.get("aria-label") == "People taking part at North Quay"
 
 
 def test_hostile_names_stay_text_inside_the_chart(tmp_path: Path) -> None:

@@ -113,7 +113,11 @@ class MeasurePlanner:
     ) -> Figure:
         # One place (a chart block of one place's figures) is named in the title: a chart copied
         # or printed on its own still says whose it is.
-        title = f"{measure.title}, {'by place' if len(series) != 1 else f'at {self.name(series[0].place)}'}"
+        title = (
+            f"{measure.title} at {self.name(series[0].place)}"
+            if len(series) == 1
+            else f"{measure.title}, by place"
+        )
         spec = ChartSpec(
             title,
             measure.unit,
