@@ -240,6 +240,13 @@ def test_every_name_and_figure_stays_inside_the_chart() -> None:
             assert float(text.get("x") or 0) - len(text.text or "") * 0.58 * 13 >= 0, text.text
 
 
+def test_a_line_that_stops_early_is_led_to_its_name() -> None:
+    early = Series("Kirkgate", 2, (1.0, 2.0, 3.0, None, None, None))
+    root = ET.fromstring(Charts(None).svg(replace(spec(), series=(early, Series("B", 1, (1.0,) * 6)))))
+    leaders = [p for p in root.iter(f"{SVG}path") if p.get("stroke-dasharray") == "2 2"]
+    assert [p.get("style") for p in leaders] == ["stroke: var(--la-series-2)"]  # Kirkgate's alone
+
+
 @pytest.mark.parametrize("group", [1, 2, 3, 4])
 def test_hatching_runs_one_way_or_the_other(group: int) -> None:
     first = hatch(0, 0, 12, 12, group).split("M")[1]

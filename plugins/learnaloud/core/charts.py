@@ -425,7 +425,7 @@ def lines(spec: ChartSpec, frame: Frame) -> list[str]:
     # A mark's width in pixels, smaller where the periods stand close (two years on a phone).
     size = min(4.5 if spec.size == "small" else 6.0, max(3.0, (frame.x(1) - frame.x(0)) * 0.6))
     parts: list[str] = []
-    ends: list[tuple[float, str, Series]] = []
+    ends: list[tuple[float, float, str, Series]] = []
     for series in spec.series:
         colour = series_style(series)
         shape = series_marker(series)
@@ -449,12 +449,14 @@ def lines(spec: ChartSpec, frame: Frame) -> list[str]:
             parts.append(f'<path d="{open_marks}" fill="none" style="stroke: {colour}" stroke-width="1.5"/>')
         last = next((p for p in reversed(points) if p is not None), None)
         if last is not None and labelled(spec):
-            ends.append((last[1], short(series.label, frame.name_length), series))
+            ends.append((last[1], last[0], short(series.label, frame.name_length), series))
     return parts + end_labels(ends, frame)
 
 
-def end_labels(ends: Sequence[tuple[float, str, Series]], frame: Frame) -> list[str]:
-    """Each line's name at its right end, pushed apart so none overlaps another, all beside the plot."""
+def end_labels(ends: Sequence[tuple[float, float, str, Series]], frame: Frame) -> list[str]:
+    """Each line's name at its right end, pushed apart so none overlaps another, all beside the
+    plot; a faint leader from the line's last figure where the name sits away from it (the line
+    ends before the last period, or its name was pushed)."""
     if not ends:
         return []
     gap = min(frame.font * 1.15, frame.plot_height / max(len(ends) - 1, 1))
@@ -469,9 +471,15 @@ def end_labels(ends: Sequence[tuple[float, str, Series]], frame: Frame) -> list[
         for i in range(len(ys) - 2, -1, -1):
             ys[i] = max(ys[i], ys[i + 1] + gap)
     parts = []
-    for y, (_, label, series) in zip(ys, placed, strict=True):
+    last_period = frame.x(frame.periods[1] - 0.5)
+    for y, (end_y, end_x, label, series) in zip(ys, placed, strict=True):
         colour = series_style(series)
         shape = series_marker(series)
+        if end_x < last_period - 1 or abs(y - end_y) > gap / 2:
+            parts.append(
+                f'<path d="{path([(end_x + frame.font * 0.4, end_y), (frame.right + frame.font * 0.1, y)])}" '
+                f'fill="none" style="stroke: {colour}" stroke-width="1" stroke-dasharray="2 2"/>'
+            )
         parts.append(
             f'<path d="{marker(shape, frame.right + frame.font * 0.5, y, frame.font * 0.6)}" style="fill: {colour}"/>'
         )
