@@ -81,25 +81,37 @@ class Charts:
     memory: dict[str, str] = field(default_factory=dict)  # kept across `mkdocs serve` rebuilds
     used: set[str] = field(default_factory=set)  # this build's charts, counted once however often shown
     # In a forked copy of the build, which makes pages only (glue/forked.py): the charts its pages
-    # show, for the build to count and keep.
-    requested: list[ChartSpec] | None = None
+    # show (key, SVG, whether drawn), for the build to keep and count as its own.
+    requested: list[tuple[str, str, bool]] | None = None
 
     def svg(self, spec: ChartSpec) -> str:
         key = spec.key
+        svg, drawn = self.found(key), False
+        if svg is None:
+            svg, drawn = chart_svg(spec), True
         if self.requested is not None:
-            self.requested.append(spec)
-            return self.memory.get(key) or chart_svg(spec)
-        if key in self.memory:
-            self.count(key, drawn=False)
-        elif (path := self.path(key)) is not None and path.is_file():
-            self.memory[key] = path.read_bytes().decode("utf-8")  # as written: no newline translated
-            self.count(key, drawn=False)
+            self.requested.append((key, svg, drawn))
         else:
-            self.keep(key, chart_svg(spec))
-            self.count(key, drawn=True)
-        return self.memory[key]
+            self.shown(key, svg, drawn=drawn)
+        return svg
 
-    def take_requested(self) -> list[ChartSpec]:
+    def found(self, key: str) -> str | None:
+        """A chart this process holds, or the cache on disk."""
+        if key in self.memory:
+            return self.memory[key]
+        if (path := self.path(key)) is not None and path.is_file():
+            return path.read_bytes().decode("utf-8")  # as written: no newline translated
+        return None
+
+    def shown(self, key: str, svg: str, *, drawn: bool) -> None:
+        """A chart on one of this build's pages: kept (on disk too, if drawn) and counted."""
+        if drawn:
+            self.keep(key, svg)
+        else:
+            self.memory[key] = svg
+        self.count(key, drawn=drawn)
+
+    def take_requested(self) -> list[tuple[str, str, bool]]:
         requested, self.requested = self.requested or [], []
         return requested
 

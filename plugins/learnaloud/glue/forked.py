@@ -1,10 +1,11 @@
 """Pages made by a second process, a forked copy of the build: MkDocs converts every page's
 Markdown, then makes every page from its template, one page after another on one core, and a first
 build (nothing to reuse) spends most of its time there. A copy forked before each of the two makes
-most pages (COPY_SHARE): it writes nothing, reads no cache entry (only compiled templates) and draws
-no chart; it sends back what it made, in order, and the build uses each as if it had made it. A page
-the copy could not make (it failed, or it was stopped) the build makes itself, as without it — so a
-failure says what it says in a build of one process, and the output is the same byte for byte.
+most pages (COPY_SHARE): it writes nothing and reads no page from the cache (only compiled
+templates and charts); it sends back what it made, in order (with the charts it drew, for the build
+to keep), and the build uses each as if it had made it. A page the copy could not make (it failed,
+or it was stopped) the build makes itself, as without it — so a failure says what it says in a
+build of one process, and the output is the same byte for byte.
 
 On Linux only (Windows cannot fork; macOS's system libraries are not safe in a forked process, and
 Python no longer forks there by default): elsewhere, under `mkdocs serve` (whose server runs

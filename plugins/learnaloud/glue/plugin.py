@@ -51,7 +51,7 @@ from ..core.cache import (
     text_digest,
     unsafe_cache_message,
 )
-from ..core.charts import Charts, ChartSpec
+from ..core.charts import Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Report, format_report
@@ -337,7 +337,7 @@ class PageMade:
     output: str
     key: str | None  # the page cache's key of the output
     kept: list[tuple[str, Any]]  # what the page cache is to keep
-    charts: list[ChartSpec]  # the charts its slots are for
+    charts: list[tuple[str, str, bool]]  # the charts it shows: key, SVG, whether drawn
 
 
 @dataclass(frozen=True)
@@ -804,8 +804,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.say(said)
         for key, value in made.kept:
             cast(Outputs, self.outputs).put(key, value)
-        for spec in made.charts:
-            self.charts.svg(spec)  # counted, and kept for the next build
+        for key, svg, drawn in made.charts:
+            self.charts.shown(key, svg, drawn=drawn)
         if made.key is not None:
             self.made[page.file.src_uri] = made.key
         self.ready[page.file.src_uri] = made.output
