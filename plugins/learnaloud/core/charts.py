@@ -393,30 +393,39 @@ def stacked(label: str, x: float) -> str:
     )
 
 
+# Each mark's corners, in widths of the mark from its centre (a circle is drawn as two arcs).
+ARM = 1 / 6  # half the width of a plus's arm
+SHAPES: dict[str, tuple[tuple[float, float], ...]] = {
+    "s": ((-0.45, -0.45), (0.45, -0.45), (0.45, 0.45), (-0.45, 0.45)),
+    "D": ((0, -0.575), (0.575, 0), (0, 0.575), (-0.575, 0)),
+    "^": ((0, -0.575), (0.55, 0.345), (-0.55, 0.345)),
+    "v": ((0, 0.575), (0.55, -0.345), (-0.55, -0.345)),
+    "P": (
+        (-ARM, -0.5),
+        (ARM, -0.5),
+        (ARM, -ARM),
+        (0.5, -ARM),
+        (0.5, ARM),
+        (ARM, ARM),
+        (ARM, 0.5),
+        (-ARM, 0.5),
+        (-ARM, ARM),
+        (-0.5, ARM),
+        (-0.5, -ARM),
+        (-ARM, -ARM),
+    ),
+}
+
+
 def marker(shape: str, x: float, y: float, size: float) -> str:
     """A point's mark, `size` pixels across: circle, square, diamond, triangles, plus."""
-    r = size / 2
-    at = f"M{coordinate(x)} {coordinate(y)}"
     if shape == "o":
-        return f"{at}m{coordinate(-r)} 0a{coordinate(r)} {coordinate(r)} 0 1 0 {coordinate(size)} 0a{coordinate(r)} {coordinate(r)} 0 1 0 {coordinate(-size)} 0z"
-    if shape == "s":
-        side = size * 0.9
-        return f"{at}m{coordinate(-side / 2)} {coordinate(-side / 2)}h{coordinate(side)}v{coordinate(side)}h{coordinate(-side)}z"
-    if shape == "D":
-        d = r * 1.15
-        return f"{at}m0 {coordinate(-d)}l{coordinate(d)} {coordinate(d)}l{coordinate(-d)} {coordinate(d)}l{coordinate(-d)} {coordinate(-d)}z"
-    if shape in "^v":
-        tip = -r * 1.15 if shape == "^" else r * 1.15
+        r = coordinate(size / 2)
         return (
-            f"{at}m0 {coordinate(tip)}l{coordinate(r * 1.1)} {coordinate(-tip * 1.6)}h{coordinate(-r * 2.2)}z"
+            f"M{coordinate(x)} {coordinate(y)}m-{r} 0a{r} {r} 0 1 0 {coordinate(size)} 0"
+            f"a{r} {r} 0 1 0 -{coordinate(size)} 0z"
         )
-    arm = size / 3  # "P": a filled plus
-    return (
-        f"{at}m{coordinate(-arm / 2)} {coordinate(-r)}h{coordinate(arm)}v{coordinate(r - arm / 2)}"
-        f"h{coordinate(r - arm / 2)}v{coordinate(arm)}h{coordinate(arm / 2 - r)}v{coordinate(r - arm / 2)}"
-        f"h{coordinate(-arm)}v{coordinate(arm / 2 - r)}h{coordinate(arm / 2 - r)}v{coordinate(-arm)}"
-        f"h{coordinate(r - arm / 2)}z"
-    )
+    return path((x + dx * size, y + dy * size) for dx, dy in SHAPES[shape]) + "z"
 
 
 def path(points: Iterable[tuple[float, float] | None]) -> str:
