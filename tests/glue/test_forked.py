@@ -219,9 +219,10 @@ cli()
     assert built_files(tmp_path / "two") == built_files(one.site)
 
 
-def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
-    """Ctrl-C reaches every process of the terminal's group: the copy ends with the build, and the
-    last site stays."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_sent_to_the_group_stops_the_copy_too(tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C reaches every process of the terminal's group, as SIGTERM does a stopped container's:
+    the copy ends with the build, and the last site stays."""
     good = build_site(EXAMPLE, tmp_path / "site")
     assert good.returncode == 0, good.output
     before = good.bytes_on_disk()
@@ -250,7 +251,7 @@ def test_ctrl_c_stops_the_copy_too(tmp_path: Path) -> None:
         assert time.monotonic() < deadline and build.poll() is None, "the build never forked"
         time.sleep(0.05)
     copies = [int(pid) for pid in children.read_text().split()]
-    os.killpg(build.pid, signal.SIGINT)
+    os.killpg(build.pid, stop)
     assert build.wait(timeout=60) != 0
     for pid in copies:
         deadline = time.monotonic() + 10

@@ -484,9 +484,11 @@ def test_a_successful_build_replaces_the_site_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs-site.yml", "site"]
 
 
-def test_a_build_stopped_with_ctrl_c_leaves_no_folder_and_the_last_site(tmp_path: Path) -> None:
-    """Ctrl-C stops a build without MkDocs' error event: the staging folder and the pages handed
-    to Pagefind (a network build's are the network's text) go as the process exits."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_build_stopped_leaves_no_folder_and_the_last_site(tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C, or SIGTERM (a CI job cancelled), stops a build without MkDocs' error event: the
+    staging folder and the pages handed to Pagefind (a network build's are the network's text) go
+    as the process exits."""
     docs = write_tree(tmp_path / "content", BASE_TREE)
     good = build_site(docs, tmp_path / "site")
     assert good.returncode == 0, good.output
@@ -510,8 +512,9 @@ def test_a_build_stopped_with_ctrl_c_leaves_no_folder_and_the_last_site(tmp_path
     while not (staging.is_dir() and list(temporary.glob("learnaloud-search-*"))):
         assert time.monotonic() < deadline and build.poll() is None, "the build never reached its pages"
         time.sleep(0.1)
-    build.send_signal(signal.SIGINT)
-    assert build.wait(timeout=60) != 0
+    build.send_signal(stop)
+    status = build.wait(timeout=60)
+    assert status != 0 and (stop == signal.SIGINT or status == 128 + stop)  # as a shell reports it
     assert not staging.exists()
     assert list(temporary.glob("learnaloud-search-*")) == []
     assert good.bytes_on_disk() == before

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import signal
 import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 # The last site's folders being deleted while the new one is already served; a build waits for
 # them before it starts, and the process before it exits (the threads are not daemons).
@@ -24,6 +26,21 @@ def remove_unfinished() -> None:
     for folder in list(unfinished):
         shutil.rmtree(folder, ignore_errors=True)
     unfinished.clear()
+
+
+def exit_when_terminated() -> None:
+    """SIGTERM (a CI job cancelled, `kill`, a container stopped) ends the process as Ctrl-C does,
+    through its exit handlers, so it leaves no unfinished folder: by default it ends it at once. A
+    handler someone else set is left alone."""
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    ):
+        signal.signal(signal.SIGTERM, terminated)
+
+
+def terminated(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)  # the status a shell gives a process a signal ended
 
 
 def remove_later(folder: Path) -> None:

@@ -58,7 +58,7 @@ from ..core.errors import Report, format_report
 from ..core.links import link_line, normal
 from ..core.load import ParseCache
 from ..core.model import LiveBlock
-from ..core.publish import StagedSite
+from ..core.publish import StagedSite, exit_when_terminated
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
 from ..core.search import SearchError, SearchIndex, search_document
 from ..core.select import BuildVisibility, Published, within
@@ -435,6 +435,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty  # MkDocs makes only the pages whose files changed: no copy to help
+        exit_when_terminated()
 
     @event_priority(100)  # first, so every plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
