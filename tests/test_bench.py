@@ -113,10 +113,22 @@ def test_tiny_run_prints_the_first_build_with_an_empty_cache(
     tiny_run: subprocess.CompletedProcess[str],
 ) -> None:
     columns, rows = table(tiny_run.stdout, "records  learnaloud first build s")
-    assert columns == ["records", "learnaloud first build s", "plain s", "ratio"]
+    assert columns == [
+        "records",
+        "learnaloud first build s",
+        "plain s",
+        "ratio",
+        "learnaloud ms a page",
+        "plain ms a page",
+        "ratio",
+    ]
     (row,) = rows
-    assert row[0] == str(TINY) and re.fullmatch(RATIO, row[3])
+    assert row[0] == str(TINY) and re.fullmatch(RATIO, row[3]) and re.fullmatch(RATIO, row[6])
     assert float(row[1]) > 0 and float(row[2]) > 0
+    # A page's time is the build's over the pages the site table counts, for the same number of pages.
+    _, (sites,) = table(tiny_run.stdout, "records  learnaloud site MB")
+    assert float(row[4]) == pytest.approx(float(row[1]) / int(sites[3]) * 1000, abs=0.01, rel=0.01)
+    assert float(row[5]) == pytest.approx(float(row[2]) / int(sites[4]) * 1000, abs=0.01, rel=0.01)
 
 
 def test_tiny_run_prints_site_sizes_and_the_explorer(tiny_run: subprocess.CompletedProcess[str]) -> None:
