@@ -183,6 +183,11 @@ def folder_digest(folders: list[str]) -> tuple[str, bool]:
     return digest.hexdigest(), dated
 
 
+def built_pages(files: Files) -> Sequence[File]:
+    """The pages a build makes (not those `exclude_docs` or a draft leaves out)."""
+    return files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+
 def nav_outline(items: list[Any]) -> list[Any]:
     """The navigation as titles and addresses: every page renders it."""
     return [
@@ -629,7 +634,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         a rebuild that reuses most pages is quicker alone (a copy would only find them, and the
         build take each from the cache after it); so is a build with a plugin whose part in a page
         Learn Aloud cannot see, a preview, and `mkdocs build --dirty`."""
-        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = built_pages(files)
         if self.serving or self.dirty or set(config.plugins) - KNOWN_PLUGINS or not can_fork(len(pages)):
             return None
         held = self.outputs.keys() if self.outputs is not None else frozenset()
@@ -642,7 +647,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.held is None or self.render_key is None:
             return None
         held = self.held
-        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = built_pages(files)
         by_uri = {file.src_uri: file for file in pages if file.src_uri not in self.blocks}
 
         def begin() -> None:
@@ -738,7 +743,7 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         if self.held is None:
             return None
         held = self.held
-        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = built_pages(files)
         by_uri = {file.src_uri: file for file in pages}
 
         def begin() -> None:
