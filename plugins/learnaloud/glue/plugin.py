@@ -70,6 +70,7 @@ from ..core.views import RecordsBlockView, long_date, plain_title, record_url
 from .failures import explain_failure
 from .forked import ForkedPages, can_fork
 from .markup import SafeNamesExtension
+from .navigation import SharedNavigation, with_material
 from .preview import FirstShown, LastBuild
 
 if TYPE_CHECKING:
@@ -436,6 +437,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         self.search = SearchIndex()
         self.outputs: Outputs | None = None
         self.first_shown = FirstShown(self)  # `mkdocs serve`: a record's page before the whole site
+        self.navigation = SharedNavigation(Navigation([], []))  # each build's, from on_nav
+        self.material_templates: str | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -618,6 +621,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.navigation = SharedNavigation(nav, (config.extra.get("homepage"), config.theme.get("logo")))
+        self.material_templates = next(
+            (d for d in config.theme.dirs if Path(d).parts[-2:] == ("material", "templates")), None
+        )
         self.nav = nav  # its pages' titles are known only once they are read (on_env)
         if self.outputs is not None and self.problems is None:
             self.settings_key = self.settings_fingerprint(config)
@@ -864,6 +871,9 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
             if templates is not None:
                 templates.mkdir(parents=True, exist_ok=True)
                 env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+        if self.material_templates is not None:
+            env.loader = with_material(env.loader, self.material_templates)
+        env.globals["la_shared"] = self.navigation.shared
         env.filters["la_date"] = long_date
         env.filters["la_css_string"] = lambda text: Markup(css_string(str(text)))
         env.globals["la_search"] = self.problems is None  # a preview with problems has no index
