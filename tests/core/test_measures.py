@@ -353,3 +353,33 @@ def test_an_axis_names_the_year_wherever_it_changes_between_the_ticks_it_shows()
 def test_a_figure_reads_as_a_reader_expects(value: float | None, said: str) -> None:
     """A small rate keeps its figures: 0.04 was written as "0"."""
     assert number(value) == said
+
+
+@pytest.mark.parametrize(
+    "ticks",
+    [
+        tuple(P(f"{y}-{m:02d}").axis for y in (2023, 2024, 2025) for m in range(1, 13)),
+        tuple(P(f"{y}-{m:02d}").axis for y in (2024, 2025) for m in range(1, 13)),
+        tuple(P(f"2025-{m:02d}").axis for m in range(1, 7)),
+        tuple(P(f"{y}-Q{q}").axis for y in (2023, 2024, 2025) for q in range(1, 5)),
+        tuple(P(str(y)).axis for y in range(2019, 2026)),
+    ],
+)
+def test_the_first_period_is_named_clear_of_the_lowest_value(ticks: tuple[str, ...]) -> None:
+    """The bottom-left corner: '0' ends left of the axis, the first period's name starts right of
+    it, however close the first period stands to the axis (many periods on a small card)."""
+    for kind in ("line", "bar"):
+        for size in ("wide", "narrow", "small"):
+            series = (Series("A", 0, tuple(float(n) for n in range(len(ticks)))),)
+            chart = replace(spec(kind=kind), size=size, ticks=ticks, series=series)
+            root = ET.fromstring(Charts(None).svg(chart))
+            values = root.find(f"{SVG}g[@text-anchor='end']")
+            periods = root.find(f"{SVG}g[@text-anchor='middle']")
+            assert values is not None and periods is not None
+            lowest = next(values.iter(f"{SVG}text"))  # the value axis names its values from the bottom up
+            first = next(periods.iter(f"{SVG}text"))
+            font = float(periods.get("font-size") or 0)
+            width = max(len(line) for line in first.itertext()) * font * 0.6  # a little wider than most fonts
+            x = float(first.get("x") or 0)
+            starts = x if first.get("text-anchor") == "start" else x - width / 2
+            assert starts - float(lowest.get("x") or 0) >= 4, (kind, size, ticks[0])

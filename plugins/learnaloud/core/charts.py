@@ -376,13 +376,23 @@ def period_axis(spec: ChartSpec, frame: Frame) -> list[str]:
     baseline = frame.bottom + 2 * TICK + frame.font * 0.8
     marks = "".join(f"M{coordinate(frame.x(i))} {coordinate(frame.bottom)}v{coordinate(TICK)}" for i in shown)
     names = "".join(
-        f'<text x="{coordinate(frame.x(i))}" y="{coordinate(baseline)}">{stacked(label, frame.x(i))}</text>'
-        for i, label in zip(shown, labels, strict=True)
+        period_name(label, frame.x(i), baseline, frame) for i, label in zip(shown, labels, strict=True)
     )
     return [
         f'<path d="{marks}" stroke="currentColor" stroke-width="0.8"/>',
         f'<g text-anchor="middle" font-size="{coordinate(frame.font)}" fill="currentColor">{names}</g>',
     ]
+
+
+def period_name(label: str, x: float, baseline: float, frame: Frame) -> str:
+    """A period's name centred under its tick; one that would reach left of the value axis (the
+    first, where many periods stand close on a small chart) starts at the axis instead, so it stays
+    two ticks' length clear of the value named in the corner ('0')."""
+    half_width = max(len(line) for line in label.split("\n")) * frame.font * GLYPH / 2
+    anchor = ""
+    if x - half_width < frame.left:
+        x, anchor = frame.left, ' text-anchor="start"'
+    return f'<text x="{coordinate(x)}" y="{coordinate(baseline)}"{anchor}>{stacked(label, x)}</text>'
 
 
 def stacked(label: str, x: float) -> str:
