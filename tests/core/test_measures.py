@@ -383,3 +383,37 @@ def test_the_first_period_is_named_clear_of_the_lowest_value(ticks: tuple[str, .
             x = float(first.get("x") or 0)
             starts = x if first.get("text-anchor") == "start" else x - width / 2
             assert starts - float(lowest.get("x") or 0) >= 4, (kind, size, ticks[0])
+
+
+@pytest.mark.parametrize(
+    ("title", "ending"),
+    [
+        (
+            "New people taking part for the first time ever in any activity run or co-run by the "
+            "place, each person counted once, by place",
+            ", by place",
+        ),
+        (
+            "Hours volunteered " + "in every kind of activity " * 30 + "across the network",
+            "across the network",
+        ),
+        (
+            "Households reached by door-knocking, stalls and events, counted by the street rather "
+            "than by the person, at Saltmarsh End Community Hub",
+            "at Saltmarsh End Community Hub",
+        ),
+        (HOSTILE * 3 + " by place", "by place"),
+    ],
+)
+def test_a_long_title_keeps_its_start_and_its_ending(title: str, ending: str) -> None:
+    """What a chart compares (', by place', 'at North Quay') ends its title: a title too long for
+    its lines loses words from its middle, never its ending."""
+    for size in ("wide", "narrow"):
+        root = ET.fromstring(Charts(None).svg(replace(spec(title), size=size)))
+        heading = next(t for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold")
+        lines = list(heading.itertext())
+        shown = " ".join(lines)
+        assert len(lines) <= 3, (size, lines)
+        assert shown.endswith(ending), (size, lines)
+        assert shown.startswith(" ".join(title.split()[:3])), (size, lines)
+        assert root.get("aria-label") == " ".join(title.split())  # whole, for a screen reader

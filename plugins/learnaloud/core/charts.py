@@ -37,6 +37,7 @@ DASHES = ("", "7.4 3.2", "2 3", "7.4 3.2 2 3.2")  # a line's dashes, by its roun
 # a card. The title, axes and any legend add their own height around the plot.
 SIZES = {"wide": (640, 235, 13.0), "narrow": (360, 215, 12.0), "small": (300, 100, 12.0)}
 TITLE_WIDTH = {"wide": 64, "narrow": 36, "small": 36}  # characters a title line holds
+TITLE_LINES = 3  # a title's lines at most: the plot, not its title, fills a phone's screen
 SMALL_YEARS = 5  # years a small chart names at most
 TICK = 3.0  # a tick mark's length, and the room between it and its label
 GLYPH = 0.58  # an average character's width, in ems: room for names beside the plot
@@ -160,8 +161,25 @@ def short(label: str, most: int = 22) -> str:
 
 
 def title_lines(spec: ChartSpec) -> list[str]:
-    lines = textwrap.wrap(words(spec.title), TITLE_WIDTH[spec.size]) or [""]
-    return lines if len(lines) <= 3 else [*lines[:2], lines[2][: TITLE_WIDTH[spec.size] - 1] + "\u2026"]
+    """The title wrapped to the chart's width. One too long for its lines loses words from its
+    middle, never its ending, which says what the chart compares (', by place', 'at North Quay'):
+    kept are a line's worth of its end and as much of its start as the other lines hold."""
+    width = TITLE_WIDTH[spec.size]
+    title = words(spec.title)
+    lines = textwrap.wrap(title, width) or [""]
+    if len(lines) <= TITLE_LINES:
+        return lines
+    cut = len(title) - (width - 2)  # room on the end's line for the ellipsis before it
+    ending = title[cut:]
+    if title[cut - 1] != " ":  # from its first whole word; a single word longer than a line is cut
+        ending = ending.partition(" ")[2] or ending
+    start = ""
+    for word in title[: len(title) - len(ending)].split():
+        longer = f"{start} {word}".lstrip()
+        if len(textwrap.wrap(f"{longer}\u2026 {ending}", width)) > TITLE_LINES:
+            break
+        start = longer
+    return textwrap.wrap(f"{start}\u2026 {ending}", width)
 
 
 def year_of(tick: str) -> str:
