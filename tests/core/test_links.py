@@ -1,10 +1,15 @@
-"""links.LinkGate: a link to what a build withholds is found however the address is spelled."""
+"""links: a link to what a build withholds is found however the address is spelled, and said before
+the build by the check; a link to no file is said with the file it names."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from learnaloud.core.links import LinkGate
+from learnaloud.core import links
+from learnaloud.core.errors import Report
+from learnaloud.core.links import LinkGate, Written, check_withheld_links
 
 GATE = LinkGate(frozenset({"places/secret"}), "https://example.org/network/")
 
@@ -50,3 +55,63 @@ def test_a_link_to_a_withheld_place_is_found(href: str) -> None:
 )
 def test_other_links_stay(href: str) -> None:
     assert not withheld(href)
+
+
+RECORD = "places/north-quay/records/2025-05-01-notes.md"
+RECORD_PAGE = "places/north-quay/records/2025-05-01-notes/"
+FRONT = "---\ntitle: Notes\ndate: 2025-05-01\nevidence: [story]\n---\n\n"
+
+
+def written_file(root: Path, path: str, text: str) -> str:
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(text, encoding="utf-8")
+    return text
+
+
+def said(report: Report) -> list[str]:
+    return [d.format() for d in report.warnings]
+
+
+WITHHELD = (
+    "links to {}, which this build does not publish — the site shows the link's words without the link; "
+    "check that the words name nothing private"
+)
+
+
+def test_links_into_withheld_content_are_said_before_any_page_is_rendered(tmp_path: Path) -> None:
+    """`learnaloud check` says what the build removes, at the line it is written, in a body (its
+    Markdown or raw HTML, however spelled) and in a data file; the build then says only the rest."""
+    body = (
+        "From [the secret place](../../secret/).\n\n"
+        '<a href="2025-01-01-%68idden.md">raw</a>\n\n'
+        "Near [a kept place](../../hillfoot/) and [a name alike](../../secretive/).\n"
+    )
+    written_file(tmp_path, RECORD, FRONT + body)
+    themes = "- id: relational-approaches\n  title: Relational approaches\n  description: As at [x](/places/secret/).\n"
+    written_file(tmp_path, "themes.yml", themes)
+    gate = LinkGate(frozenset({"places/secret", "places/north-quay/records/2025-01-01-hidden"}))
+    pieces = [
+        Written(RECORD, RECORD_PAGE, body),
+        Written("themes.yml", "themes/relational-approaches/", "As at [x](/places/secret/)."),
+    ]
+    report = Report()
+    check_withheld_links(tmp_path, pieces, gate, report)
+    assert said(report) == [
+        f"{RECORD}:7: " + WITHHELD.format("places/secret"),
+        f"{RECORD}:9: " + WITHHELD.format("places/north-quay/records/2025-01-01-hidden"),
+        "themes.yml:3: " + WITHHELD.format("places/secret"),
+    ]
+    assert gate.said == gate.removed  # the build does not say them again
+
+
+def test_a_piece_that_names_nothing_withheld_is_not_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering every body would cost a check seconds: only those naming a withheld item are."""
+    rendered: list[str] = []
+    monkeypatch.setattr(links, "markdown_html", lambda markdown, withheld: rendered.append(markdown))
+    body = "[a kept place](../../hillfoot/) and [a name alike](../../secretive/)"
+    check_withheld_links(
+        tmp_path, [Written(RECORD, RECORD_PAGE, body)], LinkGate(frozenset({"places/secret"})), Report()
+    )
+    assert rendered == []

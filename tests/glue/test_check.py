@@ -257,3 +257,44 @@ def test_a_link_to_no_file_is_named_where_it_is_written_by_the_check_and_the_bui
     )
     assert build.returncode != 0
     assert f"{LINKING}:7: links to ../../hillfoot/records/2025-04-01-kitchen-table.md" in build.stderr
+
+
+HIDDEN = "places/hillfoot/records/2025-04-02-hidden.md"
+
+
+def test_a_link_into_network_only_content_is_said_by_the_check_and_once_by_the_build(tmp_path: Path) -> None:
+    """The build removes a link into what it withholds; the check says so as it does, at the line."""
+    tree = {
+        **LINKS,
+        LINKING: LINKS[LINKING].replace(
+            "[notes]: ../../hillfoot/records/notes.md", "[notes]: ../../hillfoot/records/2025-04-02-hidden.md"
+        ),
+        HIDDEN: """
+            ---
+            title: Hidden
+            date: 2025-04-02
+            evidence: [story]
+            visibility: network
+            ---
+        """,
+    }
+    folder = project(tmp_path, tree)
+    warned = (
+        f"{LINKING}:13: links to places/hillfoot/records/2025-04-02-hidden, which this build does not "
+        "publish — the site shows the link's words without the link; check that the words name nothing private"
+    )
+    result = learnaloud("check", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert f"content/{warned.replace(': links', ': warning: links', 1)}" in result.stdout.splitlines()
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    assert build.stderr.count(warned) == 1, build.stderr
+    page = (tmp_path / "site" / LINKING.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert "<p>See the <a>notes</a>.</p>" in page and "2025-04-02-hidden" not in page  # words kept, link gone

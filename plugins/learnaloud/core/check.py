@@ -10,7 +10,7 @@ from .analysis.questions import Answer as AnswerSection
 from .charts import Charts
 from .errors import Report
 from .files import check_addresses
-from .links import LinkGate, check_page_links, written_markdown
+from .links import LinkGate, check_page_links, check_withheld_links, written_markdown
 from .load import ParseCache, load_content
 from .model import Content
 from .questions import AnswerHtml
@@ -64,7 +64,9 @@ def check_site(
     if report.has_errors:
         return Checked(report, content)
     known = {*published.files, *addresses}
-    check_page_links(root, written_markdown(published), known, published.withheld, report)
+    written = list(written_markdown(published))
+    check_page_links(root, written, known, published.withheld, report)
+    check_withheld_links(root, written, links, report)
     if visibility == "public":  # the network's own site may show a draft as it was begun
         check_placeholders([*published.records.values(), *published.posts.values()], report)
     return Checked(report, content, published, links, plan)

@@ -7,6 +7,7 @@ reported where it is written, with the file it most likely meant."""
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
 import unicodedata
@@ -14,14 +15,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from .errors import Report
-from .model import Activity, Post, Record
 from .sanitize import COMMONMARK, Withheld, markdown_html
 from .select import Published, within
 from .source import read_text
 from .urls import file_links, written_target
+from .views import activity_url, measure_url, post_url, record_url, table_url, theme_url
 
 # What is left of a link to a page or file once its ending is gone: `x.md`, `x/`, `x/index.html`.
 INDEX_PAGES = ("/index.html", "/index.md")
@@ -32,11 +34,13 @@ DEFAULT_PORTS = (80, 443)
 @dataclass
 class LinkGate:
     """The paths a build withholds (a hidden place's folder, an unpublished item's file, both
-    without their ending) and the links found pointing into them, as (page, address, target)."""
+    without their ending) and the links found pointing into them, as (page, address, target);
+    `said`, those the check has reported already (the build says the rest as it renders)."""
 
     withheld: frozenset[str]
     site_url: str = ""
     removed: set[tuple[str, str, str]] = field(default_factory=set)
+    said: set[tuple[str, str, str]] = field(default_factory=set)
 
     def for_page(self, page_src: str, page_url: str) -> Withheld:
         """Whether a link on this page (its source path, its site-root-relative URL) is withheld;
@@ -142,40 +146,50 @@ def normal(path: str) -> str:
 # Where a Markdown body may name a file: an inline link or image `](address`, or a reference
 # `[name]: address`. Only bodies with such an address to no file are parsed, to be sure.
 WRITTEN_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# A name of a place or an item, as a link into what a build withholds must write it.
+ID_LIKE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# CommonMark links nothing without one of these: `](`, a reference `]:`, raw HTML or an autolink.
+LINK_MARKS = ("](", "]:", "<")
 
 
-def written_markdown(published: Published) -> Iterator[tuple[str, str]]:
-    """Every piece of Markdown a contributor wrote that the site shows, with the file it is written
-    in: record, post and guide bodies, and the data files' (themes', measures', tables' entries)."""
-    bodies: list[Record | Post | Activity] = [
-        *published.records.values(),
-        *published.posts.values(),
-        *published.activities.values(),
-    ]
-    yield from ((item.source.path, item.body) for item in bodies)
+class Written(NamedTuple):
+    """A piece of Markdown a contributor wrote: the file it is written in, the page that shows it
+    (its links are read from both, as LinkGate.for_page reads them), and the Markdown."""
+
+    file: str
+    page: str
+    markdown: str
+
+
+def written_markdown(published: Published) -> Iterator[Written]:
+    """Every piece of Markdown a contributor wrote that the site shows: record, post and guide
+    bodies, and the data files' (themes', measures', tables' entries)."""
+    yield from (Written(r.source.path, record_url(r), r.body) for r in published.records.values())
+    yield from (Written(p.source.path, post_url(p), p.body) for p in published.posts.values())
+    yield from (Written(a.source.path, activity_url(a.id), a.body) for a in published.activities.values())
     for theme in published.themes.values():
-        yield "themes.yml", theme.description
+        yield Written("themes.yml", theme_url(theme.id), theme.description)
     for measure in published.measures.values():
-        yield "measures.yml", measure.description
+        yield Written("measures.yml", measure_url(measure.id), measure.description)
     for table in published.tables.values():
         for quadrant in (table.ground_truth, table.insights, table.hypotheses, table.opportunities):
-            yield from ((table.source.path, entry.text) for entry in quadrant)
+            yield from (Written(table.source.path, table_url(table.id), entry.text) for entry in quadrant)
 
 
 def check_page_links(
     root: Path,
-    written: Iterable[tuple[str, str]],
+    written: Iterable[Written],
     known: set[str],
     withheld: frozenset[str],
     report: Report,
 ) -> None:
-    """Links written (file, Markdown) to a file of the content tree that is not there (`known`:
-    every file and page the site has, by its path in the tree), as warnings at the line they are
-    written: MkDocs' own says neither where nor what was meant, and sees none in the data files.
+    """Links written to a file of the content tree that is not there (`known`: every file and page
+    the site has, by its path in the tree), as warnings at the line they are written: MkDocs' own
+    says neither where nor what was meant, and sees none in the data files.
     A data file's pieces (two themes' descriptions) that link the same address are each said, at
     the lines it is written on in turn."""
     missing: dict[str, Counter[tuple[str, str]]] = {}  # file → (address, target) → pieces linking it
-    for page, markdown in written:
+    for page, _, markdown in written:
         linked = None
         for found in WRITTEN_ADDRESS.finditer(markdown):
             address = found[1] or found[2]
@@ -190,6 +204,31 @@ def check_page_links(
             lines = link_lines(text, address) or [0]
             for line in sorted({lines[min(n, len(lines) - 1)] for n in range(pieces)}):
                 report.warning(page, line, *missing_file(page, address, target, known))
+
+
+def check_withheld_links(root: Path, written: Iterable[Written], gate: LinkGate, report: Report) -> None:
+    """Links into what the build withholds, as warnings at the line they are written, before any
+    page is rendered (so `learnaloud check` says them): each piece read as the build reads it,
+    rendered and gated. Only pieces that name a withheld place or item are rendered (every body
+    would cost a check seconds); the build says any other link it removes (LinkGate.said)."""
+    names = {path.rsplit("/", 1)[-1] for path in gate.withheld}
+    for piece in written:
+        if not names or not any(mark in piece.markdown for mark in LINK_MARKS):
+            continue
+        spelled = unquote(html.unescape(piece.markdown))  # as the gate reads an address
+        if not names.isdisjoint(ID_LIKE.findall(spelled)):
+            markdown_html(piece.markdown, gate.for_page(piece.file, piece.page))
+    for file, href, target in sorted(gate.removed - gate.said):
+        report.warning(file, link_line(read_text(root / file), href), *withheld_link(target))
+    gate.said |= gate.removed
+
+
+def withheld_link(target: str) -> tuple[str, str]:
+    """What a link into withheld content says (the check before a build, the build of any other)."""
+    return (
+        f"links to {target}, which this build does not publish",
+        "the site shows the link's words without the link; check that the words name nothing private",
+    )
 
 
 def body_links(body: str) -> Iterable[str]:

@@ -54,8 +54,8 @@ from ..core.cache import (
 from ..core.charts import Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
-from ..core.errors import Report, format_report
-from ..core.links import link_line, normal
+from ..core.errors import Diagnostic, Report, Severity, format_report
+from ..core.links import link_line, normal, withheld_link
 from ..core.load import ParseCache
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite, exit_when_terminated
@@ -1165,13 +1165,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"Learn Aloud: {self.forked.taken} of the {self.forked.pages} pages "
                 "made by a second process, beside the build"
             )
-        for page, href, target in sorted(self.links.removed):
+        for page, href, target in sorted(self.links.removed - self.links.said):  # the check said the others
             path = Path(config.docs_dir, page)
             line = link_line(read_text(path), href) if path.is_file() else 0
-            log.warning(
-                f"{page}:{line}: links to {target}, which this build does not publish — the site "
-                "shows the link's words without the link; check that the words name nothing private"
-            )
+            log.warning(Diagnostic(page, line, *withheld_link(target), Severity.WARNING).format())
         if self.outputs is not None:
             self.outputs.save()
         if self.reused["pages"] or self.reused["renders"]:
