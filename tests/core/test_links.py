@@ -9,7 +9,7 @@ import pytest
 
 from learnaloud.core import links
 from learnaloud.core.errors import Report
-from learnaloud.core.links import LinkGate, Written, check_withheld_links
+from learnaloud.core.links import LinkGate, Written, check_page_links, check_withheld_links
 
 GATE = LinkGate(frozenset({"places/secret"}), "https://example.org/network/")
 
@@ -70,6 +70,33 @@ def written_file(root: Path, path: str, text: str) -> str:
 
 def said(report: Report) -> list[str]:
     return [d.format() for d in report.warnings]
+
+
+def test_an_address_with_parentheses_or_spaces_is_read_whole(tmp_path: Path) -> None:
+    """CommonMark reads balanced parentheses, backslash escapes and `<…>` as one address: a link
+    to no file is said with the file it names, not the part before its first parenthesis."""
+    body = (
+        'A [draft](../../hillfoot/records/a-(draft).md "title"), a [photo](stall-(wet).jpg),\n'
+        "[notes](<notes 2.pdf>) and [escaped](plan\\(v2\\).pdf).\n\n"
+        "[ref]: ../../hillfoot/records/b-(draft).md\n\nSee [ref].\n"
+    )
+    written_file(tmp_path, RECORD, FRONT + body)
+    known = {"places/hillfoot/records/a-draft.md", "places/north-quay/records/stall-(wet).jpg"}
+    report = Report()
+    check_page_links(tmp_path, [Written(RECORD, RECORD_PAGE, body)], known, frozenset(), report)
+    nowhere = (
+        "check the file's name and folder: a link names a file relative to this one, inside content/ "
+        "(../ is the folder above; from here a record is written e.g. "
+        "../../hillfoot/records/2025-02-20-kitchen-table.md)"
+    )
+    assert said(report) == [
+        f"{RECORD}:7: links to ../../hillfoot/records/a-(draft).md, which is not in the site — "
+        "did you mean ../../hillfoot/records/a-draft.md?",
+        f"{RECORD}:8: links to notes 2.pdf, which is not in the site — {nowhere}",
+        f"{RECORD}:8: links to plan\\(v2\\).pdf, which is not in the site — {nowhere}",
+        f"{RECORD}:10: links to ../../hillfoot/records/b-(draft).md, which is not in the site — "
+        "did you mean ../../hillfoot/records/a-draft.md?",
+    ]
 
 
 WITHHELD = (

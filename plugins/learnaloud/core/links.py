@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from markdown_it.common.utils import unescapeAll
+
 from .errors import Report
 from .sanitize import COMMONMARK, Withheld, markdown_html
 from .select import Published, within
@@ -144,8 +146,13 @@ def normal(path: str) -> str:
 
 
 # Where a Markdown body may name a file: an inline link or image `](address`, or a reference
-# `[name]: address`. Only bodies with such an address to no file are parsed, to be sure.
-WRITTEN_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# `[name]: address`, the address as CommonMark reads it: in angle brackets (spaces and parentheses
+# allowed), or bare, with backslash escapes and balanced parentheses (`a-(draft).md`, one level
+# deep). Only bodies with such an address to no file are parsed, to be sure.
+DESTINATION = r"<((?:[^<>\n\\]|\\.)*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
+WRITTEN_ADDRESS = re.compile(
+    rf"\]\(\s*(?:{DESTINATION})|^ {{0,3}}\[[^\]]+\]:\s*(?:{DESTINATION})", re.MULTILINE
+)
 # A name of a place or an item, as a link into what a build withholds must write it.
 ID_LIKE = re.compile(r"[a-z0-9][a-z0-9-]*")
 # CommonMark links nothing without one of these: `](`, a reference `]:`, raw HTML or an autolink.
@@ -192,11 +199,12 @@ def check_page_links(
     for page, _, markdown in written:
         linked = None
         for found in WRITTEN_ADDRESS.finditer(markdown):
-            address = found[1] or found[2]
-            if (target := missing_target(page, address, known, withheld)) is None:
+            address = found[found.lastindex or 0]
+            link = unescapeAll(address)  # `a\(b.md` links to `a(b.md`
+            if (target := missing_target(page, link, known, withheld)) is None:
                 continue
             linked = set(body_links(markdown)) if linked is None else linked  # not code that looks like one
-            if COMMONMARK.normalizeLink(address) in linked:
+            if COMMONMARK.normalizeLink(link) in linked:
                 missing.setdefault(page, Counter())[(address, target)] += 1
     for page, links in missing.items():
         text = read_text(root / page)
