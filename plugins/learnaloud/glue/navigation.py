@@ -1,13 +1,14 @@
-"""Material's navigation and tabs made once for the pages that show them alike. Material renders
-both on every page (about a millisecond a page, the costliest part of its template), yet they differ
-only by the sections open (the page's ancestors in the navigation) and by where the page sits, as
-every link in them is relative to it. Pages that are not in the navigation themselves (a record, a
-report) share both with every page of the same folder and the same open sections: the first such
-page's, reused. Pages in the navigation (whose entry shows their own table of contents) are made
-as Material makes them.
+"""Material's navigation, tabs and header made once for the pages that show them alike. Material
+renders them on every page (the navigation alone about a millisecond a page, the costliest part of
+its template), yet they differ only by the sections open (the page's ancestors in the navigation)
+and by where the page sits, as every link in them is relative to it. Pages that are not in the
+navigation themselves (a record, a report) share them with every page of the same folder and the
+same open sections: the first such page's, reused. Pages in the navigation (whose entry shows their
+own table of contents) are made as Material makes them; so is the header's page title.
 
 Learn Aloud's `partials/nav.html` and `partials/tabs.html` call `la_shared` around Material's own
-(`material/partials/…`); a site that overrides either partial makes its own, every page."""
+(`material/partials/…`), and its `partials/header.html` around all but the title; a site that
+overrides one of them makes its own, every page."""
 
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ def walk(items: Iterable[StructureItem]) -> Iterator[StructureItem]:
 
 
 class SharedNavigation:
-    """The navigation's and tabs' HTML by the page's place, for one build's navigation. `linked`:
-    the other addresses they link (the logo, a configured home page)."""
+    """The shared parts' HTML by the page's place, for one build's navigation. `linked`: the other
+    addresses they link (the logo, a configured home page, other languages, search)."""
 
     def __init__(self, nav: Navigation, linked: Iterable[object] = ()) -> None:
         self.made: dict[tuple[str, str, bool, tuple[int, ...]], Markup] = {}

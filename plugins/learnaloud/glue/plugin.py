@@ -60,6 +60,7 @@ from ..core.load import ParseCache
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite, exit_when_terminated
 from ..core.sanitize import Withheld, markdown_html, sanitize_html
+from ..core.search import FOLDER as SEARCH_FOLDER
 from ..core.search import SearchError, SearchIndex, search_document
 from ..core.select import BuildVisibility, Published, within
 from ..core.sharing import description
@@ -621,7 +622,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.navigation = SharedNavigation(nav, (config.extra.get("homepage"), config.theme.get("logo")))
+        # What the shared parts link besides the nav: the logo, a home page, other languages, search.
+        alternate = [alt.get("link") for alt in config.extra.get("alternate") or [] if isinstance(alt, dict)]
+        linked = (config.extra.get("homepage"), config.theme.get("logo"), *alternate, f"{SEARCH_FOLDER}/")
+        self.navigation = SharedNavigation(nav, linked)
         self.material_templates = next(
             (d for d in config.theme.dirs if Path(d).parts[-2:] == ("material", "templates")), None
         )
