@@ -622,9 +622,16 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
         )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        # What the shared parts link besides the nav: the logo, a home page, other languages, search.
+        # What the shared parts link besides the nav: the logo, a home page, other languages, search,
+        # Material's script.
         alternate = [alt.get("link") for alt in config.extra.get("alternate") or [] if isinstance(alt, dict)]
-        linked = (config.extra.get("homepage"), config.theme.get("logo"), *alternate, f"{SEARCH_FOLDER}/")
+        linked = (
+            config.extra.get("homepage"),
+            config.theme.get("logo"),
+            *alternate,
+            f"{SEARCH_FOLDER}/",
+            "assets/",
+        )
         self.navigation = SharedNavigation(nav, linked)
         self.material_templates = next(
             (d for d in config.theme.dirs if Path(d).parts[-2:] == ("material", "templates")), None
