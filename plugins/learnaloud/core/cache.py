@@ -282,8 +282,13 @@ class Outputs:
     def __init__(self, folder: Path) -> None:
         self.shelf = Shelf(folder)
         self.used: set[str] = set()
+        self.stored: frozenset[str] | None = None  # the keys the last build kept, read once
 
     def get(self, key: str) -> Any | None:
+        if self.stored is None:
+            self.stored = self.shelf.keys()
+        if key not in self.stored:  # a first build asks for every page: one query, not thousands
+            return None
         made = self.shelf.get(key)
         if made is not None:
             self.used.add(key)
