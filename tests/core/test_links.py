@@ -87,7 +87,7 @@ def test_an_address_with_parentheses_or_spaces_is_read_whole(tmp_path: Path) -> 
     nowhere = (
         "check the file's name and folder: a link names a file relative to this one, inside content/ "
         "(../ is the folder above; from here a record is written e.g. "
-        "../../hillfoot/records/2025-02-20-kitchen-table.md)"
+        "../../hillfoot/records/a-draft.md)"  # a record of the site's own
     )
     assert said(report) == [
         f"{RECORD}:7: links to ../../hillfoot/records/a-(draft).md, which is not in the site — "
@@ -100,8 +100,9 @@ def test_an_address_with_parentheses_or_spaces_is_read_whole(tmp_path: Path) -> 
 
 
 WITHHELD = (
-    "links to {}, which this build does not publish — the site shows the link's words without the link; "
-    "check that the words name nothing private"
+    "links to {}, which this build does not publish: it is network-only, or its place is — the site "
+    "shows the link's words without the link; remove the link (keep the words) until that page is public, "
+    "and check that the words name nothing private"
 )
 
 
@@ -124,9 +125,9 @@ def test_links_into_withheld_content_are_said_before_any_page_is_rendered(tmp_pa
     report = Report()
     check_withheld_links(tmp_path, pieces, gate, report)
     assert said(report) == [
-        f"{RECORD}:7: " + WITHHELD.format("places/secret"),
-        f"{RECORD}:9: " + WITHHELD.format("places/north-quay/records/2025-01-01-hidden"),
-        "themes.yml:3: " + WITHHELD.format("places/secret"),
+        f"{RECORD}:7: " + WITHHELD.format("../../secret/"),
+        f"{RECORD}:9: " + WITHHELD.format("2025-01-01-%68idden.md"),  # as written
+        "themes.yml:3: " + WITHHELD.format("/places/secret/"),
     ]
     assert gate.said == gate.removed  # the build does not say them again
 

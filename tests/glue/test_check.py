@@ -245,7 +245,7 @@ def test_a_link_to_no_file_is_named_where_it_is_written_by_the_check_and_the_bui
         "not in the site — did you mean ../../hillfoot/records/2025-04-01-kitchen-tables.md?",
         f"content/{LINKING}:13: warning: links to ../../hillfoot/records/notes.md, which is not in the site — "
         "check the file's name and folder: a link names a file relative to this one, inside content/ (../ "
-        "is the folder above; from here a record is written e.g. ../../hillfoot/records/2025-02-20-kitchen-table.md)",
+        "is the folder above; from here a record is written e.g. ../../hillfoot/records/2025-04-01-kitchen-tables.md)",
     ]
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
@@ -280,8 +280,9 @@ def test_a_link_into_network_only_content_is_said_by_the_check_and_once_by_the_b
     }
     folder = project(tmp_path, tree)
     warned = (
-        f"{LINKING}:13: links to places/hillfoot/records/2025-04-02-hidden, which this build does not "
-        "publish — the site shows the link's words without the link; check that the words name nothing private"
+        f"{LINKING}:13: links to ../../hillfoot/records/2025-04-02-hidden.md, which this build does not "
+        "publish: it is network-only, or its place is — the site shows the link's words without the link; "
+        "remove the link (keep the words) until that page is public, and check that the words name nothing private"
     )
     result = learnaloud("check", cwd=folder)
     assert result.returncode == 0, result.stderr

@@ -226,16 +226,18 @@ def check_withheld_links(root: Path, written: Iterable[Written], gate: LinkGate,
         spelled = unquote(html.unescape(piece.markdown))  # as the gate reads an address
         if not names.isdisjoint(ID_LIKE.findall(spelled)):
             markdown_html(piece.markdown, gate.for_page(piece.file, piece.page))
-    for file, href, target in sorted(gate.removed - gate.said):
-        report.warning(file, link_line(read_text(root / file), href), *withheld_link(target))
+    for file, href, _target in sorted(gate.removed - gate.said):
+        report.warning(file, link_line(read_text(root / file), href), *withheld_link(href))
     gate.said |= gate.removed
 
 
-def withheld_link(target: str) -> tuple[str, str]:
-    """What a link into withheld content says (the check before a build, the build of any other)."""
+def withheld_link(href: str) -> tuple[str, str]:
+    """What a link into withheld content says, with the address as written (the check before a
+    build, the build of any other). Only a public build withholds: what is network-only."""
     return (
-        f"links to {target}, which this build does not publish",
-        "the site shows the link's words without the link; check that the words name nothing private",
+        f"links to {href}, which this build does not publish: it is network-only, or its place is",
+        "the site shows the link's words without the link; remove the link (keep the words) until "
+        "that page is public, and check that the words name nothing private",
     )
 
 
@@ -265,7 +267,9 @@ def missing_file(page: str, address: str, target: str, known: set[str]) -> tuple
     # from another file's folder, as a theme's description once was).
     if (nearest := nearest_file(re.sub(r"^(\.\./)+", "", target), known)) is not None:
         return what, f"did you mean {posixpath.relpath(nearest, posixpath.dirname(page))}?"
-    example = posixpath.relpath(EXAMPLE_RECORD, posixpath.dirname(page) or ".")
+    # A record of the site itself, as the way to write one from here (a made-up one would be copied).
+    record = min((path for path in known if RECORD_FILE.fullmatch(path)), default=EXAMPLE_RECORD)
+    example = posixpath.relpath(record, posixpath.dirname(page) or ".")
     return (
         what,
         "check the file's name and folder: a link names a file relative to this one, inside "
@@ -273,7 +277,8 @@ def missing_file(page: str, address: str, target: str, known: set[str]) -> tuple
     )
 
 
-EXAMPLE_RECORD = "places/hillfoot/records/2025-02-20-kitchen-table.md"
+EXAMPLE_RECORD = "places/hillfoot/records/2025-02-20-kitchen-table.md"  # a site with no record yet
+RECORD_FILE = re.compile(r"places/[^/]+/records/[^/]+\.md")
 
 
 def nearest_file(target: str, known: set[str]) -> str | None:

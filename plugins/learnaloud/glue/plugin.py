@@ -1176,10 +1176,10 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"Learn Aloud: {self.forked.taken} of the {self.forked.pages} pages "
                 "made by a second process, beside the build"
             )
-        for page, href, target in sorted(self.links.removed - self.links.said):  # the check said the others
+        for page, href, _target in sorted(self.links.removed - self.links.said):  # the check said the others
             path = Path(config.docs_dir, page)
             line = link_line(read_text(path), href) if path.is_file() else 0
-            log.warning(Diagnostic(page, line, *withheld_link(target), Severity.WARNING).format())
+            log.warning(Diagnostic(page, line, *withheld_link(href), Severity.WARNING).format())
         if self.outputs is not None:
             self.outputs.save()
         if self.reused["pages"] or self.reused["renders"]:
