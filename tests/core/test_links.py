@@ -99,6 +99,33 @@ def test_an_address_with_parentheses_or_spaces_is_read_whole(tmp_path: Path) -> 
     ]
 
 
+def test_a_page_links_an_address_with_spaces_as_python_markdown_reads_it(tmp_path: Path) -> None:
+    """MkDocs renders a page's body with Python-Markdown, which takes a bare address with spaces up
+    to the parenthesis that closes the link (CommonMark reads no link there): such a link to no file
+    is said at its line, as MkDocs' own warning cannot; one that is in code, or in a data file
+    (which CommonMark renders), is not a link."""
+    body = (
+        "We shared the [old notes](notes (v3).pdf), the [walk](route map.pdf),\n"
+        'the [kitchen tables](../../hillfoot/records/kitchen table talk.md "Talk").\n\n'
+        "Not a link: `[code](not a file.md)`.\n"
+    )
+    written_file(tmp_path, RECORD, FRONT + body)
+    known = {"places/hillfoot/records/kitchen-table-talk.md", "places/north-quay/records/route map.pdf"}
+    pieces = [
+        Written(RECORD, RECORD_PAGE, body),
+        Written("themes.yml", "themes/relational-approaches/", "As [x](no such file.md)."),
+    ]
+    report = Report()
+    check_page_links(tmp_path, pieces, known, frozenset(), report)
+    assert said(report) == [
+        f"{RECORD}:7: links to notes (v3).pdf, which is not in the site — check the file's name and folder: "
+        "a link names a file relative to this one, inside content/ (../ is the folder above; from here a "
+        "record is written e.g. ../../hillfoot/records/kitchen-table-talk.md)",
+        f"{RECORD}:8: links to ../../hillfoot/records/kitchen table talk.md, which is not in the site — "
+        "did you mean ../../hillfoot/records/kitchen-table-talk.md?",
+    ]
+
+
 WITHHELD = (
     "links to {}, which this build does not publish: it is network-only, or its place is — the site "
     "shows the link's words without the link; remove the link (keep the words) until that page is public, "

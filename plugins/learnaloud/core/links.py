@@ -153,6 +153,11 @@ DESTINATION = r"<((?:[^<>\n\\]|\\.)*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))
 WRITTEN_ADDRESS = re.compile(
     rf"\]\(\s*(?:{DESTINATION})|^ {{0,3}}\[[^\]]+\]:\s*(?:{DESTINATION})", re.MULTILINE
 )
+# A page's body is rendered by MkDocs' Python-Markdown, which also takes a bare address with spaces
+# (`[notes](notes (v3).pdf)`, `[x](a b.md "title")`), up to the parenthesis that closes the link.
+SPACED_ADDRESS = re.compile(
+    r"\]\(\s*((?:[^()\s<>]|\([^()\n]*\))(?:[^()\n<>\"']|\([^()\n]*\))*?)\s*(?:\"[^\"\n]*\"|'[^'\n]*')?\s*\)"
+)
 # A name of a place or an item, as a link into what a build withholds must write it.
 ID_LIKE = re.compile(r"[a-z0-9][a-z0-9-]*")
 # CommonMark links nothing without one of these: `](`, a reference `]:`, raw HTML or an autolink.
@@ -206,6 +211,10 @@ def check_page_links(
             linked = set(body_links(markdown)) if linked is None else linked  # not code that looks like one
             if COMMONMARK.normalizeLink(link) in linked:
                 missing.setdefault(page, Counter())[(address, target)] += 1
+        if page.endswith(".md"):
+            for address in spaced_links(markdown):
+                if (target := missing_target(page, address, known, withheld)) is not None:
+                    missing.setdefault(page, Counter())[(address, target)] += 1
     for page, links in missing.items():
         text = read_text(root / page)
         for (address, target), pieces in sorted(links.items()):
@@ -239,6 +248,20 @@ def withheld_link(href: str) -> tuple[str, str]:
         "the site shows the link's words without the link; remove the link (keep the words) until "
         "that page is public, and check that the words name nothing private",
     )
+
+
+def spaced_links(body: str) -> Iterator[str]:
+    """The addresses with spaces a page's body links, as Python-Markdown reads them (CommonMark
+    reads no link there, so each is found in the body's text, not in its code)."""
+    if not SPACED_ADDRESS.search(body):
+        return
+    text = "\n".join(
+        "".join(child.content if child.type == "text" else "\n" for child in token.children or ())
+        for token in COMMONMARK.parse(body)
+    )
+    for found in SPACED_ADDRESS.finditer(text):
+        if " " in found[1]:
+            yield found[1]
 
 
 def body_links(body: str) -> Iterable[str]:
