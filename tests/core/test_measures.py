@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from learnaloud.core.blocks import find_blocks
-from learnaloud.core.charts import Charts, ChartSpec, Series, hatch, tick_label, value_ticks
+from learnaloud.core.charts import Charts, ChartSpec, Frame, Series, hatch, tick_label, value_ticks
 from learnaloud.core.messages import period_hint, value_hint
 from learnaloud.core.periods import Period, between, network_points, number, overlaps, roll_up, trend, trends
 
@@ -174,6 +174,16 @@ def test_the_value_axis_has_round_steps_beyond_the_figures(
 
 def test_a_small_chart_of_a_score_out_of_ten_reads_0_5_10() -> None:
     assert value_ticks(0, 7.1, 3, (1, 2, 5, 10)) == ([0, 5, 10], 0)
+
+
+@pytest.mark.parametrize("size", ["wide", "narrow", "small"])
+def test_a_measure_with_a_highest_figure_is_charted_up_to_it_at_every_size(size: str) -> None:
+    """A score out of 10 whose figures reach 3.2 runs to 10 on every chart of it, not to 8 on one
+    and 10 on another: the same scale wherever it is shown."""
+    scores = replace(spec(), series=(Series("Hillfoot", 1, (2.5, 3.0, 3.2, 2.8, 2.9, 3.1)),), size=size)
+    assert Frame.of(scores).ticks[-1] < 10
+    assert Frame.of(replace(scores, highest=10.0)).ticks[-1] == 10
+    assert Frame.of(replace(scores, highest=2.0)).ticks[-1] >= 3.2  # figures above it still fit
 
 
 def test_a_value_label_reads_as_a_number() -> None:

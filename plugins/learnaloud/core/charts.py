@@ -63,6 +63,7 @@ class ChartSpec:
     kind: ChartKind = "line"
     size: ChartSize = "wide"
     hollow: tuple[int, ...] = ()  # periods whose figure covers only some places
+    highest: float | None = None  # the highest figure the measure can have: the axis runs up to it
 
     @property
     def key(self) -> str:
@@ -250,7 +251,7 @@ class Frame:
         width, plot_height, font = SIZES[spec.size]
         # A value axis from zero: a bar's length, a line's height, both read honestly.
         known = [v for s in spec.series for v in s.values if v is not None]
-        high, low = max([*known, 0.0]), min([*known, 0.0])
+        high, low = max([*known, 0.0, spec.highest or 0.0]), min([*known, 0.0])
         if high == low:
             high = low + 1
         # The plot ends on named values, the first and last a round step beyond the figures.

@@ -605,6 +605,7 @@ class DataPlanner:
                 "description": plain_text(measure.description),
                 "aggregate": measure.aggregate,
                 "rollup": measure.rollup,
+                "highest": measure.highest,
             }
             for mid, measure in sorted(self.published.measures.items())
         ]
@@ -630,6 +631,9 @@ class DataPlanner:
                     "How shorter periods make a quarter or a year: sum, mean, or none (values are not combined over time).",
                     required=True,
                     enum=ROLLUPS,
+                ),
+                Column(
+                    "highest", "number", "The highest figure the measure can have (a score's top), if set."
                 ),
             ),
             rows,

@@ -127,6 +127,7 @@ class MeasurePlanner:
                 for s in series
             ),
             kind if len(series) <= MAX_BARS else "line",  # past that, bars are too thin to read
+            highest=measure.highest,
         )
         words = trends([(self.name(s.place), [(p, s.values.get(p)) for p in periods]) for s in series])
         table = FigureTable(
@@ -156,6 +157,7 @@ class MeasurePlanner:
             (Series("Network", -1, tuple(p.value for p in points)),),
             size=size,
             hollow=partial,
+            highest=measure.highest,
         )
         whole = [(p.period, p.value if p.places == p.of else None) for p in points]
         words = f"{measure.title} across the network {trend(whole)}"
@@ -182,6 +184,7 @@ class MeasurePlanner:
             tuple(p.axis for p in periods),
             (Series(self.name(place_id), self.colours[place_id], values),),
             size=size,
+            highest=measure.highest,
         )
         words = f"{measure.title} at {self.name(place_id)} {trend(list(zip(periods, values, strict=True)))}"
         table = FigureTable(

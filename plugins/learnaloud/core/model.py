@@ -183,6 +183,9 @@ class Theme(Contract):
     description: str = Field("", description="What the theme covers, in Markdown, on its page.")
 
 
+LARGEST_VALUE = 10**12  # a trillion: far past any count, and well inside what a chart can scale to
+
+
 class Measure(Contract):
     id: Identifier = Field(
         description="How places' measures.yml and charts name the measure, e.g. participants."
@@ -197,6 +200,11 @@ class Measure(Contract):
         "none",
         description="How months make a quarter or a year where places report different periods: "
         "sum, mean, or none (keep to one kind: a head count of different people does not add up).",
+    )
+    highest: Annotated[float, Field(gt=0, le=LARGEST_VALUE)] | None = Field(
+        None,
+        description="The highest figure the measure can have, e.g. 10 for a score out of 10: its "
+        "charts then run up to it, so every chart of it has the same scale.",
     )
 
 

@@ -6,11 +6,9 @@ import math
 from pathlib import Path
 
 from ..messages import period_hint, value_hint
-from ..model import PERIOD, PlaceMeasures, Source
+from ..model import LARGEST_VALUE, PERIOD, PlaceMeasures, Source
 from ..periods import FIRST_YEAR, LAST_YEAR, Period, overlaps
 from .reader import Reader
-
-LARGEST_VALUE = 10**12  # a trillion: far past any count, and well inside what a chart can scale to
 
 
 def load_place_measures(reader: Reader, path: Path, place_id: str) -> PlaceMeasures | None:
