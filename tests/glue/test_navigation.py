@@ -124,3 +124,20 @@ def test_material_blog_views_make_their_own() -> None:
     view = Section("Blog", [])
     view.pages = []  # type: ignore[attr-defined]  # as Material's blog plugin's views have
     assert SharedNavigation(Navigation([view], [])).place(page("blog/x/")) is None
+
+
+def test_a_linked_address_is_read_as_mkdocs_url_filter_reads_it() -> None:
+    """`./x/`, `../x/`, `a/../x/`, `a//x/` and `a\\x\\` all link `x/` from every page (MkDocs
+    resolves the segments): a page at or above the address they name makes its own."""
+    for written in (
+        "./places/south/reports/",
+        "../places/south/reports/",
+        "places/north/../south/reports/",
+        "places//south/reports/",
+        "places\\south\\reports\\",
+    ):
+        shared = SharedNavigation(Navigation([Link("Reports", written)], []))
+        assert shared.place(page("places/south/")) is None, written
+        assert shared.place(page("places/east/")) == ("places", True, ()), written
+    shared = SharedNavigation(Navigation([], []), linked=("./places/south/",))  # extra.homepage
+    assert shared.place(page("places/south/")) is None

@@ -51,12 +51,16 @@ class SharedNavigation:
         # links `x/reports/` as `reports/`, `y/` as `../x/reports/`): such a page makes its own.
         self.at_or_above: set[str] = set()
         for url in (*urls, *linked):
-            if not isinstance(url, str) or urlsplit(url).scheme or urlsplit(url).netloc:
+            if not isinstance(url, str):
+                continue
+            # Read as MkDocs' `url` filter reads it (normalize_url): `\\` as `/`, and `.`, `..`
+            # and empty segments resolved (`./x/`, `../x/`, `a/../x/`, `a//x/` all link `x/`).
+            url = url.replace("\\", "/")
+            if urlsplit(url).scheme or urlsplit(url).netloc:
                 continue  # the same from every page
-            path = urlsplit(url).path.lstrip("/")
-            parts = path.split("/")
-            self.at_or_above.update("/".join(parts[:n]) + "/" for n in range(1, len(parts)))
-            self.at_or_above.add(path)
+            parts = posixpath.normpath("/" + urlsplit(url).path).strip("/").split("/")
+            self.at_or_above.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
+            self.at_or_above.add("/".join(parts))
         # Material's blog shows an entry's pages (`nav_item.pages`) by the page being made.
         self.usable = not any(hasattr(item, "pages") for item in items)
 
