@@ -123,13 +123,20 @@ def host(name: str | None) -> str:
 
 def link_line(text: str, href: str) -> int:
     """The line of a file where a link's address is written (0 where it cannot be found)."""
-    return next(iter(link_lines(text, href)), 0)
+    for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
+        if (at := text.find(candidate)) >= 0:
+            return text.count("\n", 0, at) + 1
+    return 0
 
 
 def link_lines(text: str, href: str) -> list[int]:
-    """The lines of a file where a link's address is written, first to last."""
+    """The lines of a file where a link's address is written, first to last (in one pass over the
+    file: a body may write thousands of links)."""
     for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
-        found = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(candidate), text)]
+        found, line, last = [], 1, 0
+        for m in re.finditer(re.escape(candidate), text):
+            line, last = line + text.count("\n", last, m.start()), m.start()
+            found.append(line)
         if found:
             return found
     return []
@@ -148,11 +155,12 @@ def normal(path: str) -> str:
 # Where a Markdown body may name a file: an inline link or image `](address`, or a reference
 # `[name]: address`, the address as CommonMark reads it: in angle brackets (spaces and parentheses
 # allowed), or bare, with backslash escapes and balanced parentheses (`a-(draft).md`, one level
-# deep). Only bodies with such an address to no file are parsed, to be sure.
+# deep). Only bodies with such an address to no file are parsed, to be sure. A reference's label
+# holds no unescaped bracket and at most 999 characters, as in CommonMark: each '[' is read that far
+# at most (an unbounded label read the rest of the body from every line's '[': quadratic).
 DESTINATION = r"<((?:[^<>\n\\]|\\.)*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
-WRITTEN_ADDRESS = re.compile(
-    rf"\]\(\s*(?:{DESTINATION})|^ {{0,3}}\[[^\]]+\]:\s*(?:{DESTINATION})", re.MULTILINE
-)
+LABEL = r"\[(?:[^\[\]\\]|\\[\s\S]){1,999}\]"
+WRITTEN_ADDRESS = re.compile(rf"\]\(\s*(?:{DESTINATION})|^ {{0,3}}{LABEL}:\s*(?:{DESTINATION})", re.MULTILINE)
 # A page's body is rendered by MkDocs' Python-Markdown, which also takes a bare address with spaces
 # (`[notes](notes (v3).pdf)`, `[x](a b.md "title")`), up to the parenthesis that closes the link.
 SPACED_ADDRESS = re.compile(
@@ -235,9 +243,22 @@ def check_withheld_links(root: Path, written: Iterable[Written], gate: LinkGate,
         spelled = unquote(html.unescape(piece.markdown))  # as the gate reads an address
         if not names.isdisjoint(ID_LIKE.findall(spelled)):
             markdown_html(piece.markdown, gate.for_page(piece.file, piece.page))
+    for file, line, what, fix in unsaid_withheld_links(gate, root):
+        report.warning(file, line, what, fix)
+
+
+def unsaid_withheld_links(gate: LinkGate, root: Path) -> list[tuple[str, int, str, str]]:
+    """The links into withheld content found and not said yet, each as (file, line, what, fix):
+    now said (the check says those it finds; the build, rendering, any other)."""
+    texts: dict[str, str] = {}
+    unsaid = []
     for file, href, _target in sorted(gate.removed - gate.said):
-        report.warning(file, link_line(read_text(root / file), href), *withheld_link(href))
+        if file not in texts:  # each file read once, however many links it writes
+            path = root / file
+            texts[file] = read_text(path) if path.is_file() else ""
+        unsaid.append((file, link_line(texts[file], href), *withheld_link(href)))
     gate.said |= gate.removed
+    return unsaid
 
 
 def withheld_link(href: str) -> tuple[str, str]:

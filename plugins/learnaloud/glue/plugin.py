@@ -55,7 +55,7 @@ from ..core.charts import Charts
 from ..core.check import check_site
 from ..core.credit import css_string, footer_links, page_share, signposts, site_credit
 from ..core.errors import Diagnostic, Report, Severity, format_report
-from ..core.links import link_line, normal, withheld_link
+from ..core.links import normal, unsaid_withheld_links
 from ..core.load import ParseCache
 from ..core.model import LiveBlock
 from ..core.publish import StagedSite, exit_when_terminated
@@ -1176,10 +1176,8 @@ class LearnAloudPlugin(BasePlugin[LearnAloudConfig]):
                 f"Learn Aloud: {self.forked.taken} of the {self.forked.pages} pages "
                 "made by a second process, beside the build"
             )
-        for page, href, _target in sorted(self.links.removed - self.links.said):  # the check said the others
-            path = Path(config.docs_dir, page)
-            line = link_line(read_text(path), href) if path.is_file() else 0
-            log.warning(Diagnostic(page, line, *withheld_link(href), Severity.WARNING).format())
+        for page, line, what, fix in unsaid_withheld_links(self.links, Path(config.docs_dir)):
+            log.warning(Diagnostic(page, line, what, fix, Severity.WARNING).format())  # the check's said
         if self.outputs is not None:
             self.outputs.save()
         if self.reused["pages"] or self.reused["renders"]:
