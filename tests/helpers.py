@@ -151,7 +151,9 @@ def assert_check_agrees(config: Path, visibility: str | None, build: Build) -> N
     except ClickException:  # settings no build accepts either (a visibility that is not one)
         assert build.returncode != 0, build.output
         return
-    report = check_site(settings.content, settings.visibility, allow_files=settings.allow_files).report
+    report = check_site(
+        settings.content, settings.visibility, allow_files=settings.allow_files, site_url=settings.site_url
+    ).report
     found = CONTENT_FAILURE.search(build.output)
     listed = "\n".join(d.format() for d in report.errors) + "\n"  # a message may quote a line break
     agree = build.output.startswith(listed, found.end()) if found else not report.errors

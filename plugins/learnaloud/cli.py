@@ -39,6 +39,7 @@ class Settings:
     allow_files: tuple[str, ...] = ()
     strict: bool = False  # warnings fail the build, as `mkdocs build --strict` or `strict: true`
     cache: Path | None = None  # the build's cache: files read cleanly before are not read again
+    site_url: str = ""  # mkdocs.yml's: a link to this site's own address is read as the build reads it
 
 
 def read_settings(
@@ -80,6 +81,7 @@ def read_settings(
         tuple(plugin.config.allow_files),
         strict or bool(config.strict),
         plugin.cache_dir(config),
+        config.site_url,
     )
 
 
@@ -185,7 +187,11 @@ def check(
         raise click.ClickException(f"{shown(settings.content)}: no such folder — name the content folder")
     shelf = Shelf(settings.cache / "parsed") if settings.cache else None
     checked = check_site(
-        settings.content, settings.visibility, allow_files=settings.allow_files, cache=ParseCache(shelf=shelf)
+        settings.content,
+        settings.visibility,
+        allow_files=settings.allow_files,
+        site_url=settings.site_url,
+        cache=ParseCache(shelf=shelf),
     )
     report = checked.report
     if settings.strict:  # a warning stops a strict build: it is an error here too

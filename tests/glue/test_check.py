@@ -299,3 +299,39 @@ def test_a_link_into_network_only_content_is_said_by_the_check_and_once_by_the_b
     assert build.stderr.count(warned) == 1, build.stderr
     page = (tmp_path / "site" / LINKING.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert "<p>See the <a>notes</a>.</p>" in page and "2025-04-02-hidden" not in page  # words kept, link gone
+
+
+def test_a_link_to_the_sites_own_address_is_said_by_the_check_as_by_the_build(tmp_path: Path) -> None:
+    """The check read a link to the site's own address (not the placeholder's) as another site's."""
+    tree = {
+        **BASE_TREE,
+        LINKING: """
+            ---
+            title: A record that links
+            date: 2025-05-03
+            evidence: [story]
+            ---
+
+            See [it](https://learning.example.net/network/places/hillfoot/records/2025-04-02-hidden/).
+        """,
+        HIDDEN: """
+            ---
+            title: Hidden
+            date: 2025-04-02
+            evidence: [story]
+            visibility: network
+            ---
+        """,
+    }
+    folder = project(tmp_path, tree)
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("https://example.org/", "https://learning.example.net/network/")
+    )
+    result = learnaloud("check", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"content/{LINKING}:7: warning: links to places/hillfoot/records/2025-04-02-hidden, which this build "
+        "does not publish — the site shows the link's words without the link; check that the words name "
+        "nothing private"
+    ) in result.stdout.splitlines(), result.stdout
