@@ -5,10 +5,12 @@ template, another plugin — the last good site stays byte-identical."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import shutil
 import signal
 import stat
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -43,6 +45,21 @@ def terminated(number: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + number)  # the status a shell gives a process a signal ended
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGTERM and SIGINT delivered after the block, not during it (in the main thread, which
+    Python's handlers run in; elsewhere the block runs as it is)."""
+    held = {signal.SIGTERM, signal.SIGINT}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def remove_later(folder: Path) -> None:
     thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
     thread.start()
@@ -71,6 +88,8 @@ class StagedSite:
         as the site's folder is (`mkdocs serve` serves from a folder only its user may read)."""
         wait_for_removals()
         self.abandon()
+        if self.previous.is_dir() and not self.site.exists():  # a build killed between the renames
+            self.previous.rename(self.site)
         shutil.rmtree(self.previous, ignore_errors=True)
         self.staging.parent.mkdir(parents=True, exist_ok=True)
         if self.site.is_dir():
@@ -82,13 +101,16 @@ class StagedSite:
         return self.staging
 
     def publish(self) -> None:
-        """The staged site in the site's place: two renames, so a reader never sees half of one."""
+        """The staged site in the site's place: two renames, so a reader never sees half of one. A
+        SIGTERM or Ctrl-C between them waits for the second (it would leave no site at all: the
+        last one aside, the new one deleted as unfinished)."""
         self.staging.mkdir(parents=True, exist_ok=True)
-        if self.site.exists():
-            self.site.rename(self.previous)
-        self.staging.rename(self.site)
-        unfinished.discard(self.staging)
-        remove_later(self.previous)  # thousands of files: the site is served meanwhile
+        with signals_held():
+            if self.site.exists():
+                self.site.rename(self.previous)
+            self.staging.rename(self.site)
+            unfinished.discard(self.staging)
+            remove_later(self.previous)  # thousands of files: the site is served meanwhile
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
