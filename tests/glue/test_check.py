@@ -331,7 +331,9 @@ def test_a_link_to_the_sites_own_address_is_said_by_the_check_as_by_the_build(tm
     result = learnaloud("check", cwd=folder)
     assert result.returncode == 0, result.stderr
     assert (
-        f"content/{LINKING}:7: warning: links to places/hillfoot/records/2025-04-02-hidden, which this build "
-        "does not publish — the site shows the link's words without the link; check that the words name "
-        "nothing private"
+        f"content/{LINKING}:7: warning: links to "
+        "https://learning.example.net/network/places/hillfoot/records/2025-04-02-hidden/, which this build "
+        "does not publish: it is network-only, or its place is — the site shows the link's words without "
+        "the link; remove the link (keep the words) until that page is public, and check that the words "
+        "name nothing private"
     ) in result.stdout.splitlines(), result.stdout
