@@ -110,7 +110,7 @@ class StagedSite:
                 self.site.rename(self.previous)
             self.staging.rename(self.site)
             unfinished.discard(self.staging)
-        remove_later(self.previous)  # thousands of files: the site is served meanwhile
+            remove_later(self.previous)  # thousands of files: the site is served meanwhile
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
