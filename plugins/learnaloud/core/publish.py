@@ -110,7 +110,9 @@ class StagedSite:
                 self.site.rename(self.previous)
             self.staging.rename(self.site)
             unfinished.discard(self.staging)
-            remove_later(self.previous)  # thousands of files: the site is served meanwhile
+            # Started before a held signal ends the process, which then waits for it (its thread
+            # is no daemon): thousands of files, removed while the site is served.
+            remove_later(self.previous)
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
