@@ -201,7 +201,7 @@ def markup(tmp_path_factory: pytest.TempPathFactory) -> Build:
         and [by reference][garden], <a href="/places/brackenbury/">the place</a>,
         ![a photo](../../brackenbury/photo.png), and [a public one](2025-03-12-market-stall.md).
         <a href="..\\..\\brackenbury\\">back</a>, [no host](https:/places/brackenbury/),
-        [upper](../../brackenbury/records/2025-02-01-secret-garden.MD).
+        [upper](../../brackenbury/records/2025-02-01-secret-garden.MD), [shouted](../../BRACKENBURY/).
 
         <div class="la-explorer md-header md-button ok">overlay</div>
 
@@ -258,7 +258,7 @@ def test_a_body_line_that_looks_like_a_key_stays_text(markup: Build) -> None:
 
 def test_hand_written_links_to_withheld_pages_lose_their_address(markup: Build) -> None:
     body = article(markup, RECORD)
-    for text in ("the secret garden", "by reference", "the place", "back", "no host", "upper"):
+    for text in ("the secret garden", "by reference", "the place", "back", "no host", "upper", "shouted"):
         anchor = body.find("a", string=text)
         assert anchor is not None and anchor.get("href") is None, anchor
     assert body.select_one("img").get("src") is None  # type: ignore[union-attr]
