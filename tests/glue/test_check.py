@@ -260,6 +260,14 @@ def test_a_link_to_no_file_is_named_where_it_is_written_by_the_check_and_the_bui
 
 
 HIDDEN = "places/hillfoot/records/2025-04-02-hidden.md"
+HIDDEN_RECORD = """
+    ---
+    title: Hidden
+    date: 2025-04-02
+    evidence: [story]
+    visibility: network
+    ---
+"""
 
 
 def test_a_link_into_network_only_content_is_said_by_the_check_and_once_by_the_build(tmp_path: Path) -> None:
@@ -269,14 +277,7 @@ def test_a_link_into_network_only_content_is_said_by_the_check_and_once_by_the_b
         LINKING: LINKS[LINKING].replace(
             "[notes]: ../../hillfoot/records/notes.md", "[notes]: ../../hillfoot/records/2025-04-02-hidden.md"
         ),
-        HIDDEN: """
-            ---
-            title: Hidden
-            date: 2025-04-02
-            evidence: [story]
-            visibility: network
-            ---
-        """,
+        HIDDEN: HIDDEN_RECORD,
     }
     folder = project(tmp_path, tree)
     warned = (
@@ -314,14 +315,7 @@ def test_a_link_to_the_sites_own_address_is_said_by_the_check_as_by_the_build(tm
 
             See [it](https://learning.example.net/network/places/hillfoot/records/2025-04-02-hidden/).
         """,
-        HIDDEN: """
-            ---
-            title: Hidden
-            date: 2025-04-02
-            evidence: [story]
-            visibility: network
-            ---
-        """,
+        HIDDEN: HIDDEN_RECORD,
     }
     folder = project(tmp_path, tree)
     config = folder / "mkdocs.yml"
