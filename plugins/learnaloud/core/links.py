@@ -122,9 +122,15 @@ def host(name: str | None) -> str:
     return unicodedata.normalize("NFKC", unquote(name or "")).casefold().rstrip(".")
 
 
+def spellings(href: str) -> tuple[str, str, str]:
+    """How a link's address may be written in its file, likeliest first: as it is, decoded, or
+    (rewritten by MkDocs) only its last part."""
+    return href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href
+
+
 def link_line(text: str, href: str) -> int:
     """The line of a file where a link's address is written (0 where it cannot be found)."""
-    for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
+    for candidate in spellings(href):
         if (at := text.find(candidate)) >= 0:
             return text.count("\n", 0, at) + 1
     return 0
@@ -133,7 +139,7 @@ def link_line(text: str, href: str) -> int:
 def link_lines(text: str, href: str) -> list[int]:
     """The lines of a file where a link's address is written, first to last (in one pass over the
     file: a body may write thousands of links)."""
-    for candidate in (href, unquote(href), unquote(href).rsplit("/", 1)[-1] or href):
+    for candidate in spellings(href):
         found, line, last = [], 1, 0
         for m in re.finditer(re.escape(candidate), text):
             line, last = line + text.count("\n", last, m.start()), m.start()

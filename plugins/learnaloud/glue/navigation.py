@@ -55,10 +55,10 @@ class SharedNavigation:
                 continue
             # Read as MkDocs' `url` filter reads it (normalize_url): `\\` as `/`, and `.`, `..`
             # and empty segments resolved (`./x/`, `../x/`, `a/../x/`, `a//x/` all link `x/`).
-            url = url.replace("\\", "/")
-            if urlsplit(url).scheme or urlsplit(url).netloc:
+            address = urlsplit(url.replace("\\", "/"))
+            if address.scheme or address.netloc:
                 continue  # the same from every page
-            parts = posixpath.normpath("/" + urlsplit(url).path).strip("/").split("/")
+            parts = posixpath.normpath("/" + address.path).strip("/").split("/")
             self.at_or_above.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
             self.at_or_above.add("/".join(parts))
         # Material's blog shows an entry's pages (`nav_item.pages`) by the page being made.
